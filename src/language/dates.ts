@@ -1,0 +1,71 @@
+/**
+ * Dates as Vietnamese documents write them: "24/10/2017", "05/9/2016", Party style "22-6-2015",
+ * and ISO "2017-10-24"; "20/7" is a day and month that recurs every year.
+ */
+
+export interface CalendarDate {
+    year: number;
+    month: number;
+    day: number;
+}
+
+export interface DayMonth {
+    month: number;
+    day: number;
+}
+
+/** Splits a DATE token into its parts without checking that the date exists. */
+export function parseDateParts(text: string): CalendarDate | undefined {
+    let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (m) {
+        return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+    }
+    m = /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$/.exec(text);
+    if (m) {
+        return { year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) };
+    }
+    return undefined;
+}
+
+export function parseDayMonthParts(text: string): DayMonth | undefined {
+    const m = /^(\d{1,2})\/(\d{1,2})$/.exec(text);
+    return m ? { day: Number(m[1]), month: Number(m[2]) } : undefined;
+}
+
+export function isLeapYear(year: number): boolean {
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+    return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/** Why the date does not exist, or undefined when it does. Day/month without a year allows 29/2. */
+export function dateProblem(date: { year?: number; month: number; day: number }): string | undefined {
+    if (date.month < 1 || date.month > 12) {
+        return `tháng ${date.month} không tồn tại (month ${date.month} does not exist)`;
+    }
+    const max = date.year === undefined ? daysInMonth(2000, date.month) : daysInMonth(date.year, date.month);
+    if (date.day < 1 || date.day > max) {
+        const which = date.year === undefined ? `tháng ${date.month}` : `tháng ${date.month}/${date.year}`;
+        return `${which} không có ngày ${date.day} (there is no day ${date.day} in that month)`;
+    }
+    return undefined;
+}
+
+export function parseDate(text: string): CalendarDate | undefined {
+    const parts = parseDateParts(text);
+    return parts && !dateProblem(parts) ? parts : undefined;
+}
+
+export function toIso(date: CalendarDate): string {
+    return `${String(date.year).padStart(4, '0')}-${pad(date.month)}-${pad(date.day)}`;
+}
+
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+    return (a.year - b.year) || (a.month - b.month) || (a.day - b.day);
+}
+
+function pad(n: number): string {
+    return String(n).padStart(2, '0');
+}

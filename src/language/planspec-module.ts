@@ -1,0 +1,85 @@
+import type { DocumentValidator, Module, ValidationChecks, PartialLangiumCoreServices, LangiumCoreServices, LangiumSharedCoreServices } from 'langium';
+import { DefaultDocumentValidator, inject } from 'langium';
+import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
+import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
+import { PlanspecConfigProvider } from '../config/config.js';
+import { RuleRunner } from '../rules/runner.js';
+import { WorkspaceRoots } from '../workspace/roots.js';
+import type { PlanspecAstType } from './generated/ast.js';
+import { PlanspecGeneratedModule, PlanspecGeneratedSharedModule } from './generated/module.js';
+import { PlanspecWorkspaceIndex } from './planspec-index.js';
+import { PlanspecScopeComputation, PlanspecScopeProvider } from './planspec-scope.js';
+import { PlanspecTokenBuilder } from './planspec-token-builder.js';
+import { PlanspecValueConverter } from './planspec-value-converter.js';
+
+export type PlanspecAddedServices = {
+    references: {
+        WorkspaceIndex: PlanspecWorkspaceIndex
+    },
+    validation: {
+        RuleRunner: RuleRunner
+    },
+    config: {
+        ConfigProvider: PlanspecConfigProvider
+    },
+    workspace: {
+        Roots: WorkspaceRoots
+    }
+}
+
+export type PlanspecServices = LangiumServices & PlanspecAddedServices;
+
+/** Unresolved references are reported by the `unresolved-reference` rule, with its configured severity. */
+class PlanspecDocumentValidator extends DefaultDocumentValidator {
+    protected override processLinkingErrors(): void {
+        // intentionally empty: see the unresolved-reference rule
+    }
+}
+
+export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & PlanspecAddedServices> = {
+    parser: {
+        TokenBuilder: () => new PlanspecTokenBuilder(),
+        ValueConverter: () => new PlanspecValueConverter(),
+    },
+    references: {
+        ScopeComputation: (services) => new PlanspecScopeComputation(services),
+        ScopeProvider: (services) => new PlanspecScopeProvider(services),
+        WorkspaceIndex: (services) => new PlanspecWorkspaceIndex(services.shared, services.workspace.Roots),
+    },
+    validation: {
+        DocumentValidator: (services) => new PlanspecDocumentValidator(services) as DocumentValidator,
+        RuleRunner: (services) => new RuleRunner(services),
+    },
+    config: {
+        ConfigProvider: () => new PlanspecConfigProvider(),
+    },
+    workspace: {
+        Roots: () => new WorkspaceRoots(),
+    },
+};
+
+export function createPlanspecServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices,
+    Planspec: PlanspecServices
+} {
+    const shared = inject(
+        createDefaultSharedModule(context),
+        PlanspecGeneratedSharedModule
+    );
+    const Planspec = inject(
+        createDefaultModule({ shared }),
+        PlanspecGeneratedModule,
+        PlanspecModule
+    );
+    shared.ServiceRegistry.register(Planspec);
+    const runner = Planspec.validation.RuleRunner;
+    const checks: ValidationChecks<PlanspecAstType> = { Model: (model, accept) => runner.run(model, accept) };
+    Planspec.validation.ValidationRegistry.register(checks, runner);
+    if (!context.connection) {
+        // Outside a language server nobody sends the client configuration: initialize it now.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Planspec };
+}
+
+export type { LangiumCoreServices, LangiumSharedCoreServices, PartialLangiumCoreServices };

@@ -1,0 +1,51 @@
+import type { TokenType } from 'chevrotain';
+import type { GrammarAST, TokenBuilderOptions } from 'langium';
+import { DefaultTokenBuilder } from 'langium';
+
+/**
+ * Keywords are Vietnamese phrases ("cơ quan", "căn cứ"), typed by drafters in either Unicode form:
+ * composed (NFC, what most keyboards produce) or decomposed (NFD, what some Windows and macOS
+ * tools produce). A keyword token therefore matches every character in both forms, any run of
+ * blanks between its words, and any letter case ("Căn cứ" at the start of a line).
+ */
+export class PlanspecTokenBuilder extends DefaultTokenBuilder {
+
+    protected override buildKeywordToken(keyword: GrammarAST.Keyword, terminalTokens: TokenType[], caseInsensitive: boolean): TokenType {
+        const token = super.buildKeywordToken(keyword, terminalTokens, caseInsensitive);
+        if (/[\p{L}]/u.test(keyword.value)) {
+            // A keyword made of letters can be the start of a longer identifier ("sốLiệu" is an ID).
+            const id = terminalTokens.find(t => t.name === 'ID');
+            if (id) {
+                token.LONGER_ALT = id;
+            }
+        }
+        return token;
+    }
+
+    protected override buildKeywordPattern(keyword: GrammarAST.Keyword, _caseInsensitive: boolean): RegExp {
+        return keywordRegExp(keyword.value);
+    }
+
+    override buildTokens(grammar: GrammarAST.Grammar, options?: TokenBuilderOptions) {
+        return super.buildTokens(grammar, options);
+    }
+}
+
+/** A regular expression matching `keyword` in NFC or NFD, in any case, with any blanks between words. */
+export function keywordRegExp(keyword: string): RegExp {
+    let source = '';
+    for (const ch of keyword.normalize('NFC')) {
+        if (ch === ' ') {
+            source += '[ \\t]+';
+            continue;
+        }
+        const escaped = escape(ch);
+        const decomposed = ch.normalize('NFD');
+        source += decomposed === ch ? escaped : `(?:${escaped}|${escape(decomposed)})`;
+    }
+    return new RegExp(source, 'i');
+}
+
+function escape(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

@@ -1,0 +1,43 @@
+import type { Quantity, Target } from '../language/generated/ast.js';
+import { changeOf, isPercent, isRelativeChange, targetOp } from '../language/semantics.js';
+import { defineRule } from './rule.js';
+
+export default defineRule({
+    meta: {
+        id: 'rate-out-of-range',
+        category: 'targets',
+        defaultSeverity: 'error',
+        description: 'Tỷ lệ ngoài khoảng 0–100% hoặc không thể đạt ("trên 100%") / A rate outside 0–100% or impossible ("above 100%")',
+        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+        defaultOptions: {},
+        recommended: true,
+    },
+    create(context) {
+        return {
+            Target(target) {
+                if (!isPercent(target.comparison.value.unit) && !(target.comparison.value.unit === undefined && isPercent(target.indicator?.ref?.unit))) {
+                    return;
+                }
+                // An increase can exceed 100% (doubling); a level or a decrease cannot.
+                const relativeIncrease = isRelativeChange(target) && changeOf(target) === 'increase';
+                for (const quantity of [target.comparison.value, target.comparison.upper]) {
+                    if (quantity && (quantity.value < 0 || (!relativeIncrease && quantity.value > 100))) {
+                        report(target, quantity, `Tỷ lệ ${quantity.value}% nằm ngoài khoảng 0–100% / ${quantity.value}% is outside 0–100%`);
+                        return;
+                    }
+                }
+                const op = targetOp(target);
+                const value = target.comparison.value.value;
+                if (!relativeIncrease && op === 'above' && value >= 100) {
+                    report(target, target.comparison.value, `Không thể đạt tỷ lệ trên ${value}% / A rate cannot be above ${value}%`);
+                } else if (op === 'below' && value <= 0) {
+                    report(target, target.comparison.value, `Không thể đạt tỷ lệ dưới ${value}% / A rate cannot be below ${value}%`);
+                }
+            },
+        };
+
+        function report(target: Target, quantity: Quantity, message: string): void {
+            context.report({ node: target, range: quantity.$cstNode?.range, message });
+        }
+    },
+});

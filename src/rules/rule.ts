@@ -1,0 +1,69 @@
+import type { AstNode, LangiumDocument, Properties } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import type { PlanspecAstType } from '../language/generated/ast.js';
+import type { PlanspecServices } from '../language/planspec-module.js';
+
+/** How a finding is reported; `off` disables the rule. */
+export type Severity = 'off' | 'info' | 'warning' | 'error';
+
+export type RuleCategory = 'documents' | 'responsibility' | 'targets' | 'time' | 'drafting' | 'syntax';
+
+/** A JSON Schema (draft 2020-12) object; kept loose so rule files stay readable. */
+export type JsonSchema = Record<string, unknown>;
+
+export interface RuleMeta<O> {
+    /** kebab-case id, also the name of the rule's doc page docs/rules/<id>.md */
+    id: string;
+    category: RuleCategory;
+    defaultSeverity: Exclude<Severity, 'off'>;
+    /** One line, in Vietnamese with the English after a slash. */
+    description: string;
+    /** JSON Schema of the options object; `{}` options when the rule takes none. */
+    optionsSchema: JsonSchema;
+    defaultOptions: O;
+    /** Whether `planspec:recommended` enables it (all rules are on in `planspec:strict`). */
+    recommended: boolean;
+}
+
+export interface Finding<N extends AstNode = AstNode> {
+    node: N;
+    /** Restrict the finding to this property of the node (e.g. the `name`, or one reference). */
+    property?: Properties<N>;
+    index?: number;
+    /** An explicit range; wins over `property`. */
+    range?: Range;
+    message: string;
+}
+
+export interface RuleContext<O> {
+    readonly options: O;
+    readonly document: LangiumDocument;
+    readonly services: PlanspecServices;
+    report<N extends AstNode>(finding: Finding<N>): void;
+}
+
+/**
+ * Callbacks by AST type, called once per node while the runner walks the document once for all
+ * rules; `'*'` is called for every node.
+ */
+export type RuleVisitors = {
+    [K in keyof PlanspecAstType]?: (node: PlanspecAstType[K]) => void;
+} & {
+    '*'?: (node: AstNode) => void;
+};
+
+export interface Rule<O = Record<string, never>> {
+    meta: RuleMeta<O>;
+    create(context: RuleContext<O>): RuleVisitors;
+}
+
+/** Identity helper that keeps each rule file's option type checked against its defaults. */
+export function defineRule<O>(rule: Rule<O>): Rule<O> {
+    return rule;
+}
+
+export const DOCS_BASE_URL = 'https://github.com/planspec/planspec/blob/main/docs/rules/';
+
+export function ruleDocUrl(id: string): string {
+    return `${DOCS_BASE_URL}${id}.md`;
+}
