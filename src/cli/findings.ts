@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
 

@@ -72,6 +72,9 @@ export function createPlanspecServices(context: DefaultSharedModuleContext): {
         PlanspecModule
     );
     shared.ServiceRegistry.register(Planspec);
+    // Validate every file when a folder is opened, not only the open editors: workspace-wide
+    // findings (duplicates, unresolved names in registries) must show before anyone edits.
+    shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
     const runner = Planspec.validation.RuleRunner;
     const checks: ValidationChecks<PlanspecAstType> = { Model: (model, accept) => runner.run(model, accept) };
     Planspec.validation.ValidationRegistry.register(checks, runner);

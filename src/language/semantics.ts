@@ -4,7 +4,7 @@
  */
 import type { AstNode, CstNode, Reference } from 'langium';
 import { AstUtils, GrammarUtils } from 'langium';
-import type { Range } from 'vscode-languageserver-types';
+import type { Range } from 'vscode-languageserver';
 import type { Agency, Document, Group, Model, Party, Plan, Target, Task, TimePoint } from './generated/ast.js';
 import { isAgency, isDocument, isGroup, isPlan, isTask } from './generated/ast.js';
 import type { CalendarDate } from './dates.js';

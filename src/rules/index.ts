@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import duplicateClause from './duplicate-clause.js';
 import duplicateId from './duplicate-id.js';
 import invalidDate from './invalid-date.js';
 import missingLead from './missing-lead.js';
@@ -13,6 +14,7 @@ export const allRules: ReadonlyArray<Rule<any>> = [
     missingLead,
     rateOutOfRange,
     invalidDate,
+    duplicateClause,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument, Properties } from 'langium';
-import type { Range } from 'vscode-languageserver-types';
+import type { Range } from 'vscode-languageserver';
 import type { PlanspecAstType } from '../language/generated/ast.js';
 import type { PlanspecServices } from '../language/planspec-module.js';
 

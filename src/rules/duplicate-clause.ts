@@ -1,0 +1,59 @@
+import type { AstNode, CstNode, GrammarAST } from 'langium';
+import { AstUtils, GrammarAST as Ast, isCompositeCstNode } from 'langium';
+import { defineRule } from './rule.js';
+
+/**
+ * Header clauses (số, ngày, của, chủ trì's single-valued siblings such as hạn, qua, kỳ …) may come in
+ * any order, so the grammar accepts one written twice; the parser would keep only the last one.
+ * This rule makes sure that never goes unnoticed.
+ */
+export default defineRule({
+    meta: {
+        id: 'duplicate-clause',
+        category: 'syntax',
+        defaultSeverity: 'error',
+        description: 'Một mục chỉ được ghi một lần (hai lần "số", "ngày", "hạn"…) / A clause that may appear once is given twice',
+        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+        defaultOptions: {},
+        recommended: true,
+    },
+    create(context) {
+        return {
+            '*'(node: AstNode) {
+                const cst = node.$cstNode;
+                if (!cst) {
+                    return;
+                }
+                const seen = new Set<string>();
+                for (const { child, assignment } of assignedChildren(node, cst)) {
+                    if (assignment.operator === '+=') {
+                        continue;
+                    }
+                    if (seen.has(assignment.feature)) {
+                        context.report({
+                            node,
+                            range: child.range,
+                            message: `Mục này đã được ghi ở trên; chỉ giữ một lần / This clause ('${assignment.feature}') is already given above; keep only one`,
+                        });
+                    }
+                    seen.add(assignment.feature);
+                }
+            },
+        };
+    },
+});
+
+/** The CST nodes that carry one assignment each, looking through unassigned rule calls of the same node. */
+function* assignedChildren(node: AstNode, cst: CstNode): Generator<{ child: CstNode; assignment: GrammarAST.Assignment }> {
+    if (!isCompositeCstNode(cst)) {
+        return;
+    }
+    for (const child of cst.content) {
+        const assignment = child.grammarSource ? AstUtils.getContainerOfType(child.grammarSource, Ast.isAssignment) : undefined;
+        if (assignment) {
+            yield { child, assignment };
+        } else if (child.astNode === node) {
+            yield* assignedChildren(node, child);
+        }
+    }
+}
