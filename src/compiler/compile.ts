@@ -143,7 +143,7 @@ class PlanCompiler {
             text: target.text,
             section,
             indicator: indicator ? { id: qualify(namespaceOf(indicator), indicator.name), text: indicator.text, unit: indicator.unit ?? null } : null,
-            comparison: { op: targetOp(target), value: c.value.value, upper: c.upper?.value ?? null, unit: targetUnit(target) ?? null },
+            comparison: c ? { op: targetOp(target)!, value: c.value.value, upper: c.upper?.value ?? null, unit: targetUnit(target) ?? null } : null,
             change: changeOf(target) ?? null,
             relative: isRelativeChange(target),
             baseline: target.baseline

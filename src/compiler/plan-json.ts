@@ -81,12 +81,13 @@ export interface TargetJson {
     text: string;
     section: string[];
     indicator: { id: string; text: string; unit: string | null } | null;
+    /** Null when the target states only a direction ("giảm so với năm trước"). */
     comparison: {
         op: 'above' | 'atLeast' | 'below' | 'atMost' | 'exactly' | 'between';
         value: number;
         upper: number | null;
         unit: string | null;
-    };
+    } | null;
     change: 'decrease' | 'increase' | null;
     /** True when the value is a change relative to a baseline, false when it is a level to reach. */
     relative: boolean;

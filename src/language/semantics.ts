@@ -71,9 +71,15 @@ export function displayName(party: Agency | Group): string {
     return party.officialName;
 }
 
-/** Canonical comparison of a target: prefix op, postfix ("trở lên") wins; a bare value means "reach". */
-export function targetOp(target: Target): ComparisonOp {
+/**
+ * Canonical comparison of a target: prefix op, postfix ("trở lên") wins; a bare value means "reach".
+ * Undefined for a direction without a value ("giảm so với năm trước").
+ */
+export function targetOp(target: Target): ComparisonOp | undefined {
     const c = target.comparison;
+    if (!c) {
+        return undefined;
+    }
     if (c.postfix) {
         return comparisonOp(c.postfix) ?? 'atLeast';
     }
@@ -93,7 +99,7 @@ export function changeOf(target: Target) {
 }
 
 export function targetUnit(target: Target): string | undefined {
-    return target.comparison.value.unit ?? target.indicator?.ref?.unit;
+    return target.comparison?.value.unit ?? target.indicator?.ref?.unit;
 }
 
 export function isPercent(unit: string | undefined): boolean {

@@ -1,5 +1,5 @@
 import type { Quantity, Target } from '../language/generated/ast.js';
-import { changeOf, isPercent, isRelativeChange, targetOp } from '../language/semantics.js';
+import { changeOf, isPercent, isRelativeChange, targetOp, targetUnit } from '../language/semantics.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -15,23 +15,24 @@ export default defineRule({
     create(context) {
         return {
             Target(target) {
-                if (!isPercent(target.comparison.value.unit) && !(target.comparison.value.unit === undefined && isPercent(target.indicator?.ref?.unit))) {
+                const comparison = target.comparison;
+                if (!comparison || !isPercent(targetUnit(target))) {
                     return;
                 }
                 // An increase can exceed 100% (doubling); a level or a decrease cannot.
                 const relativeIncrease = isRelativeChange(target) && changeOf(target) === 'increase';
-                for (const quantity of [target.comparison.value, target.comparison.upper]) {
+                for (const quantity of [comparison.value, comparison.upper]) {
                     if (quantity && (quantity.value < 0 || (!relativeIncrease && quantity.value > 100))) {
                         report(target, quantity, `Tỷ lệ ${quantity.value}% nằm ngoài khoảng 0–100% / ${quantity.value}% is outside 0–100%`);
                         return;
                     }
                 }
                 const op = targetOp(target);
-                const value = target.comparison.value.value;
+                const value = comparison.value.value;
                 if (!relativeIncrease && op === 'above' && value >= 100) {
-                    report(target, target.comparison.value, `Không thể đạt tỷ lệ trên ${value}% / A rate cannot be above ${value}%`);
+                    report(target, comparison.value, `Không thể đạt tỷ lệ trên ${value}% / A rate cannot be above ${value}%`);
                 } else if (op === 'below' && value <= 0) {
-                    report(target, target.comparison.value, `Không thể đạt tỷ lệ dưới ${value}% / A rate cannot be below ${value}%`);
+                    report(target, comparison.value, `Không thể đạt tỷ lệ dưới ${value}% / A rate cannot be below ${value}%`);
                 }
             },
         };
