@@ -10,7 +10,9 @@ export class PlanspecValueConverter extends DefaultValueConverter {
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         switch (rule.name) {
             case 'STRING':
-                return ValueConverter.convertString(input).normalize('NFC');
+                // A long paragraph may be wrapped over several lines; the break and the indentation
+                // of the next line are one space of the text.
+                return ValueConverter.convertString(input).replace(/[ \t]*\r?\n\s*/g, ' ').normalize('NFC');
             case 'ID':
             case 'QualifiedName':
                 return input.normalize('NFC');

@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+
+const OK = 'test/fixtures/cli/ok';
+const ERRORS = 'test/fixtures/cli/errors';
+
+async function run(...args: string[]) {
+    let out = '';
+    let err = '';
+    const status = await runCli(args, { out: t => { out += t; }, err: t => { err += t; } });
+    return { status, out, err };
+}
+
+describe('planspec check', () => {
+    test('exits 0 and prints nothing for a clean workspace', async () => {
+        const result = await run('check', OK);
+        expect(result).toEqual({ status: 0, out: '', err: '' });
+    });
+
+    test('exits 1 and prints path:line:column severity message [rule], sorted by file and position', async () => {
+        const result = await run('check', ERRORS);
+        expect(result.status).toBe(1);
+        const lines = result.out.trimEnd().split('\n');
+        expect(lines.map(l => l.replace(/ .*\[/, ' [').replace(/\]$/, ']'))).toEqual([
+            `${ERRORS}/a-plan.plan:3:25 [invalid-date]`,
+            `${ERRORS}/b-plan.plan:5:9 [missing-lead]`,
+            `${ERRORS}/b-plan.plan:6:34 [rate-out-of-range]`,
+        ]);
+        expect(lines[1]).toMatch(/^test\/fixtures\/cli\/errors\/b-plan\.plan:5:9 error .*chủ trì.* \[missing-lead\]$/);
+        expect(result.err).toMatch(/3 lỗi \(errors\)/);
+    });
+
+    test('checking one file reports only that file but resolves names from its whole workspace', async () => {
+        const result = await run('check', `${ERRORS}/b-plan.plan`);
+        expect(result.status).toBe(1);
+        expect(result.out).not.toContain('a-plan.plan');
+        expect(result.out).not.toContain('unresolved-reference');
+    });
+
+    test('exits 2 on a path that does not exist, naming it', async () => {
+        const result = await run('check', 'no/such/folder');
+        expect(result.status).toBe(2);
+        expect(result.err).toContain('no/such/folder');
+    });
+
+    test('exits 2 on a usage mistake and 0 for --help and --version', async () => {
+        expect((await run('check')).status).toBe(2);
+        expect((await run('frobnicate')).status).toBe(2);
+        const help = await run('--help');
+        expect(help.status).toBe(0);
+        expect(help.out).toContain('check');
+        expect(help.out).toContain('compile');
+        const version = await run('--version');
+        expect(version.status).toBe(0);
+        expect(version.out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    });
+});
+
+describe('planspec compile', () => {
+    test('prints the plan JSON to stdout, the same bytes every time', async () => {
+        const first = await run('compile', `${OK}/plan.plan`);
+        const second = await run('compile', `${OK}/plan.plan`);
+        expect(first.status).toBe(0);
+        expect(first.out).toBe(second.out);
+        const plan = JSON.parse(first.out);
+        expect(plan.id).toBe('VinhPhuc.KH_OK');
+        expect(plan.source).toEqual({ file: 'plan.plan', line: 2 });
+        expect(plan.reports[0].occurrences.map((o: { due: string }) => o.due)).toEqual(['2020-07-20', '2021-07-20']);
+    });
+
+    test('writes -o and --out-dir files', async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planspec-'));
+        const out = path.join(dir, 'plan.json');
+        expect((await run('compile', `${OK}/plan.plan`, '-o', out)).status).toBe(0);
+        expect(JSON.parse(fs.readFileSync(out, 'utf8')).id).toBe('VinhPhuc.KH_OK');
+        expect((await run('compile', OK, '--out-dir', path.join(dir, 'all'))).status).toBe(0);
+        expect(fs.readdirSync(path.join(dir, 'all'))).toEqual(['VinhPhuc.KH_OK.json']);
+        expect(fs.readdirSync(dir).filter(f => f.endsWith('.tmp'))).toEqual([]);
+    });
+
+    test('does not compile a plan with errors: prints them, exits 1 and writes no file', async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planspec-'));
+        const out = path.join(dir, 'plan.json');
+        const result = await run('compile', `${ERRORS}/b-plan.plan`, '-o', out);
+        expect(result.status).toBe(1);
+        expect(result.err).toContain('[missing-lead]');
+        expect(fs.existsSync(out)).toBe(false);
+        expect(fs.readdirSync(dir)).toEqual([]);
+    });
+
+    test('exits 2 when -o is given several plans, or nothing to compile', async () => {
+        expect((await run('compile', `${OK}/registry.plan`)).status).toBe(2);
+        expect((await run('compile', `${OK}/plan.plan`, '-o', 'x.json', '--out-dir', 'y')).status).toBe(2);
+    });
+});
+
+describe('the installed binary', () => {
+    test('runs as `planspec` with the exit status of the check', () => {
+        const bin = path.resolve('bin/planspec.js');
+        const ok = spawnSync(process.execPath, [bin, 'check', OK], { encoding: 'utf8' });
+        expect(ok.status).toBe(0);
+        const bad = spawnSync(process.execPath, [bin, 'check', `${ERRORS}/b-plan.plan`], { encoding: 'utf8' });
+        expect(bad.status).toBe(1);
+        expect(bad.stdout).toMatch(/b-plan\.plan:5:9 error .*\[missing-lead\]/);
+    });
+});
