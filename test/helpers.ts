@@ -4,10 +4,13 @@ import { clearDocuments } from 'langium/test';
 import { expect } from 'vitest';
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import type { Model } from '../src/language/generated/ast.js';
+import { allRulesSettings } from '../src/config/config.js';
 import { createPlanspecServices } from '../src/language/planspec-module.js';
 
 /** One set of services for a test file; `load` clears the previous workspace. */
 export const services = createPlanspecServices(EmptyFileSystem).Planspec;
+// Every rule at its default severity, whatever the presets say, so each rule can be tested.
+services.config.ConfigProvider.useFixedSettings(allRulesSettings());
 
 /** Expected ranges are marked in fixtures with ⟦ and ⟧; the markers are removed before parsing. */
 export const OPEN = '⟦';

@@ -3,7 +3,7 @@ import { DefaultDocumentValidator, inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { PlanspecConfigProvider } from '../config/config.js';
-import { RuleRunner } from '../rules/runner.js';
+import { RuleRunner } from '../linter/runner.js';
 import { WorkspaceRoots } from '../workspace/roots.js';
 import type { PlanspecAstType } from './generated/ast.js';
 import { PlanspecGeneratedModule, PlanspecGeneratedSharedModule } from './generated/module.js';

@@ -6,7 +6,7 @@ import type { PlanspecServices } from '../language/planspec-module.js';
 /** How a finding is reported; `off` disables the rule. */
 export type Severity = 'off' | 'info' | 'warning' | 'error';
 
-export type RuleCategory = 'documents' | 'responsibility' | 'targets' | 'time' | 'drafting' | 'syntax';
+export type RuleCategory = 'syntax' | 'documents' | 'responsibility' | 'targets' | 'time' | 'drafting' | 'suppressions';
 
 /** A JSON Schema (draft 2020-12) object; kept loose so rule files stay readable. */
 export type JsonSchema = Record<string, unknown>;

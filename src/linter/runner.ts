@@ -1,50 +1,120 @@
 import type { AstNode, LangiumDocument, ValidationAcceptor } from 'langium';
-import { AstUtils } from 'langium';
+import { AstUtils, GrammarUtils } from 'langium';
+import type { Range } from 'vscode-languageserver';
 import type { Model } from '../language/generated/ast.js';
 import type { PlanspecServices } from '../language/planspec-module.js';
-import { allRules } from './index.js';
-import type { Finding, RuleVisitors } from './rule.js';
+import { allRules, findRule } from './registry.js';
+import type { Finding, RuleVisitors, Severity } from './rule.js';
 import { ruleDocUrl } from './rule.js';
+import type { Directive } from './suppressions.js';
+import { parseDirectives, suppressing } from './suppressions.js';
+
+interface Collected {
+    ruleId: string;
+    severity: Exclude<Severity, 'off'>;
+    message: string;
+    node: AstNode;
+    range: Range | undefined;
+}
 
 /**
  * Runs every enabled rule over a document in one walk of its AST, with the severities and options
- * that the configuration gives for that file.
+ * that the configuration gives for that file, then applies the inline suppressions.
  */
 export class RuleRunner {
 
     constructor(protected readonly services: PlanspecServices) { }
 
     run(model: Model, accept: ValidationAcceptor): void {
-        const document = AstUtils.getDocument(model);
+        const document = AstUtils.getDocument(model) as LangiumDocument;
         const settings = this.services.config.ConfigProvider.getRuleSettings(document.uri);
-        const visitors: Array<RuleVisitors> = [];
+        const collected: Collected[] = [];
+        const visitors: RuleVisitors[] = [];
         for (const rule of allRules) {
             const setting = settings.get(rule.meta.id);
             if (!setting || setting.severity === 'off') {
                 continue;
             }
             const severity = setting.severity;
-            const id = rule.meta.id;
+            const ruleId = rule.meta.id;
             visitors.push(rule.create({
                 options: setting.options,
-                document: document as LangiumDocument,
+                document,
                 services: this.services,
-                report: <N extends AstNode>(finding: Finding<N>) => accept(severity, finding.message, {
-                    node: finding.node,
-                    property: finding.property,
-                    index: finding.index,
-                    range: finding.range,
-                    code: id,
-                    codeDescription: { href: ruleDocUrl(id) },
+                report: <N extends AstNode>(finding: Finding<N>) => collected.push({
+                    ruleId, severity, message: finding.message, node: finding.node, range: rangeOf(finding as unknown as Finding),
                 }),
             }));
         }
         for (const node of AstUtils.streamAst(model)) {
             for (const visitor of visitors) {
                 visitor['*']?.(node);
-                const visit = (visitor as Record<string, ((n: AstNode) => void) | undefined>)[node.$type];
-                visit?.(node);
+                (visitor as Record<string, ((n: AstNode) => void) | undefined>)[node.$type]?.(node);
             }
         }
+
+        const directives = parseDirectives(document);
+        for (const finding of collected) {
+            const line = finding.range?.start.line ?? finding.node.$cstNode?.range.start.line ?? 0;
+            const directive = suppressing(directives, finding.ruleId, line);
+            if (directive) {
+                directive.used.add(finding.ruleId);
+                continue;
+            }
+            emit(accept, finding);
+        }
+        for (const finding of this.checkDirectives(directives, model, settings)) {
+            emit(accept, finding);
+        }
     }
+
+    /** The findings of invalid-suppression and unused-suppression, which cannot themselves be suppressed. */
+    protected checkDirectives(directives: Directive[], model: Model, settings: ReadonlyMap<string, { severity: Severity }>): Collected[] {
+        const result: Collected[] = [];
+        const add = (ruleId: string, range: Range, message: string) => {
+            const severity = settings.get(ruleId)?.severity ?? 'off';
+            if (severity !== 'off') {
+                result.push({ ruleId, severity, message, node: model, range });
+            }
+        };
+        for (const d of directives) {
+            if (d.kind !== 'enable' && d.ruleIds.length === 0) {
+                add('invalid-suppression', d.range, 'Ghi rõ quy tắc cần tắt: planspec-' + d.kind + ' <quy-tắc> -- <lý do> / Name the rules to suppress');
+                continue;
+            }
+            if (d.kind !== 'enable' && d.reason === undefined) {
+                add('invalid-suppression', d.range, 'Thiếu lý do sau "--" / A suppression needs a reason after "--"');
+            }
+            for (const id of d.ruleIds) {
+                if (!findRule(id)) {
+                    add('invalid-suppression', d.range, `Không có quy tắc '${id}' / There is no rule '${id}'`);
+                } else if (d.kind !== 'enable' && !d.used.has(id)) {
+                    add('unused-suppression', d.range, `Chú thích tắt '${id}' không tắt phát hiện nào; hãy xóa nó / This suppression of '${id}' suppresses nothing; remove it`);
+                }
+            }
+            if (d.kind === 'enable' && !d.used.has('*')) {
+                add('invalid-suppression', d.range, 'planspec-enable không có planspec-disable tương ứng ở trên / planspec-enable without a matching planspec-disable above');
+            }
+        }
+        return result;
+    }
+}
+
+function rangeOf(finding: Finding): Range | undefined {
+    if (finding.range) {
+        return finding.range;
+    }
+    if (finding.property) {
+        return GrammarUtils.findNodeForProperty(finding.node.$cstNode, finding.property as string, finding.index)?.range;
+    }
+    return finding.node.$cstNode?.range;
+}
+
+function emit(accept: ValidationAcceptor, finding: Collected): void {
+    accept(finding.severity, finding.message, {
+        node: finding.node,
+        range: finding.range,
+        code: finding.ruleId,
+        codeDescription: { href: ruleDocUrl(finding.ruleId) },
+    });
 }

@@ -1,6 +1,6 @@
 import type { AstNode, CstNode, GrammarAST } from 'langium';
 import { AstUtils, GrammarAST as Ast, isCompositeCstNode } from 'langium';
-import { defineRule } from './rule.js';
+import { defineRule } from '../linter/rule.js';
 
 /**
  * Header clauses (số, ngày, của, chủ trì's single-valued siblings such as hạn, qua, kỳ …) may come in

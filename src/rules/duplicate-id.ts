@@ -3,7 +3,7 @@ import { AstUtils, UriUtils } from 'langium';
 import type { Document, Plan } from '../language/generated/ast.js';
 import { isPhase, isReport, isTarget, isTask } from '../language/generated/ast.js';
 import { namespaceOf, qualify } from '../language/planspec-scope.js';
-import { defineRule } from './rule.js';
+import { defineRule } from '../linter/rule.js';
 
 type Named = AstNode & { name?: string };
 

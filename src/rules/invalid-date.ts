@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import { GrammarUtils } from 'langium';
 import { dateProblem, parseDateParts, parseDayMonthParts } from '../language/dates.js';
-import { defineRule } from './rule.js';
+import { defineRule } from '../linter/rule.js';
 
 export default defineRule({
     meta: {

@@ -1,5 +1,5 @@
 import { headerRange, effectiveLeads, modeOf } from '../language/semantics.js';
-import { defineRule } from './rule.js';
+import { defineRule } from '../linter/rule.js';
 
 export default defineRule({
     meta: {

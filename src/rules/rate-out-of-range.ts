@@ -1,6 +1,6 @@
 import type { Quantity, Target } from '../language/generated/ast.js';
 import { changeOf, isPercent, isRelativeChange, targetOp, targetUnit } from '../language/semantics.js';
-import { defineRule } from './rule.js';
+import { defineRule } from '../linter/rule.js';
 
 export default defineRule({
     meta: {

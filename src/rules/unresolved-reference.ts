@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import { AstUtils, isReference } from 'langium';
-import { defineRule } from './rule.js';
+import { defineRule } from '../linter/rule.js';
 
 const TYPE_LABELS: Record<string, string> = {
     Party: 'cơ quan hoặc nhóm (agency or group)',

@@ -1,0 +1,132 @@
+/**
+ * Helpers shared by the responsibility rules (multiple-leads, lead-also-support, outside-authority,
+ * request-to-subordinate, unknown-recipient, agency-without-task, group-cycle, empty-group).
+ */
+import type { AstNode, LangiumDocument, LangiumSharedCoreServices, Reference } from 'langium';
+import { AstUtils, DocumentState, WorkspaceCache } from 'langium';
+import type { Model, Party, Task } from '../../language/generated/ast.js';
+import { isAgency, isGroup, isModel, isTask } from '../../language/generated/ast.js';
+import type { PlanspecServices } from '../../language/planspec-module.js';
+import { namespaceOf, qualify } from '../../language/planspec-scope.js';
+
+/**
+ * The task whose `chủ trì` clause gives this task its leads: the task itself, or the nearest
+ * enclosing task that names some (see `effectiveLeads`); undefined when none does.
+ */
+export function leadOwner(task: Task): Task | undefined {
+    let current: AstNode | undefined = task;
+    while (isTask(current)) {
+        if (current.leads.length > 0) {
+            return current;
+        }
+        current = current.$container;
+    }
+    return undefined;
+}
+
+/** The referenced parties of a list, without unresolved references and without repeats. */
+export function resolvedParties(refs: ReadonlyArray<Reference<Party>>): Party[] {
+    const result: Party[] = [];
+    for (const ref of refs) {
+        const party = ref.ref;
+        if (party && !result.includes(party)) {
+            result.push(party);
+        }
+    }
+    return result;
+}
+
+/** How a name is compared: NFC, lower case, blanks collapsed, list dashes and end punctuation dropped. */
+export function nameKey(text: string): string {
+    return text.normalize('NFC').toLowerCase()
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^[-–—•+*]\s*/, '')
+        .replace(/\s*[;,.:]+$/, '')
+        .trim();
+}
+
+/** A declared agency or group of the workspace, with its qualified id. */
+export interface DeclaredParty {
+    party: Party;
+    namespace: string | undefined;
+    qualifiedName: string;
+}
+
+/** Workspace-wide facts about the declared bodies of one workspace root. */
+export interface WorkspaceParties {
+    /** Every agency and group by the key (`nameKey`) of its official name and of each alias. */
+    byName: Map<string, DeclaredParty[]>;
+    /** Parties that some agency names as its parent (`thuộc`). */
+    parentsOfAgencies: Set<Party>;
+}
+
+const caches = new WeakMap<LangiumSharedCoreServices, WorkspaceCache<string, WorkspaceParties>>();
+
+/** The declared bodies of the workspace that holds `document`, computed once per build. */
+export function workspaceParties(services: PlanspecServices, document: LangiumDocument): WorkspaceParties {
+    const shared = services.shared;
+    let cache = caches.get(shared);
+    if (!cache) {
+        cache = new WorkspaceCache<string, WorkspaceParties>(shared, DocumentState.IndexedContent);
+        caches.set(shared, cache);
+    }
+    const roots = services.workspace.Roots;
+    const root = roots.rootOf(document.uri);
+    return cache.get(root, () => {
+        const byName = new Map<string, DeclaredParty[]>();
+        const parentsOfAgencies = new Set<Party>();
+        for (const doc of shared.workspace.LangiumDocuments.all) {
+            const model = doc.parseResult?.value;
+            if (!isModel(model) || roots.rootOf(doc.uri) !== root) {
+                continue;
+            }
+            const namespace = model.namespace?.name;
+            for (const element of model.elements) {
+                if (!isAgency(element) && !isGroup(element)) {
+                    continue;
+                }
+                if (isAgency(element) && element.parent?.ref) {
+                    parentsOfAgencies.add(element.parent.ref);
+                }
+                if (!element.name) {
+                    continue;
+                }
+                const declared: DeclaredParty = { party: element, namespace, qualifiedName: qualify(namespace, element.name) };
+                const keys = new Set([element.officialName, ...element.aliases].filter(n => typeof n === 'string').map(nameKey));
+                for (const key of keys) {
+                    if (!key) {
+                        continue;
+                    }
+                    const list = byName.get(key);
+                    if (list) {
+                        list.push(declared);
+                    } else {
+                        byName.set(key, [declared]);
+                    }
+                }
+            }
+        }
+        return { byName, parentsOfAgencies };
+    });
+}
+
+/** The id by which a file in `namespace` names a declared party: the short id in its own namespace or for a national body. */
+export function idAsSeenFrom(declared: DeclaredParty, namespace: string | undefined): string {
+    return declared.namespace === undefined || declared.namespace === namespace ? declared.party.name : declared.qualifiedName;
+}
+
+/** The namespace of the file that holds a node. */
+export function namespaceOfNode(node: AstNode): string | undefined {
+    return namespaceOf(node);
+}
+
+/** The model (file) that holds a node. */
+export function modelOfNode(node: AstNode): Model {
+    return AstUtils.getDocument(node).parseResult.value as Model;
+}
+
+/** The text of a reference as written (for messages), or the party's id. */
+export function refText(ref: Reference<Party> | undefined): string {
+    return ref?.$refText ?? ref?.ref?.name ?? '?';
+}

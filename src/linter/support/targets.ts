@@ -1,0 +1,187 @@
+/**
+ * Shared meaning of targets for the rules of category 'targets': the set of values a target admits,
+ * what kind of quantity it constrains, when it is due, and how to name it in a message.
+ * Only the targets rules use this file.
+ */
+import type { AstNode } from 'langium';
+import type { Range } from 'vscode-languageserver';
+import type { Citable, Recurrence, Target } from '../../language/generated/ast.js';
+import { documentKind, documentKindLabel, keywordKey, periodUnit, recurrenceKind } from '../../language/keywords.js';
+import { changeOf, isRelativeChange, targetOp, targetUnit, yearOf } from '../../language/semantics.js';
+
+/** A set of numbers between two bounds, each open (excluded) or closed (included). */
+export interface Interval {
+    lo: number;
+    loOpen: boolean;
+    hi: number;
+    hiOpen: boolean;
+}
+
+/**
+ * The values a target admits: for a level, the level; for a relative change, the size of the change
+ * (a decrease of 5% is 5). A direction alone ("giảm") admits any change in that direction, (0, ∞).
+ * "từ 5%" without an upper bound is read as "from 5% up"; a bare value ("đạt 90%") as at least.
+ * Undefined for a range written upside down (inverted-range reports those).
+ */
+export function admissible(target: Target): Interval | undefined {
+    const c = target.comparison;
+    if (!c) {
+        return target.change ? { lo: 0, loOpen: true, hi: Infinity, hiOpen: true } : undefined;
+    }
+    const v = c.value.value;
+    switch (targetOp(target)) {
+        case 'above': return { lo: v, loOpen: true, hi: Infinity, hiOpen: true };
+        case 'below': return { lo: -Infinity, loOpen: true, hi: v, hiOpen: true };
+        case 'atMost': return { lo: -Infinity, loOpen: true, hi: v, hiOpen: false };
+        case 'exactly': return { lo: v, loOpen: false, hi: v, hiOpen: false };
+        case 'between':
+            if (c.upper === undefined) {
+                return { lo: v, loOpen: false, hi: Infinity, hiOpen: true };
+            }
+            return v <= c.upper.value ? { lo: v, loOpen: false, hi: c.upper.value, hiOpen: false } : undefined;
+        case 'atLeast':
+        default:
+            return { lo: v, loOpen: false, hi: Infinity, hiOpen: true };
+    }
+}
+
+/** Whether some value lies in both intervals. */
+export function intersects(a: Interval, b: Interval): boolean {
+    const lo = Math.max(a.lo, b.lo);
+    const hi = Math.min(a.hi, b.hi);
+    if (lo < hi) {
+        return true;
+    }
+    if (lo > hi) {
+        return false;
+    }
+    // One point: it must be included by both intervals on both sides.
+    return includes(a, lo) && includes(b, lo);
+}
+
+function includes(i: Interval, x: number): boolean {
+    const aboveLo = x > i.lo || (x === i.lo && !i.loOpen);
+    const belowHi = x < i.hi || (x === i.hi && !i.hiOpen);
+    return aboveLo && belowHi;
+}
+
+/** Whether every value of `inner` is in `outer`. */
+export function contains(outer: Interval, inner: Interval): boolean {
+    const loOk = inner.lo > outer.lo || (inner.lo === outer.lo && (!outer.loOpen || inner.loOpen));
+    const hiOk = inner.hi < outer.hi || (inner.hi === outer.hi && (!outer.hiOpen || inner.hiOpen));
+    return loOk && hiOk;
+}
+
+/**
+ * What a target constrains: a level ("level"), or a relative change in one direction against one
+ * baseline ("decrease|năm trước"). Only targets of the same nature can be compared.
+ */
+export function natureKey(target: Target): string {
+    if (!isRelativeChange(target)) {
+        return 'level';
+    }
+    return `${changeOf(target) ?? '?'}|${baselineKey(target)}`;
+}
+
+function baselineKey(target: Target): string {
+    const b = target.baseline;
+    if (!b) {
+        return '';
+    }
+    if (b.previousYear) {
+        return 'previous-year';
+    }
+    if (b.year !== undefined) {
+        return `year ${b.year}`;
+    }
+    return `text ${normalizeText(b.text ?? '')}`;
+}
+
+/** The unit a target's values are in (from the value, else the indicator), compared case-insensitively. */
+export function unitKey(target: Target): string {
+    const unit = targetUnit(target);
+    return unit === undefined ? '' : keywordKey(unit);
+}
+
+/** How often a recurrence comes round, in months; undefined when it cannot be read. */
+export function recurrenceMonths(rec: Recurrence): number | undefined {
+    if (rec.every) {
+        const kind = recurrenceKind(rec.every);
+        return kind === 'monthly' ? 1 : kind === 'quarterly' ? 3 : kind === 'yearly' ? 12 : undefined;
+    }
+    if (rec.count === undefined || rec.count <= 0 || !rec.unit) {
+        return undefined;
+    }
+    const unit = periodUnit(rec.unit);
+    return unit === 'year' ? rec.count * 12 : unit === 'month' ? rec.count : undefined;
+}
+
+/**
+ * When a target is due, as a key: every so many months (recurring), a year, or none (by the end of
+ * the plan). A recurrence wins over a due date given beside it.
+ */
+export function dueKey(target: Target): string {
+    if (target.recurrence) {
+        return `every ${recurrenceMonths(target.recurrence) ?? '?'} months`;
+    }
+    if (target.due) {
+        const year = yearOf(target.due);
+        return year !== undefined ? `year ${year}` : `on ${target.due.dayMonth ?? ''}`;
+    }
+    return 'none';
+}
+
+/** NFC, lower case, blanks collapsed: the form in which two targets' texts are compared. */
+export function normalizeText(text: string): string {
+    return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The target's id, or its text in quotes (shortened) when it has none. */
+export function targetLabel(target: Target): string {
+    if (target.name) {
+        return target.name;
+    }
+    const text = target.text.normalize('NFC');
+    return `"${text.length > 60 ? text.slice(0, 57) + '…' : text}"`;
+}
+
+/** The change and comparison as the drafter wrote them ("giảm ít nhất 5%", "trên 90%"). */
+export function comparisonText(target: Target): string {
+    const start = target.change?.$cstNode ?? target.comparison?.$cstNode;
+    const end = target.comparison?.$cstNode ?? target.change?.$cstNode;
+    if (!start || !end) {
+        return '';
+    }
+    const text = start.root.fullText.substring(start.offset, end.end);
+    return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The range of the comparison (the direction when there is no value). */
+export function comparisonRange(target: Target): Range | undefined {
+    return target.comparison?.$cstNode?.range ?? target.change?.$cstNode?.range;
+}
+
+/** From the start of one node to the end of another. */
+export function spanRange(from: AstNode | undefined, to: AstNode | undefined): Range | undefined {
+    const start = from?.$cstNode?.range.start;
+    const end = to?.$cstNode?.range.end;
+    return start && end ? { start, end } : undefined;
+}
+
+/** 1-based line of a node. */
+export function lineOf(node: AstNode): number {
+    return (node.$cstNode?.range.start.line ?? 0) + 1;
+}
+
+/** "Quyết định số 634/QĐ-TTg", or the kind and id when the document has no number. */
+export function citableLabel(citable: Citable): string {
+    const kind = documentKind(citable.kind);
+    const label = kind ? documentKindLabel[kind] : citable.kind;
+    return citable.number ? `${label} số ${citable.number}` : `${label} ${citable.name}`;
+}
+
+/** A number for a message, at most one decimal: with a decimal comma in Vietnamese, a point in English. */
+export function formatNumber(n: number, language: 'vi' | 'en'): string {
+    const text = String(Math.round(n * 10) / 10);
+    return language === 'vi' ? text.replace('.', ',') : text;
+}

@@ -1,0 +1,18 @@
+import { defineRule } from '../linter/rule.js';
+
+/**
+ * Checked by the runner (src/linter/runner.ts) after every other rule, since it needs their
+ * findings; this module holds the rule's metadata.
+ */
+export default defineRule({
+    meta: {
+        id: 'unused-suppression',
+        category: 'suppressions',
+        defaultSeverity: 'warning',
+        description: 'Chú thích tắt quy tắc không tắt gì cả / A suppression comment that suppresses nothing',
+        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+        defaultOptions: {},
+        recommended: true,
+    },
+    create: () => ({}),
+});
