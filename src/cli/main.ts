@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { LangiumDocument } from 'langium';
 import { compilePlan } from '../compiler/compile.js';
 import type { PlanJson } from '../compiler/plan-json.js';
@@ -8,7 +8,13 @@ import type { Model } from '../language/generated/ast.js';
 import { isPlan } from '../language/generated/ast.js';
 import { loadWorkspace, UsageError } from '../workspace/load.js';
 import { findWorkspaceRoot } from '../workspace/roots.js';
+import { ConfigError } from '../config/config.js';
+import type { Severity } from '../linter/rule.js';
+import { allRules } from '../linter/registry.js';
 import { collectFindings, formatLine } from './findings.js';
+import { formatJson } from './formatters/json.js';
+import { formatSarif } from './formatters/sarif.js';
+import { formatStylish } from './formatters/stylish.js';
 import { writeFileAtomic } from './write.js';
 
 export const EXIT_OK = 0;
@@ -43,8 +49,20 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     program.command('check')
         .description('Phân tích, liên kết và kiểm tra / Parse, link and validate plans')
         .argument('<paths...>', '.plan files or folders')
-        .action(async (paths: string[]) => {
-            status = await check(paths, io);
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
+        .option('-c, --config <file>', 'use this configuration file for every plan instead of the nearest planspec.config.json')
+        .option('--rule <id=severity>', 'override a rule\'s severity (off, info, warning, error); repeatable', collectRule, {})
+        .option('--max-warnings <n>', 'exit with status 1 when there are more warnings than this', parseCount)
+        .option('-q, --quiet', 'report errors only')
+        .action(async (paths: string[], options: CheckOptions) => {
+            status = await check(paths, options, io);
+        });
+
+    program.command('rules')
+        .description('Liệt kê các quy tắc / List the rule catalog')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .action((options: { format: 'text' | 'json' }) => {
+            io.out(listRules(options.format));
         });
 
     program.command('compile')
@@ -67,23 +85,82 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
             io.err(`planspec: ${error.message}\n`);
             return EXIT_USAGE;
         }
+        if (error instanceof ConfigError) {
+            for (const p of error.problems) {
+                io.err(`${path.relative(process.cwd(), p.file) || p.file}:${p.line}:${p.column} error ${p.message} [config]\n`);
+            }
+            io.err('planspec: cấu hình không hợp lệ (invalid configuration)\n');
+            return EXIT_USAGE;
+        }
         throw error;
     }
     return status;
 }
 
-async function check(paths: string[], io: Io): Promise<number> {
-    const { requested } = await loadWorkspace(paths);
-    const findings = collectFindings(requested);
-    for (const finding of findings) {
-        io.out(formatLine(finding) + '\n');
+interface CheckOptions {
+    format: 'stylish' | 'json' | 'sarif';
+    config?: string;
+    rule: Record<string, Severity>;
+    maxWarnings?: number;
+    quiet?: boolean;
+}
+
+async function check(paths: string[], options: CheckOptions, io: Io): Promise<number> {
+    if (options.config && !fs.existsSync(options.config)) {
+        throw new UsageError(`${options.config}: không tìm thấy tệp cấu hình (no such configuration file)`);
     }
-    const errors = findings.filter(f => f.severity === 'error').length;
-    const warnings = findings.filter(f => f.severity === 'warning').length;
-    if (findings.length > 0) {
-        io.err(`${errors} lỗi (errors), ${warnings} cảnh báo (warnings), ${findings.length - errors - warnings} thông tin (info)\n`);
+    const { requested } = await loadWorkspace(paths, { configFile: options.config, rules: options.rule });
+    const all = collectFindings(requested);
+    const errors = all.filter(f => f.severity === 'error').length;
+    const warnings = all.filter(f => f.severity === 'warning').length;
+    const shown = options.quiet ? all.filter(f => f.severity === 'error') : all;
+    switch (options.format) {
+        case 'json': io.out(formatJson(shown)); break;
+        case 'sarif': io.out(formatSarif(shown, version())); break;
+        default:
+            io.out(formatStylish(shown));
+            if (shown.length > 0) {
+                io.err(`${errors} lỗi (errors), ${warnings} cảnh báo (warnings), ${all.length - errors - warnings} thông tin (info)\n`);
+            }
     }
-    return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+    if (errors > 0) {
+        return EXIT_FINDINGS;
+    }
+    if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+        io.err(`planspec: ${warnings} cảnh báo, vượt --max-warnings ${options.maxWarnings} (too many warnings)\n`);
+        return EXIT_FINDINGS;
+    }
+    return EXIT_OK;
+}
+
+function collectRule(value: string, previous: Record<string, Severity>): Record<string, Severity> {
+    const match = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(value.trim());
+    if (!match) {
+        throw new InvalidArgumentError('expected <rule-id>=<off|info|warning|error>, e.g. multiple-leads=off');
+    }
+    if (!allRules.some(r => r.meta.id === match[1])) {
+        throw new InvalidArgumentError(`unknown rule '${match[1]}' (see \`planspec rules\`)`);
+    }
+    return { ...previous, [match[1]]: match[2] as Severity };
+}
+
+function parseCount(value: string): number {
+    if (!/^\d+$/.test(value)) {
+        throw new InvalidArgumentError('expected a whole number');
+    }
+    return Number(value);
+}
+
+function listRules(format: 'text' | 'json'): string {
+    if (format === 'json') {
+        return JSON.stringify(allRules.map(r => ({
+            id: r.meta.id, category: r.meta.category, defaultSeverity: r.meta.defaultSeverity,
+            recommended: r.meta.recommended, description: r.meta.description, options: r.meta.optionsSchema,
+        })), null, 2) + '\n';
+    }
+    const width = Math.max(...allRules.map(r => r.meta.id.length));
+    const lines = allRules.map(r => `${r.meta.id.padEnd(width)}  ${r.meta.category.padEnd(14)}  ${r.meta.defaultSeverity.padEnd(7)}  ${r.meta.recommended ? '✓' : ' '}  ${r.meta.description}`);
+    return [`${'rule'.padEnd(width)}  ${'category'.padEnd(14)}  ${'default'.padEnd(7)}  rec  description`, ...lines].join('\n') + '\n';
 }
 
 async function compile(paths: string[], options: { out?: string; outDir?: string }, io: Io): Promise<number> {

@@ -114,7 +114,10 @@ export function loadConfigFile(file: string, seen: string[] = []): Map<string, R
 
 function schemaProblems(file: string, text: string, tree: jsonc.Node, errors: ErrorObject[]): ConfigProblem[] {
     const problems: ConfigProblem[] = [];
-    for (const error of errors) {
+    // Of the alternatives (a severity, or [severity, options]) keep the errors that went deepest:
+    // they are the ones that say what is wrong.
+    const deepest = errors.filter(e => !errors.some(o => o.instancePath.startsWith(e.instancePath + '/')));
+    for (const error of deepest) {
         const segments = error.instancePath.split('/').slice(1).map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
             .map(s => (/^\d+$/.test(s) ? Number(s) : s));
         let message: string;

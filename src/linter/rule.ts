@@ -1,3 +1,4 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstNode, LangiumDocument, Properties } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { PlanspecAstType } from '../language/generated/ast.js';
@@ -62,8 +63,16 @@ export function defineRule<O>(rule: Rule<O>): Rule<O> {
     return rule;
 }
 
-export const DOCS_BASE_URL = 'https://github.com/planspec/planspec/blob/main/docs/rules/';
+/** The rule's doc page in the installed package (docs/rules/<id>.md). */
+export function ruleDocPath(id: string): string {
+    return fileURLToPath(new URL(`../../docs/rules/${id}.md`, import.meta.url));
+}
 
+/**
+ * Where diagnostics link to: the doc page shipped with planspec, or under PLANSPEC_DOCS_URL
+ * (e.g. the repository's docs/rules/ on the forge) when set, for reports read elsewhere.
+ */
 export function ruleDocUrl(id: string): string {
-    return `${DOCS_BASE_URL}${id}.md`;
+    const base = process.env.PLANSPEC_DOCS_URL;
+    return base ? `${base.replace(/\/?$/, '/')}${id}.md` : pathToFileURL(ruleDocPath(id)).href;
 }

@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
+import type { ConfigOverrides } from '../config/config.js';
+import { ConfigError } from '../config/config.js';
 import type { PlanspecServices } from '../language/planspec-module.js';
 import { createPlanspecServices } from '../language/planspec-module.js';
 import { findWorkspaceRoot, listPlanFiles } from './roots.js';
@@ -20,7 +22,7 @@ export interface LoadedWorkspace {
  * Loads the named files and folders together with every `.plan` file of their workspaces, so that
  * references resolve exactly as they do in the editor, then parses, links and validates them.
  */
-export async function loadWorkspace(paths: string[]): Promise<LoadedWorkspace> {
+export async function loadWorkspace(paths: string[], overrides: ConfigOverrides = {}): Promise<LoadedWorkspace> {
     const requestedFiles = new Set<string>();
     for (const p of paths) {
         const full = path.resolve(p);
@@ -42,6 +44,15 @@ export async function loadWorkspace(paths: string[]): Promise<LoadedWorkspace> {
     }
 
     const services = createPlanspecServices(NodeFileSystem).Planspec;
+    const config = services.config.ConfigProvider;
+    config.setOverrides(overrides);
+    // A broken configuration stops the run (exit status 2) before any plan is checked with it.
+    for (const file of requestedFiles) {
+        const settings = config.tryGetRuleSettings(URI.file(file));
+        if (settings instanceof ConfigError) {
+            throw settings;
+        }
+    }
     const documents = services.shared.workspace.LangiumDocuments;
     const loaded: LangiumDocument[] = [];
     for (const file of [...allFiles].sort()) {

@@ -108,3 +108,53 @@ describe('the installed binary', () => {
         expect(bad.stdout).toMatch(/b-plan\.plan:5:9 error .*\[missing-lead\]/);
     });
 });
+
+describe('output formats', () => {
+    test('--format json gives the findings and a summary', async () => {
+        const result = await run('check', ERRORS, '--format', 'json');
+        expect(result.status).toBe(1);
+        const report = JSON.parse(result.out);
+        expect(report.summary).toEqual({ errors: 3, warnings: 0, infos: 0 });
+        expect(report.findings[1]).toMatchObject({ file: `${ERRORS}/b-plan.plan`, line: 5, column: 9, severity: 'error', ruleId: 'missing-lead' });
+    });
+
+    test('--format sarif is valid SARIF 2.1.0 with rule metadata and help', async () => {
+        // The official SARIF 2.1.0 schema (shipped in @microsoft/jest-sarif) is a draft-04 schema.
+        const { default: Ajv } = await import('ajv-draft-04');
+        const { default: addFormats } = await import('ajv-formats');
+        const schema = JSON.parse(fs.readFileSync('node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', 'utf8'));
+        // Its pattern for `language` is not valid with the u flag, so patterns are compiled without it.
+        const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+        addFormats(ajv);
+        const validate = ajv.compile(schema);
+
+        const result = await run('check', ERRORS, '--format', 'sarif');
+        expect(result.status).toBe(1);
+        const log = JSON.parse(result.out);
+        expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+        const run0 = log.runs[0];
+        expect(run0.tool.driver.name).toBe('planspec');
+        const rule = run0.tool.driver.rules.find((r: { id: string }) => r.id === 'missing-lead');
+        expect(rule.helpUri).toMatch(/docs\/rules\/missing-lead\.md$/);
+        expect(rule.help.markdown).toContain('# missing-lead');
+        expect(rule.defaultConfiguration.level).toBe('error');
+        const finding = run0.results[1];
+        expect(finding).toMatchObject({ ruleId: 'missing-lead', level: 'error' });
+        expect(run0.tool.driver.rules[finding.ruleIndex].id).toBe('missing-lead');
+        expect(finding.locations[0].physicalLocation).toMatchObject({
+            artifactLocation: { uri: `${ERRORS}/b-plan.plan`, uriBaseId: '%SRCROOT%' },
+            region: { startLine: 5, startColumn: 9 },
+        });
+    });
+
+    test('planspec rules lists every rule with category, default severity and description', async () => {
+        const { allRules } = await import('../../src/linter/registry.js');
+        const text = await run('rules');
+        expect(text.status).toBe(0);
+        for (const rule of allRules) {
+            expect(text.out).toMatch(new RegExp(`^${rule.meta.id} +${rule.meta.category} +${rule.meta.defaultSeverity} `, 'm'));
+        }
+        const json = JSON.parse((await run('rules', '--format', 'json')).out);
+        expect(json.map((r: { id: string }) => r.id)).toEqual(allRules.map(r => r.meta.id));
+    });
+});
