@@ -7,6 +7,7 @@ import { RuleRunner } from '../linter/runner.js';
 import { WorkspaceRoots } from '../workspace/roots.js';
 import type { PlanspecAstType } from './generated/ast.js';
 import { PlanspecGeneratedModule, PlanspecGeneratedSharedModule } from './generated/module.js';
+import { ConfigWatcher } from './planspec-config-watcher.js';
 import { PlanspecWorkspaceIndex } from './planspec-index.js';
 import { PlanspecScopeComputation, PlanspecScopeProvider } from './planspec-scope.js';
 import { PlanspecTokenBuilder } from './planspec-token-builder.js';
@@ -78,7 +79,9 @@ export function createPlanspecServices(context: DefaultSharedModuleContext): {
     const runner = Planspec.validation.RuleRunner;
     const checks: ValidationChecks<PlanspecAstType> = { Model: (model, accept) => runner.run(model, accept) };
     Planspec.validation.ValidationRegistry.register(checks, runner);
-    if (!context.connection) {
+    if (context.connection) {
+        new ConfigWatcher(Planspec, shared);
+    } else {
         // Outside a language server nobody sends the client configuration: initialize it now.
         shared.workspace.ConfigurationProvider.initialized({});
     }
