@@ -1,5 +1,5 @@
 import type { TokenType } from 'chevrotain';
-import type { GrammarAST, TokenBuilderOptions } from 'langium';
+import type { GrammarAST } from 'langium';
 import { DefaultTokenBuilder } from 'langium';
 
 /**
@@ -26,9 +26,33 @@ export class PlanspecTokenBuilder extends DefaultTokenBuilder {
         return keywordRegExp(keyword.value);
     }
 
-    override buildTokens(grammar: GrammarAST.Grammar, options?: TokenBuilderOptions) {
-        return super.buildTokens(grammar, options);
+    protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
+        const token = super.buildTerminalToken(terminal);
+        if (terminal.name === 'ID') {
+            // The ID pattern needs the regex `u` flag (any Unicode letter), which chevrotain cannot
+            // analyze; without the first characters it would try every token at every position,
+            // making the lexer dozens of times slower. An identifier never spans lines.
+            token.START_CHARS_HINT = idStartChars();
+            token.LINE_BREAKS = false;
+        }
+        return token;
     }
+}
+
+let startChars: number[] | undefined;
+
+/** Every UTF-16 code unit that can start an identifier: letters, '_', and lead surrogates of astral letters. */
+function idStartChars(): number[] {
+    if (!startChars) {
+        startChars = [];
+        const letter = /[\p{L}_]/u;
+        for (let code = 0; code <= 0xffff; code++) {
+            if ((code >= 0xd800 && code <= 0xdbff) || letter.test(String.fromCharCode(code))) {
+                startChars.push(code);
+            }
+        }
+    }
+    return startChars;
 }
 
 /** A regular expression matching `keyword` in NFC or NFD, in any case, with any blanks between words. */
