@@ -3,11 +3,11 @@
  * request-to-subordinate, unknown-recipient, agency-without-task, group-cycle, empty-group).
  */
 import type { AstNode, LangiumDocument, LangiumSharedCoreServices, Reference } from 'langium';
-import { AstUtils, DocumentState, WorkspaceCache } from 'langium';
-import type { Model, Party, Task } from '../../language/generated/ast.js';
+import { DocumentState, WorkspaceCache } from 'langium';
+import type { Group, Party, Task } from '../../language/generated/ast.js';
 import { isAgency, isGroup, isModel, isTask } from '../../language/generated/ast.js';
 import type { PlanspecServices } from '../../language/planspec-module.js';
-import { namespaceOf, qualify } from '../../language/planspec-scope.js';
+import { qualify } from '../../language/planspec-scope.js';
 
 /**
  * The task whose `chủ trì` clause gives this task its leads: the task itself, or the nearest
@@ -59,6 +59,8 @@ export interface WorkspaceParties {
     byName: Map<string, DeclaredParty[]>;
     /** Parties that some agency names as its parent (`thuộc`). */
     parentsOfAgencies: Set<Party>;
+    /** For each party, the groups that list it in their `gồm`. */
+    groupsContaining: Map<Party, Group[]>;
 }
 
 const caches = new WeakMap<LangiumSharedCoreServices, WorkspaceCache<string, WorkspaceParties>>();
@@ -76,6 +78,7 @@ export function workspaceParties(services: PlanspecServices, document: LangiumDo
     return cache.get(root, () => {
         const byName = new Map<string, DeclaredParty[]>();
         const parentsOfAgencies = new Set<Party>();
+        const groupsContaining = new Map<Party, Group[]>();
         for (const doc of shared.workspace.LangiumDocuments.all) {
             const model = doc.parseResult?.value;
             if (!isModel(model) || roots.rootOf(doc.uri) !== root) {
@@ -88,6 +91,16 @@ export function workspaceParties(services: PlanspecServices, document: LangiumDo
                 }
                 if (isAgency(element) && element.parent?.ref) {
                     parentsOfAgencies.add(element.parent.ref);
+                }
+                if (isGroup(element)) {
+                    for (const member of resolvedParties(element.members)) {
+                        const groups = groupsContaining.get(member);
+                        if (groups) {
+                            groups.push(element);
+                        } else {
+                            groupsContaining.set(member, [element]);
+                        }
+                    }
                 }
                 if (!element.name) {
                     continue;
@@ -107,26 +120,11 @@ export function workspaceParties(services: PlanspecServices, document: LangiumDo
                 }
             }
         }
-        return { byName, parentsOfAgencies };
+        return { byName, parentsOfAgencies, groupsContaining };
     });
 }
 
 /** The id by which a file in `namespace` names a declared party: the short id in its own namespace or for a national body. */
 export function idAsSeenFrom(declared: DeclaredParty, namespace: string | undefined): string {
     return declared.namespace === undefined || declared.namespace === namespace ? declared.party.name : declared.qualifiedName;
-}
-
-/** The namespace of the file that holds a node. */
-export function namespaceOfNode(node: AstNode): string | undefined {
-    return namespaceOf(node);
-}
-
-/** The model (file) that holds a node. */
-export function modelOfNode(node: AstNode): Model {
-    return AstUtils.getDocument(node).parseResult.value as Model;
-}
-
-/** The text of a reference as written (for messages), or the party's id. */
-export function refText(ref: Reference<Party> | undefined): string {
-    return ref?.$refText ?? ref?.ref?.name ?? '?';
 }

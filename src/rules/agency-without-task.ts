@@ -1,0 +1,124 @@
+import { AstUtils } from 'langium';
+import type { Group, Party, Plan } from '../language/generated/ast.js';
+import { isGroup, isReport, isTask } from '../language/generated/ast.js';
+import { isUnderAuthority } from '../language/semantics.js';
+import { defineRule } from '../linter/rule.js';
+import { resolvedParties, workspaceParties } from '../linter/support/responsibility.js';
+
+interface Options {
+    includeOutsideAuthority: boolean;
+}
+
+export default defineRule<Options>({
+    meta: {
+        id: 'agency-without-task',
+        category: 'responsibility',
+        defaultSeverity: 'info',
+        description: 'Cơ quan ở nơi nhận nhưng kế hoạch không giao việc gì / A body the plan is addressed to but gives nothing to do',
+        optionsSchema: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                includeOutsideAuthority: {
+                    type: 'boolean',
+                    default: false,
+                    description: 'Kiểm tra cả nơi nhận ngoài quyền chỉ đạo của cơ quan ban hành (cấp trên, cơ quan nhận để biết) / Also check recipients outside the issuer\'s authority (superiors and bodies informed)',
+                },
+            },
+        },
+        defaultOptions: { includeOutsideAuthority: false },
+        recommended: true,
+    },
+    create(context) {
+        const includeOutside = context.options.includeOutsideAuthority === true;
+        return {
+            Plan(plan) {
+                const recipients = plan.recipients.filter(r => r.party?.ref !== undefined);
+                if (recipients.length === 0) {
+                    return;
+                }
+                const issuer = plan.issuer?.ref;
+                if (!issuer && !includeOutside) {
+                    // Without an issuer nobody can tell which recipients are meant to act.
+                    return;
+                }
+                const working = bodiesWithWork(plan);
+                const { groupsContaining } = workspaceParties(context.services, context.document);
+                for (const recipient of recipients) {
+                    const party = recipient.party!.ref!;
+                    if (party === issuer) {
+                        continue;
+                    }
+                    if (!includeOutside && (!issuer || !isUnderAuthority(party, issuer))) {
+                        continue;
+                    }
+                    if (hasWork(party, working, groupsContaining)) {
+                        continue;
+                    }
+                    const id = recipient.party!.$refText;
+                    context.report({
+                        node: recipient,
+                        property: 'party',
+                        message: `'${id}' có ở nơi nhận nhưng kế hoạch không giao việc gì (không chủ trì, phối hợp hay báo cáo): giao việc hoặc bỏ khỏi nơi nhận / '${id}' is a recipient but the plan gives it nothing to do (no lead, support or report): give it work or drop it from the recipients`,
+                    });
+                }
+            },
+        };
+    },
+});
+
+/** Bodies named as lead or support of a task, or as reporter, recipient or channel of a report. */
+function bodiesWithWork(plan: Plan): Set<Party> {
+    const result = new Set<Party>();
+    for (const node of AstUtils.streamAllContents(plan)) {
+        if (isTask(node)) {
+            resolvedParties([...node.leads, ...node.supports]).forEach(p => result.add(p));
+        } else if (isReport(node)) {
+            resolvedParties([...node.reporters, ...node.recipients, ...(node.via ? [node.via] : [])]).forEach(p => result.add(p));
+        }
+    }
+    return result;
+}
+
+/**
+ * A group has work if it or any of its members (through `gồm`, at any depth) has; an agency or group
+ * has work if a group that lists it (at any depth) has.
+ */
+function hasWork(party: Party, working: Set<Party>, groupsContaining: Map<Party, Group[]>): boolean {
+    if (working.has(party)) {
+        return true;
+    }
+    // Down: members of a group.
+    const down = new Set<Party>([party]);
+    const stack: Party[] = [party];
+    while (stack.length > 0) {
+        const current = stack.pop()!;
+        if (isGroup(current)) {
+            for (const member of resolvedParties(current.members)) {
+                if (working.has(member)) {
+                    return true;
+                }
+                if (!down.has(member)) {
+                    down.add(member);
+                    stack.push(member);
+                }
+            }
+        }
+    }
+    // Up: groups that list it.
+    const up = new Set<Party>([party]);
+    stack.push(party);
+    while (stack.length > 0) {
+        const current = stack.pop()!;
+        for (const group of groupsContaining.get(current) ?? []) {
+            if (working.has(group)) {
+                return true;
+            }
+            if (!up.has(group)) {
+                up.add(group);
+                stack.push(group);
+            }
+        }
+    }
+    return false;
+}

@@ -1,0 +1,52 @@
+import type { Party } from '../language/generated/ast.js';
+import { effectiveLeads } from '../language/semantics.js';
+import { defineRule } from '../linter/rule.js';
+import { leadOwner } from '../linter/support/responsibility.js';
+
+export default defineRule({
+    meta: {
+        id: 'lead-also-support',
+        category: 'responsibility',
+        defaultSeverity: 'warning',
+        description: 'Một cơ quan vừa chủ trì vừa phối hợp trong cùng nhiệm vụ / The same body both leads and supports one task',
+        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+        defaultOptions: {},
+        recommended: true,
+    },
+    create(context) {
+        return {
+            Task(task) {
+                if (task.supports.length === 0) {
+                    return;
+                }
+                const leads = new Set<Party>();
+                for (const ref of effectiveLeads(task)) {
+                    if (ref.ref) {
+                        leads.add(ref.ref);
+                    }
+                }
+                if (leads.size === 0) {
+                    return;
+                }
+                const owner = leadOwner(task);
+                const inherited = owner !== undefined && owner !== task;
+                const where = inherited && owner.name ? ` (nhiệm vụ ${owner.name})` : inherited ? ' (nhiệm vụ cha)' : '';
+                const whereEn = inherited && owner.name ? ` (task ${owner.name})` : inherited ? ' (enclosing task)' : '';
+                const reported = new Set<Party>();
+                task.supports.forEach((ref, index) => {
+                    const party = ref.ref;
+                    if (!party || !leads.has(party) || reported.has(party)) {
+                        return;
+                    }
+                    reported.add(party);
+                    context.report({
+                        node: task,
+                        property: 'supports',
+                        index,
+                        message: `'${ref.$refText}' đã là đơn vị chủ trì${where}, không thể đồng thời là đơn vị phối hợp / '${ref.$refText}' already leads this task${whereEn} and cannot also support it`,
+                    });
+                });
+            },
+        };
+    },
+});

@@ -1,0 +1,110 @@
+import type { Document, Plan } from '../language/generated/ast.js';
+import { namespaceOf } from '../language/planspec-scope.js';
+import { defineRule } from '../linter/rule.js';
+import { idAsSeenFrom, nameKey, workspaceParties } from '../linter/support/responsibility.js';
+
+interface Options {
+    allow: string[];
+}
+
+const DEFAULT_ALLOW = ['^Lưu\\b', '^Như\\b', '^Nhờ\\b', '^Website\\b'];
+
+export default defineRule<Options>({
+    meta: {
+        id: 'unknown-recipient',
+        category: 'responsibility',
+        defaultSeverity: 'info',
+        description: 'Nơi nhận ghi bằng chữ, không phải mã cơ quan đã khai báo / A recipient written as free text instead of a declared body',
+        optionsSchema: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                allow: {
+                    type: 'array',
+                    items: { type: 'string' },
+                    default: DEFAULT_ALLOW,
+                    description: 'Biểu thức chính quy cho các mục quy ước không phải cơ quan ("Lưu: VT", "Như trên") / Regular expressions for conventional entries that are not bodies (archive, "as above")',
+                },
+            },
+        },
+        defaultOptions: { allow: DEFAULT_ALLOW },
+        recommended: true,
+    },
+    create(context) {
+        const allow = compile(context.options.allow ?? DEFAULT_ALLOW);
+        return {
+            Plan: check,
+            Document: check,
+        };
+
+        function check(owner: Plan | Document): void {
+            const namespace = namespaceOf(owner);
+            owner.recipients.forEach(recipient => {
+                const text = recipient.text;
+                if (recipient.party || text === undefined) {
+                    return;
+                }
+                const shown = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+                if (shown === '' || allow.some(re => re.test(shown))) {
+                    return;
+                }
+                const matches = workspaceParties(context.services, context.document).byName.get(nameKey(text)) ?? [];
+                // Prefer bodies of this file's namespace, then national ones, then any other.
+                const tiers = [
+                    matches.filter(m => m.namespace !== undefined && m.namespace === namespace),
+                    matches.filter(m => m.namespace === undefined),
+                    matches,
+                ];
+                const best = tiers.find(t => t.length > 0) ?? [];
+                const ids = [...new Set(best.map(m => idAsSeenFrom(m, namespace)))];
+                const message = ids.length > 0
+                    ? `Nơi nhận "${shown}" là cơ quan đã khai báo: dùng mã ${ids.join(' hoặc ')} / The recipient "${shown}" is a declared body: use ${ids.join(' or ')}`
+                    : `Nơi nhận "${shown}" không phải cơ quan đã khai báo, không theo dõi được: khai báo cơ quan (hoặc nhóm) và dùng mã của nó / The recipient "${shown}" is free text that no tracking can follow: declare the agency (or group) and use its id`;
+                context.report({ node: recipient, property: 'text', message });
+            });
+        }
+    },
+});
+
+function compile(patterns: unknown): RegExp[] {
+    const result: RegExp[] = [];
+    if (!Array.isArray(patterns)) {
+        return result;
+    }
+    for (const pattern of patterns) {
+        if (typeof pattern !== 'string') {
+            continue;
+        }
+        try {
+            result.push(new RegExp(unicodeBoundaries(pattern.normalize('NFC')), 'iu'));
+        } catch {
+            // An invalid pattern is skipped: it allows nothing.
+        }
+    }
+    return result;
+}
+
+const WORD = '[\\p{L}\\p{M}\\p{N}_]';
+const BOUNDARY = `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
+
+/** `\b` in a JavaScript pattern only knows ASCII letters ("Như\b" would never match); make it Unicode-aware. */
+function unicodeBoundaries(pattern: string): string {
+    let out = '';
+    let inClass = false;
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (ch === '\\' && i + 1 < pattern.length) {
+            const next = pattern[i + 1];
+            out += !inClass && next === 'b' ? BOUNDARY : ch + next;
+            i++;
+        } else {
+            if (ch === '[') {
+                inClass = true;
+            } else if (ch === ']') {
+                inClass = false;
+            }
+            out += ch;
+        }
+    }
+    return out;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { expectFindings, expectSilent, inPlan } from '../helpers.js';
+
+describe('outside-authority', () => {
+    test('fires at each lead outside the issuer\'s authority: independent, under another body, or a group with one outside member', async () => {
+        const files = inPlan(`
+    nhiệm vụ NV1 "Tuyên truyền" { chủ trì ⟦MTTQ_TINH⟧ }
+    giao NV2 "Điều tra, truy tố" { chủ trì CA_TINH, ⟦VKS_TINH⟧ }
+    task T3 "Coordinate" { lead ⟦LIEN_NGANH⟧ }
+    nhiệm vụ NV4 "Lặp lại" { chủ trì ⟦VKS_TINH⟧, VKS_TINH }`);
+        files['groups.plan'] = 'phạm vi VinhPhuc\nnhóm LIEN_NGANH "Liên ngành tư pháp" gồm CA_TINH, VKS_TINH\n';
+        const found = await expectFindings('outside-authority', files, /không thuộc quyền chỉ đạo của UBND_TINH.*"đề nghị"/);
+        expect(found.map(d => d.message)).toEqual([
+            expect.stringMatching(/^'MTTQ_TINH' là cơ quan độc lập, .*thay cho "nhiệm vụ" \/ 'MTTQ_TINH' is independent/),
+            expect.stringMatching(/^'VKS_TINH' thuộc VKSNDTC, .*thay cho "giao"/),
+            expect.stringMatching(/^'LIEN_NGANH' không được khai báo thuộc cơ quan ban hành/),
+            expect.stringMatching(/^'VKS_TINH' thuộc VKSNDTC/),
+        ]);
+    });
+
+    test('fires at the header of a directed sub-task of a request, which inherits its leads', async () => {
+        await expectFindings('outside-authority', inPlan(`
+    đề nghị NV1 "Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh" {
+        chủ trì MTTQ_TINH
+        đề nghị "Tuyên truyền"
+        ⟦nhiệm vụ NV1_2 "Vận động nhân dân"⟧
+    }`), /giao cho MTTQ_TINH \(chủ trì của đề nghị bao ngoài\)/);
+    });
+
+    test('is silent on bodies under the issuer, on requests, on inherited directed leads, and without issuer or resolved lead', async () => {
+        await expectSilent('outside-authority', inPlan(`
+    nhiệm vụ NV1 "Rà soát" { chủ trì STP  phối hợp VKS_TINH, MTTQ_TINH }
+    nhiệm vụ NV2 "Các sở" { chủ trì SO_NGANH, UBND_TINH }
+    đề nghị NV3 "Đề nghị Viện kiểm sát" { chủ trì VKS_TINH  nhiệm vụ "Con" { chủ trì CA_TINH } }
+    nhiệm vụ NV4 "Cha" { chủ trì CA_TINH  nhiệm vụ "Con" }
+    nhiệm vụ NV5 "Chưa rõ" { chủ trì KHONG_CO }`));
+        await expectSilent('outside-authority', inPlan(`
+    nhiệm vụ NV1 "Tuyên truyền" { chủ trì MTTQ_TINH }`, 'thời gian từ 2018 đến 2020'));
+    });
+
+    test('a plan issued by a national body can direct its own subordinates only', async () => {
+        await expectFindings('outside-authority', {
+            'plan.plan': `kế hoạch KH "Kế hoạch của Chính phủ" {
+    của CP
+    nhiệm vụ NV1 "Bộ Công an" { chủ trì BCA }
+    nhiệm vụ NV2 "Viện kiểm sát" { chủ trì ⟦VKSNDTC⟧ }
+}`,
+            'national.plan': `cơ quan CP "Chính phủ" độc lập
+cơ quan BCA "Bộ Công an" thuộc CP
+cơ quan VKSNDTC "Viện kiểm sát nhân dân tối cao" độc lập
+`,
+        }, /VKSNDTC/);
+    });
+});

@@ -1,0 +1,31 @@
+import { describe, test } from 'vitest';
+import { expectFindings, expectSilent, inPlan } from '../helpers.js';
+
+describe('request-to-subordinate', () => {
+    test('fires at the keyword and text of a request whose leads are all under the issuer', async () => {
+        await expectFindings('request-to-subordinate', inPlan(`
+    ⟦đề nghị NV1 "Đề nghị Công an tỉnh tăng cường tuần tra"⟧ { chủ trì CA_TINH }
+    ⟦đề nghị "Đề nghị các sở, ngành"⟧ { chủ trì SO_NGANH, STP }
+    ⟦request R3 "Ask the department"⟧ { lead STP }`), /thuộc quyền chỉ đạo của UBND_TINH: giao bằng "nhiệm vụ".*under the authority of UBND_TINH/);
+    });
+
+    test('fires at a request nested in a directed task, which inherits its lead', async () => {
+        await expectFindings('request-to-subordinate', inPlan(`
+    nhiệm vụ NV1 "Công an tỉnh" {
+        chủ trì CA_TINH
+        ⟦đề nghị "Đề nghị phối hợp"⟧
+    }`), /^CA_TINH thuộc quyền chỉ đạo/);
+    });
+
+    test('is silent on requests to outside bodies, mixed leads, nested requests, unresolved leads and without issuer', async () => {
+        await expectSilent('request-to-subordinate', inPlan(`
+    đề nghị NV1 "Đề nghị Viện kiểm sát" { chủ trì VKS_TINH }
+    đề nghị NV2 "Đề nghị Viện kiểm sát, Công an" { chủ trì VKS_TINH, CA_TINH }
+    đề nghị NV3 "Đề nghị Mặt trận" { chủ trì MTTQ_TINH  đề nghị "Con" }
+    đề nghị NV4 "Chưa rõ" { chủ trì CA_TINH, KHONG_CO }
+    đề nghị NV5 "Không có chủ trì"
+    nhiệm vụ NV6 "Giao" { chủ trì CA_TINH }`));
+        await expectSilent('request-to-subordinate', inPlan(`
+    đề nghị NV1 "Đề nghị Công an tỉnh" { chủ trì CA_TINH }`, 'thời gian từ 2018 đến 2020'));
+    });
+});
