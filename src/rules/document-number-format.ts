@@ -1,0 +1,226 @@
+import type { Document, Plan } from '../language/generated/ast.js';
+import type { DocumentKind } from '../language/keywords.js';
+import { defineRule } from '../linter/rule.js';
+import {
+    DEFAULT_PARTY_ISSUERS, MAYBE_NORMATIVE_KINDS, NORMATIVE_KINDS, PARTY_TYPES, PARTY_TYPE_KINDS, STATE_TYPES,
+    hasBlank, isKnownStateType, kindEnglish, kindLabel, kindOf, lastPropertyRange, ownYear, parseNumberSymbol,
+} from '../linter/support/documents.js';
+
+interface Options {
+    partyIssuers: string[];
+    extraTypes: string[];
+}
+
+type Form = 'admin' | 'letter' | 'normative' | 'assembly' | 'party';
+
+const FORM_NAMES: Record<Form, { vi: string; en: string }> = {
+    admin: { vi: 'số/LOẠI-CƠ QUAN', en: 'N/TYPE-ISSUER' },
+    letter: { vi: 'số/CƠ QUAN-ĐƠN VỊ', en: 'N/ISSUER-UNIT' },
+    normative: { vi: 'số/năm/LOẠI-CƠ QUAN', en: 'N/YYYY/TYPE-ISSUER' },
+    assembly: { vi: 'số/năm/QHkhóa', en: 'N/YYYY/QHnn' },
+    party: { vi: 'số-LOẠI/CƠ QUAN ĐẢNG', en: 'N-TYPE/ISSUER' },
+};
+
+/** The forms a kind's number may take (see /work/shared/notes/vietnamese-documents.md). */
+function allowedForms(kind: DocumentKind): Form[] {
+    if (kind === 'law') {
+        return ['assembly'];
+    }
+    if (kind === 'ordinance') {
+        return ['normative', 'assembly'];
+    }
+    if (NORMATIVE_KINDS.has(kind)) {
+        return ['normative'];
+    }
+    if (kind === 'letter') {
+        return ['letter', 'party'];
+    }
+    if (kind === 'resolution') {
+        return ['admin', 'normative', 'assembly', 'party'];
+    }
+    if (MAYBE_NORMATIVE_KINDS.has(kind)) {
+        return ['admin', 'normative', 'party'];
+    }
+    return ['admin', 'party'];
+}
+
+/** Real numbers of each form, from the seeds and the notes; a pattern from the kind otherwise. */
+function example(form: Form, kind: DocumentKind): string {
+    const abbr = STATE_TYPES[kind]?.[0] ?? PARTY_TYPES[kind]?.[0] ?? 'QĐ';
+    switch (form) {
+        case 'normative':
+            return ({
+                'circular': '15/2010/TT-BCA',
+                'joint-circular': '10/2013/TTLT-BTP-BCA-TANDTC-VKSNDTC-BTC',
+                'resolution': '101/2013/NQ-HĐND',
+                'decision': '03/2014/QĐ-UBND',
+                'ordinance': '44/2002/PL-UBTVQH10',
+            } as Partial<Record<DocumentKind, string>>)[kind] ?? '208/2013/NĐ-CP';
+        case 'assembly':
+            return kind === 'law' ? '83/2015/QH13' : '96/2019/QH14';
+        case 'letter':
+            return '3833/SYT-VP';
+        case 'party':
+            return ({
+                'directive': '46-CT/TW', 'resolution': '04-NQ/TU', 'regulation': '181-QĐ/TW', 'conclusion': '45-KL/TW',
+                'guidance': '36-HD/VPTW', 'letter': '15-CV/TU',
+            } as Partial<Record<DocumentKind, string>>)[kind] ?? `01-${PARTY_TYPES[kind]?.[0] ?? abbr}/TU`;
+        case 'admin':
+            return ({
+                'decision': '1073/QĐ-UBND', 'directive': '39/CT-TTg', 'plan': '7488/KH-UBND', 'submission': '135/TTr-CAT-PV01',
+            } as Partial<Record<DocumentKind, string>>)[kind] ?? `01/${abbr}-UBND`;
+    }
+}
+
+/** Without case and accents: "Qđ", "QD" and "QĐ" are all "QD". */
+function fold(text: string): string {
+    return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/gu, 'D').toUpperCase();
+}
+
+const FOLDED_TYPES = new Set([...Object.values(STATE_TYPES), ...Object.values(PARTY_TYPES)].flat().map(fold));
+
+/** A type abbreviation with the wrong case or without its accent ("Qđ", "QD" for "QĐ"). */
+function isMisspelledType(type: string): boolean {
+    return FOLDED_TYPES.has(fold(type));
+}
+
+export default defineRule<Options>({
+    meta: {
+        id: 'document-number-format',
+        category: 'documents',
+        defaultSeverity: 'warning',
+        description: 'Số ký hiệu văn bản không đúng dạng của loại văn bản / A document number does not follow the form for its kind',
+        optionsSchema: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                partyIssuers: {
+                    type: 'array',
+                    items: { type: 'string' },
+                    default: [...DEFAULT_PARTY_ISSUERS],
+                    description: 'Ký hiệu cơ quan Đảng: số "18/NQ-TW" của các cơ quan này là văn bản Đảng ghi theo kiểu nhà nước / Issuer abbreviations of Party bodies: a slash-form number ("18/NQ-TW") issued by one of them is a Party document written state-style',
+                },
+                extraTypes: {
+                    type: 'array',
+                    items: { type: 'string' },
+                    default: [],
+                    description: 'Ký hiệu loại văn bản được chấp nhận thêm (phân biệt hoa thường), ví dụ "KHPH" / Further type abbreviations to accept (case-sensitive), e.g. "KHPH"',
+                },
+            },
+        },
+        defaultOptions: { partyIssuers: [...DEFAULT_PARTY_ISSUERS], extraTypes: [] },
+        recommended: true,
+    },
+    create(context) {
+        const partyIssuers = new Set((context.options.partyIssuers ?? DEFAULT_PARTY_ISSUERS).map(s => s.normalize('NFC')));
+        const extraTypes = new Set((context.options.extraTypes ?? []).map(s => s.normalize('NFC')));
+        return { Document: check, Plan: check };
+
+        function check(node: Document | Plan): void {
+            const text = node.number;
+            const kind = kindOf(node);
+            if (text === undefined || !kind) {
+                return;
+            }
+            const problem = numberProblem(node, text, kind);
+            if (problem) {
+                context.report({ node, range: lastPropertyRange(node, 'number'), message: problem });
+            }
+        }
+
+        function numberProblem(node: Document | Plan, text: string, kind: DocumentKind): string | undefined {
+            const label = kindLabel(node);
+            const en = kindEnglish(kind);
+            if (hasBlank(text)) {
+                const joined = text.replace(/\s+/gu, '');
+                return `Số ký hiệu "${text}" có khoảng trắng: các phần viết liền, "${joined}" / The number "${text}" contains a blank: its parts are written without spaces, "${joined}"`;
+            }
+            const symbol = parseNumberSymbol(text);
+            const allowed = allowedForms(kind);
+            const generic = () => {
+                const vi = allowed.map(f => `${FORM_NAMES[f].vi} (ví dụ "${example(f, kind)}")`).join(' hoặc ');
+                const english = allowed.map(f => `${FORM_NAMES[f].en} (e.g. "${example(f, kind)}")`).join(' or ');
+                return `Số ký hiệu "${text}" không đúng dạng của ${label}: cần ${vi} / The number "${text}" does not have the form of a ${en}: expected ${english}`;
+            };
+            const partyStyle = (n: string, type: string, issuer: string[]) => {
+                const suggestion = `${n}-${type}/${issuer.join('-')}`;
+                return `Văn bản của Đảng (cơ quan ban hành "${issuer[0]}") ghi số theo dạng ${FORM_NAMES.party.vi}: "${suggestion}", không phải "${text}" / A Party document (issuer "${issuer[0]}") is numbered ${FORM_NAMES.party.en}: "${suggestion}", not "${text}"`;
+            };
+            const looksLikeType = (g: string) => g === 'CV' || isKnownStateType(g) || PARTY_TYPE_KINDS.has(g);
+            switch (symbol.form) {
+                case 'unreadable':
+                    return generic();
+                case 'party':
+                    return allowed.includes('party') ? undefined : generic();
+                case 'assembly':
+                    if (allowed.includes('assembly')) {
+                        return undefined;
+                    }
+                    return allowed.includes('normative') ? generic() : extraYear(`${symbol.number}/${symbol.body}`);
+                case 'normative': {
+                    const groups = symbol.groups;
+                    if (allowed.includes('party') && groups.length >= 2 && partyIssuers.has(groups[1]) && looksLikeType(groups[0])) {
+                        return partyStyle(symbol.number, groups[0], groups.slice(1));
+                    }
+                    if (!allowed.includes('normative')) {
+                        return allowed.includes('assembly') ? generic() : extraYear(`${symbol.number}/${groups.join('-')}`);
+                    }
+                    if (groups.length < 2) {
+                        return generic();
+                    }
+                    return typeProblem(groups[0], `${symbol.number}/${symbol.year}/`, groups.slice(1), 'normative');
+                }
+                case 'slash': {
+                    const groups = symbol.groups;
+                    if (allowed.includes('party') && groups.length >= 2 && partyIssuers.has(groups[1]) && looksLikeType(groups[0])) {
+                        return partyStyle(symbol.number, groups[0], groups.slice(1));
+                    }
+                    if (kind === 'letter') {
+                        if (groups[0] === 'CV') {
+                            const suggestion = groups.length > 1 ? `"${symbol.number}/${groups.slice(1).join('-')}"` : `"${example('letter', kind)}"`;
+                            return `Công văn không có ký hiệu loại: "CV" không hợp lệ trong số "${text}", ghi ${FORM_NAMES.letter.vi}, ví dụ ${suggestion} / A letter (công văn) has no type: "CV" is not valid in "${text}"; write ${FORM_NAMES.letter.en}, e.g. ${suggestion}`;
+                        }
+                        return undefined;
+                    }
+                    if (allowed.includes('admin')) {
+                        if (!STATE_TYPES[kind]) {
+                            return undefined; // no type abbreviation for this kind (chiến lược)
+                        }
+                        if (groups.length < 2) {
+                            return `Số ký hiệu "${text}" thiếu ký hiệu loại văn bản hoặc cơ quan ban hành: ${label} ghi ${FORM_NAMES.admin.vi}, ví dụ "${example('admin', kind)}" / The number "${text}" lacks the type or the issuer: a ${en} is numbered ${FORM_NAMES.admin.en}, e.g. "${example('admin', kind)}"`;
+                        }
+                        return typeProblem(groups[0], `${symbol.number}/`, groups.slice(1), 'admin');
+                    }
+                    if (NORMATIVE_KINDS.has(kind)) {
+                        const year = ownYear(node);
+                        const suggestion = `${symbol.number}/${year ?? 'YYYY'}/${groups.join('-')}`;
+                        return `${label} là văn bản quy phạm pháp luật: số "${text}" thiếu năm ban hành, ghi ${FORM_NAMES.normative.vi}, ví dụ "${suggestion}" / A ${en} is a normative document: the number "${text}" lacks its year; write ${FORM_NAMES.normative.en}, e.g. "${suggestion}"`;
+                    }
+                    return generic();
+                }
+            }
+
+            function extraYear(suggestion: string): string {
+                return `${label} không phải văn bản quy phạm pháp luật: số "${text}" không ghi năm, ví dụ "${suggestion}" / A ${en} is not a normative document: its number "${text}" carries no year, e.g. "${suggestion}"`;
+            }
+
+            function typeProblem(type: string, before: string, after: string[], form: Form): string | undefined {
+                const own = STATE_TYPES[kind] ?? [];
+                if (own.length === 0 || isKnownStateType(type) || extraTypes.has(type) || own.some(a => type.startsWith(a))) {
+                    return undefined;
+                }
+                if (type === 'CV') {
+                    const suggestion = `${before}${own[0]}-${after.join('-')}`;
+                    return `"CV" không phải ký hiệu loại văn bản (công văn không có ký hiệu loại): ${label} dùng "${own[0]}", ví dụ "${suggestion}" / "CV" is not a type abbreviation (a letter has no type): a ${en} uses "${own[0]}", e.g. "${suggestion}"`;
+                }
+                if (isMisspelledType(type)) {
+                    const suggestion = `${before}${own[0]}-${after.join('-')}`;
+                    return `"${type}" trong số "${text}" không phải ký hiệu loại văn bản (phân biệt chữ hoa, chữ thường, có dấu): ${label} dùng "${own[0]}", ví dụ "${suggestion}" / "${type}" in "${text}" is not a document type abbreviation (they are case- and accent-sensitive): a ${en} uses "${own[0]}", e.g. "${suggestion}"`;
+                }
+                // An issuer where the type should be ("12/UBND-VX" for a decision): the type is missing.
+                const suggestion = `${before}${own[0]}-${[type, ...after].join('-')}`;
+                return `Số ký hiệu "${text}" thiếu ký hiệu loại văn bản: ${label} ghi ${FORM_NAMES[form].vi}, ví dụ "${suggestion}" / The number "${text}" lacks the type: a ${en} is numbered ${FORM_NAMES[form].en}, e.g. "${suggestion}"`;
+            }
+        }
+    },
+});

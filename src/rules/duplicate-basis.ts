@@ -1,0 +1,101 @@
+import type { Reference } from 'langium';
+import { UriUtils } from 'langium';
+import type { Citable, Document, Plan } from '../language/generated/ast.js';
+import { defineRule } from '../linter/rule.js';
+import {
+    citableLabel, citableLabelEn, earlierDeclaration, kindOf, lastPropertyRange, maybeSameDocument, numberKey, referenceKey,
+} from '../linter/support/documents.js';
+
+interface Options {
+    workspace: boolean;
+}
+
+export default defineRule<Options>({
+    meta: {
+        id: 'duplicate-basis',
+        category: 'documents',
+        defaultSeverity: 'warning',
+        description: 'Một văn bản được viện dẫn hai lần hoặc khai báo hai lần / The same document is cited twice in one list, or declared twice',
+        optionsSchema: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                workspace: {
+                    type: 'boolean',
+                    default: true,
+                    description: 'Cũng tìm hai khai báo cùng loại và số ký hiệu trong không gian làm việc / Also find two declarations with the same kind and number in the workspace',
+                },
+            },
+        },
+        defaultOptions: { workspace: true },
+        recommended: true,
+    },
+    create(context) {
+        const checkWorkspace = context.options.workspace !== false;
+        const thisUri = context.document.uri.toString();
+        return {
+            Plan(plan) {
+                checkList(plan, plan.basis, 'basis');
+                checkList(plan, plan.implements, 'implements');
+                declaredTwice(plan);
+            },
+            Document(document) {
+                checkList(document, document.basis, 'basis');
+                declaredTwice(document);
+            },
+        };
+
+        function checkList(citing: Plan | Document, refs: Array<Reference<Citable>>, property: 'basis' | 'implements'): void {
+            const byIdentity = new Map<unknown, Reference<Citable>>();
+            const byNumber = new Map<string, Array<Reference<Citable>>>();
+            refs.forEach(ref => {
+                const key = referenceKey(ref);
+                let first = byIdentity.get(key);
+                const cited = ref.ref;
+                const numberId = cited?.number ? `${kindOf(cited) ?? cited.kind}\u0000${numberKey(cited.number)}` : undefined;
+                if (!first && cited && numberId) {
+                    // The same document under two ids (declared twice): same kind and number.
+                    first = byNumber.get(numberId)?.find(r => r.ref && maybeSameDocument(r.ref, cited));
+                }
+                if (first) {
+                    const line = (first.$refNode?.range.start.line ?? 0) + 1;
+                    const what = cited ? citableLabel(cited) : ref.$refText;
+                    const whatEn = cited ? `The ${citableLabelEn(cited)}` : ref.$refText;
+                    const same = first.$refText === ref.$refText ? '' : ` (${first.$refText})`;
+                    const list = property === 'basis' ? 'căn cứ' : 'thực hiện';
+                    const listEn = property === 'basis' ? 'basis' : 'implements';
+                    context.report({
+                        node: citing,
+                        range: ref.$refNode?.range ?? citing.$cstNode?.range,
+                        message: `${what} đã được nêu trong danh sách "${list}" ở dòng ${line}${same}: bỏ lần nêu thứ hai / ${whatEn} is already listed in "${listEn}" at line ${line}${same}: remove the second mention`,
+                    });
+                    return;
+                }
+                byIdentity.set(key, ref);
+                if (numberId) {
+                    byNumber.set(numberId, [...(byNumber.get(numberId) ?? []), ref]);
+                }
+            });
+        }
+
+        function declaredTwice(node: Plan | Document): void {
+            if (!checkWorkspace || !node.number) {
+                return;
+            }
+            const first = earlierDeclaration(context.services, node);
+            if (!first) {
+                return;
+            }
+            const line = (first.node.$cstNode?.range.start.line ?? 0) + 1;
+            const where = first.uri.toString() === thisUri
+                ? `dòng ${line} (line ${line})`
+                : `${UriUtils.basename(first.uri)}:${line}`;
+            const firstName = first.node.name;
+            context.report({
+                node,
+                range: lastPropertyRange(node, 'number'),
+                message: `${citableLabel(node)} đã được khai báo là ${firstName} ở ${where}: một văn bản chỉ khai báo một lần, viện dẫn bằng mã ${firstName} / The ${citableLabelEn(node)} is already declared as ${firstName} at ${where}: declare a document once and cite it by ${firstName}`,
+            });
+        }
+    },
+});

@@ -1,0 +1,154 @@
+import { AstUtils, GrammarUtils } from 'langium';
+import { describe, expect, test } from 'vitest';
+import type { Range } from 'vscode-languageserver';
+import { allRules } from '../../src/linter/registry.js';
+import rule from '../../src/rules/document-number-format.js';
+import { expectFindings, expectNoSyntaxErrors, expectSilent, load, NATIONAL, REGISTRY, services } from '../helpers.js';
+
+/** Runs the rule alone with the given options (the configuration is not involved). */
+async function findWith(options: Partial<typeof rule.meta.defaultOptions>, source: string): Promise<{ marked: Range[]; found: Array<{ range: Range; message: string }> }> {
+    const loaded = await load({ 'main.plan': source, 'registry.plan': REGISTRY, 'national.plan': NATIONAL });
+    expectNoSyntaxErrors(loaded);
+    const found: Array<{ range: Range; message: string }> = [];
+    const visitors = rule.create({
+        options: { ...rule.meta.defaultOptions, ...options },
+        document: loaded.main,
+        services,
+        report: f => found.push({
+            range: f.range ?? GrammarUtils.findNodeForProperty(f.node.$cstNode, f.property as string | undefined, f.index)!.range,
+            message: f.message,
+        }),
+    });
+    for (const node of AstUtils.streamAst(loaded.model)) {
+        (visitors as Record<string, ((n: unknown) => void) | undefined>)[node.$type]?.(node);
+    }
+    return { marked: loaded.marked, found };
+}
+
+describe('document-number-format', () => {
+    test('fires on a normative kind without its year, with the year of its date in the suggestion', async () => {
+        await expectFindings('document-number-format', {
+            'main.plan': `
+văn bản TT_23 thông tư số ⟦"23/TT-BCA"⟧ ngày 27/4/2012 "thiếu năm"
+văn bản ND_1 nghị định số ⟦"208/NĐ-CP"⟧ "không có ngày"
+văn bản TTLT_1 thông tư liên tịch số ⟦"10/TTLT-BTP-BCA"⟧ ngày 01/02/2013
+`,
+        }, /thiếu năm ban hành.*"(23\/2012\/TT-BCA|208\/YYYY\/NĐ-CP|10\/2013\/TTLT-BTP-BCA)".*lacks its year/);
+    });
+
+    test('fires on a Party document written state-style, suggesting the Party form', async () => {
+        const found = await expectFindings('document-number-format', {
+            'main.plan': `
+văn bản NQ_18 nghị quyết số ⟦"18/NQ-TW"⟧ ngày 25/10/2017
+văn bản CT_46 chỉ thị số ⟦"46/CT-TW"⟧
+văn bản HD_36 hướng dẫn số ⟦"36/HD-VPTW"⟧
+nghị quyết NQ_04 "Nghị quyết của Ban Thường vụ" {
+    số ⟦"04/2022/NQ-TU"⟧
+    ngày 25/01/2022
+}
+`,
+        }, /Văn bản của Đảng.*Party document/);
+        expect(found.map(d => /"([^"]+)", không phải/.exec(d.message)?.[1])).toEqual(['18-NQ/TW', '46-CT/TW', '36-HD/VPTW', '04-NQ/TU']);
+    });
+
+    test('fires on "CV", blanks, a year on an administrative text, a missing or misspelt type, and unreadable numbers', async () => {
+        const found = await expectFindings('document-number-format', {
+            'main.plan': `
+văn bản CV_1 công văn số ⟦"123/CV-UBND"⟧
+văn bản CV_2 công văn số ⟦"3833/2017/SYT-VP"⟧ ngày 22/9/2017
+văn bản QD_1 quyết định số ⟦"1073 /QĐ-UBND"⟧
+văn bản KH_1 kế hoạch số ⟦"594/2020/KH-UBND"⟧
+văn bản QD_2 quyết định số ⟦"12/UBND-VX"⟧
+văn bản QD_3 quyết định số ⟦"634/QD-TTg"⟧
+văn bản QD_4 quyết định số ⟦"634/Qđ-TTg"⟧
+văn bản KH_2 kế hoạch số ⟦"27/CV-UBND"⟧
+văn bản L_1 luật số ⟦"83/QH13"⟧
+văn bản ND_2 nghị định số ⟦"5-NĐ/CP"⟧
+văn bản QD_5 quyết định số ⟦"số 12"⟧
+văn bản QD_6 quyết định số ⟦"12/"⟧
+`,
+        });
+        const messages = found.map(d => d.message);
+        expect(messages[0]).toMatch(/"CV" không hợp lệ.*"123\/UBND"/);
+        expect(messages[1]).toMatch(/không phải văn bản quy phạm pháp luật.*"3833\/SYT-VP"/);
+        expect(messages[2]).toMatch(/khoảng trắng.*"1073\/QĐ-UBND"/);
+        expect(messages[3]).toMatch(/không ghi năm.*"594\/KH-UBND"/);
+        expect(messages[4]).toMatch(/thiếu ký hiệu loại văn bản.*"12\/QĐ-UBND-VX"/);
+        expect(messages[5]).toMatch(/"QD" trong số.*dùng "QĐ".*"634\/QĐ-TTg"/);
+        expect(messages[6]).toMatch(/"Qđ" trong số.*case-/);
+        expect(messages[7]).toMatch(/"CV" không phải ký hiệu loại.*"27\/KH-UBND"/);
+        expect(messages[8]).toMatch(/không đúng dạng của Luật.*số\/năm\/QHkhóa.*"83\/2015\/QH13"/);
+        expect(messages[9]).toMatch(/không đúng dạng của Nghị định.*"208\/2013\/NĐ-CP"/);
+    });
+
+    test('is silent on every correct form, leading zeros, joint issuers and decomposed (NFD) text', async () => {
+        await expectSilent('document-number-format', {
+            'main.plan': `
+văn bản A thông tư số "15/2010/TT-BCA" ngày 24/5/2010
+văn bản B nghị định số "06/2014/NĐ-CP"
+văn bản C quyết định số "4170/QĐ-BCA-C41"
+văn bản D quyết định số "03/2014/QĐ-UBND"
+văn bản E quyết định số "2855/QĐ-C41-C45"
+văn bản F nghị quyết số "101/2013/NQ-HĐND"
+văn bản G nghị quyết số "96/2019/QH14"
+văn bản H nghị quyết số "04-NQ/TU"
+văn bản I nghị quyết số "18-NQ/TW"
+văn bản J quy định số "181-QĐ/TW"
+văn bản K quy định số "08-QĐi/TW"
+văn bản L kết luận số "45-KL/TW"
+văn bản M hướng dẫn số "36-HD/VPTW"
+văn bản N công văn số "3833/SYT-VP"
+văn bản O công văn số "1829/BCĐ-C41"
+văn bản P công văn số "15-CV/TU"
+văn bản Q luật số "83/2015/QH13"
+văn bản R luật "Luật Ngân sách nhà nước"
+văn bản S thông tư liên tịch số "10/2013/TTLT-BTP-BCA-TANDTC-VKSNDTC-BTC"
+văn bản T tờ trình số "135/TTr-CAT-PV01"
+văn bản U kế hoạch số "7488/KH-UBND"
+văn bản V chỉ thị số "39/CT-TTg"
+văn bản W pháp lệnh số "44/2002/PL-UBTVQH10"
+văn bản X kế hoạch số "12/KHPH-CA-VKS"
+văn bản Y chiến lược số "01/UBND"
+văn bản Z ${'quyết định'.normalize('NFD')} số "${'634/QĐ-TTg'.normalize('NFD')}"
+kế hoạch KH "Kế hoạch" { số "594/KH-UBND" ngày 05/3/2020 }
+`,
+        });
+    });
+
+    test('partyIssuers and extraTypes options', async () => {
+        const custom = await findWith({ partyIssuers: ['ĐUK'] }, `
+văn bản A nghị quyết số "18/NQ-TW"
+văn bản B nghị quyết số ⟦"02/NQ-ĐUK"⟧
+`);
+        expect(custom.found.map(f => f.range)).toEqual(custom.marked);
+        expect(custom.found[0].message).toContain('"02-NQ/ĐUK"');
+
+        const extra = await findWith({}, `văn bản A đề án số ⟦"05/DAPT-UBND"⟧`);
+        expect(extra.found.map(f => f.range)).toEqual(extra.marked);
+        const accepted = await findWith({ extraTypes: ['DAPT'] }, `văn bản A đề án số "05/DAPT-UBND"`);
+        expect(accepted.found).toEqual([]);
+    });
+
+    test('the documents rules (this one and its siblings) never throw on incomplete input', async () => {
+        const ids = ['document-number-format', 'document-kind-mismatch', 'document-year-mismatch', 'basis-after-plan', 'duplicate-basis', 'plan-missing-number-or-date'];
+        const snippets = [
+            'văn bản', 'văn bản X', 'văn bản X thông tư số', 'văn bản X thông tư số "', 'văn bản X số "1/QĐ-UBND"',
+            'kế hoạch KH', 'kế hoạch KH "t" {', 'kế hoạch KH "t" { số', 'kế hoạch KH "t" { căn cứ A, ',
+            'kế hoạch KH "t" { ngày 01/01/2020 căn cứ A, A thực hiện B, B ban hành kèm theo }',
+            'kế hoạch KH "t" { ban hành kèm theo KH căn cứ KH }',
+            'văn bản X quyết định số "" ngày 31/02/2020 { căn cứ X, X }',
+            'văn bản X quyết định số "/" văn bản Y nghị định số "1-/" văn bản Z công văn số "CV" văn bản W quyết định số "1/QĐ-UBND"',
+        ];
+        const rules = allRules.filter(r => ids.includes(r.meta.id));
+        expect(rules.length).toBe(ids.length);
+        for (const source of snippets) {
+            const loaded = await load(source);
+            for (const r of rules) {
+                const visitors = r.create({ options: r.meta.defaultOptions, document: loaded.main, services, report: () => undefined }) as Record<string, ((n: unknown) => void) | undefined>;
+                for (const node of AstUtils.streamAst(loaded.model)) {
+                    expect(() => visitors[node.$type]?.(node), `${r.meta.id} on ${source}`).not.toThrow();
+                }
+            }
+        }
+    });
+});

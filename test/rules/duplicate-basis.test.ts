@@ -1,0 +1,96 @@
+import { AstUtils } from 'langium';
+import { describe, expect, test } from 'vitest';
+import rule from '../../src/rules/duplicate-basis.js';
+import { expectFindings, expectNoSyntaxErrors, expectSilent, load, NATIONAL, REGISTRY, services } from '../helpers.js';
+
+describe('duplicate-basis', () => {
+    test('fires on the same document cited twice in one list, at the second reference', async () => {
+        const found = await expectFindings('duplicate-basis', {
+            'vinh-phuc.plan': `phạm vi VinhPhuc
+văn bản ND_208 nghị định số "208/2013/NĐ-CP" ngày 17/12/2013
+kế hoạch KH "Kế hoạch" {
+    số "12/KH-UBND"
+    ngày 01/3/2018
+    thực hiện CT_39, ⟦CT_39⟧
+    căn cứ ND_208, CT_39
+    căn cứ ⟦ND_208⟧
+}
+văn bản QD quyết định số "5/QĐ-UBND" ngày 05/3/2018 {
+    căn cứ ND_208, CT_39, ⟦VinhPhuc.ND_208⟧
+}
+`,
+            'registry.plan': REGISTRY,
+            'national.plan': NATIONAL,
+        }, /đã được nêu trong danh sách "(căn cứ|thực hiện)" ở dòng \d+.*is already listed/);
+        const messages = [...found].sort((a, b) => a.range.start.line - b.range.start.line).map(d => d.message);
+        expect(messages[0]).toContain('Chỉ thị 39/CT-TTg đã được nêu trong danh sách "thực hiện" ở dòng 6');
+        expect(messages[1]).toContain('Nghị định 208/2013/NĐ-CP đã được nêu trong danh sách "căn cứ" ở dòng 7');
+        expect(messages[2]).toContain('ở dòng 11 (ND_208)');
+    });
+
+    test('fires on the same document declared twice under two ids, at the later number, and in a list citing both', async () => {
+        const found = await expectFindings('duplicate-basis', {
+            // national.plan sorts before vinh-phuc.plan: its declaration is the first one.
+            'vinh-phuc.plan': `phạm vi VinhPhuc
+văn bản CT39_LAI chỉ thị số ⟦"39/CT-TTg"⟧ ngày 24/10/2017 của TTG
+văn bản KH_A kế hoạch số "27/KH-UBND" ngày 25/02/2019 của UBND_TINH
+văn bản KH_B kế hoạch số ⟦"027/KH-UBND"⟧ ngày 01/3/2019 của UBND_TINH
+kế hoạch KH "Kế hoạch" {
+    số "12/KH-UBND"
+    ngày 01/3/2019
+    thực hiện CT_39, ⟦CT39_LAI⟧
+}
+`,
+            'registry.plan': REGISTRY,
+            'national.plan': NATIONAL,
+        });
+        const messages = [...found].sort((a, b) => a.range.start.line - b.range.start.line).map(d => d.message);
+        expect(messages[0]).toContain('Chỉ thị 39/CT-TTg đã được khai báo là CT_39 ở national.plan:4');
+        expect(messages[1]).toContain('Kế hoạch 027/KH-UBND đã được khai báo là KH_A ở dòng 3');
+        expect(messages[2]).toContain('ở dòng 8 (CT_39)');
+    });
+
+    test('is silent on the same document in two lists, and on same numbers of other kinds, years, issuers or provinces', async () => {
+        await expectSilent('duplicate-basis', {
+            'vinh-phuc.plan': `phạm vi VinhPhuc
+văn bản QD_39 quyết định số "39/QĐ-TTg" ngày 24/10/2017 của TTG
+văn bản CT_39_2018 chỉ thị số "39/CT-TTg" ngày 03/01/2018 của TTG
+văn bản KH_27 kế hoạch số "27/KH-UBND" ngày 25/02/2019 của UBND_TINH
+văn bản KH_27_STP kế hoạch số "27/KH-UBND" ngày 25/02/2019 của SO_KHAC
+cơ quan SO_KHAC "Một cơ quan không thuộc UBND tỉnh" độc lập
+kế hoạch KH "Kế hoạch" {
+    số "12/KH-UBND"
+    ngày 01/3/2019
+    thực hiện CT_39
+    căn cứ CT_39, QD_39, CT_39_2018
+}
+`,
+            'dong-nai.plan': `phạm vi DongNai\nvăn bản KH_27 kế hoạch số "27/KH-UBND" ngày 25/02/2019\n`,
+            'registry.plan': REGISTRY,
+            'national.plan': NATIONAL,
+        });
+    });
+
+    test('option workspace: false leaves declarations alone and still checks lists', async () => {
+        const loaded = await load({
+            'vinh-phuc.plan': `phạm vi VinhPhuc
+văn bản CT39_LAI chỉ thị số "39/CT-TTg" ngày 24/10/2017 của TTG
+văn bản QD quyết định số "5/QĐ-UBND" ngày 05/3/2018 { căn cứ CT_39, ⟦CT_39⟧ }
+`,
+            'registry.plan': REGISTRY,
+            'national.plan': NATIONAL,
+        });
+        expectNoSyntaxErrors(loaded);
+        const ranges: unknown[] = [];
+        const visitors = rule.create({
+            options: { workspace: false },
+            document: loaded.main,
+            services,
+            report: f => ranges.push(f.range),
+        }) as Record<string, ((n: unknown) => void) | undefined>;
+        for (const node of AstUtils.streamAst(loaded.model)) {
+            visitors[node.$type]?.(node);
+        }
+        expect(ranges).toEqual(loaded.marked);
+    });
+});
