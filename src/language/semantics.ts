@@ -99,7 +99,7 @@ export function changeOf(target: Target) {
 }
 
 export function targetUnit(target: Target): string | undefined {
-    return target.comparison?.value.unit ?? target.indicator?.ref?.unit;
+    return target.comparison?.value?.unit ?? target.indicator?.ref?.unit;
 }
 
 export function isPercent(unit: string | undefined): boolean {

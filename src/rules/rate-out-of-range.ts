@@ -16,7 +16,8 @@ export default defineRule({
         return {
             Target(target) {
                 const comparison = target.comparison;
-                if (!comparison || !isPercent(targetUnit(target))) {
+                // While a target is being typed its value may be missing (parser recovery).
+                if (!comparison?.value || !isPercent(targetUnit(target))) {
                     return;
                 }
                 // An increase can exceed 100% (doubling); a level or a decrease cannot.

@@ -1,4 +1,4 @@
-import { describe, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { expectFindings, expectSilent, inPlan } from '../helpers.js';
 
 describe('rate-out-of-range', () => {
@@ -25,5 +25,14 @@ describe('rate-out-of-range', () => {
     chỉ tiêu D "Số hộ" tối đa 400 hộ
     chỉ tiêu E "Số mô hình" tăng 150% so với năm 2020
     chỉ tiêu F "Tỷ lệ" dưới 15%`));
+    });
+});
+
+describe('rate-out-of-range on incomplete input', () => {
+    test('does not throw on a comparison still being typed', async () => {
+        const { load } = await import('../helpers.js');
+        const loaded = await load(inPlan('    chỉ tiêu X "Tỷ lệ" giảm từ'));
+        expect(loaded.diagnostics.some(d => d.code === 'rate-out-of-range')).toBe(false);
+        expect(loaded.diagnostics.some(d => /error occurred/i.test(d.message))).toBe(false);
     });
 });

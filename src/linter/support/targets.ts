@@ -7,7 +7,7 @@ import type { AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { Citable, Recurrence, Target } from '../../language/generated/ast.js';
 import { documentKind, documentKindLabel, keywordKey, periodUnit, recurrenceKind } from '../../language/keywords.js';
-import { changeOf, isRelativeChange, targetOp, targetUnit, yearOf } from '../../language/semantics.js';
+import { changeOf, isRelativeChange, targetOp, yearOf } from '../../language/semantics.js';
 
 /** A set of numbers between two bounds, each open (excluded) or closed (included). */
 export interface Interval {
@@ -28,21 +28,30 @@ export function admissible(target: Target): Interval | undefined {
     if (!c) {
         return target.change ? { lo: 0, loOpen: true, hi: Infinity, hiOpen: true } : undefined;
     }
-    const v = c.value.value;
+    // While the drafter types, a comparison may have no value yet.
+    const v = c.value?.value;
+    const upper = c.upper?.value;
+    if (!isNumber(v) || (c.upper !== undefined && !isNumber(upper))) {
+        return undefined;
+    }
     switch (targetOp(target)) {
         case 'above': return { lo: v, loOpen: true, hi: Infinity, hiOpen: true };
         case 'below': return { lo: -Infinity, loOpen: true, hi: v, hiOpen: true };
         case 'atMost': return { lo: -Infinity, loOpen: true, hi: v, hiOpen: false };
         case 'exactly': return { lo: v, loOpen: false, hi: v, hiOpen: false };
         case 'between':
-            if (c.upper === undefined) {
+            if (upper === undefined) {
                 return { lo: v, loOpen: false, hi: Infinity, hiOpen: true };
             }
-            return v <= c.upper.value ? { lo: v, loOpen: false, hi: c.upper.value, hiOpen: false } : undefined;
+            return v <= upper ? { lo: v, loOpen: false, hi: upper, hiOpen: false } : undefined;
         case 'atLeast':
         default:
             return { lo: v, loOpen: false, hi: Infinity, hiOpen: true };
     }
+}
+
+export function isNumber(x: unknown): x is number {
+    return typeof x === 'number' && Number.isFinite(x);
 }
 
 /** Whether some value lies in both intervals. */
@@ -97,10 +106,31 @@ function baselineKey(target: Target): string {
     return `text ${normalizeText(b.text ?? '')}`;
 }
 
-/** The unit a target's values are in (from the value, else the indicator), compared case-insensitively. */
+/**
+ * The unit a target's values are in (from the value, else the indicator), compared case-insensitively;
+ * '*' for a direction alone ("giảm"), which states no amount in any unit.
+ */
 export function unitKey(target: Target): string {
-    const unit = targetUnit(target);
+    if (!target.comparison) {
+        return '*';
+    }
+    const unit = unitOf(target);
     return unit === undefined ? '' : keywordKey(unit);
+}
+
+/**
+ * The unit of a target's values: the value's, else the indicator's. Like `targetUnit` of
+ * semantics.ts, but safe on a comparison whose value is not typed yet.
+ */
+export function unitOf(target: Target): string | undefined {
+    return target.comparison?.value?.unit ?? target.indicator?.ref?.unit;
+}
+
+/** Whether two targets' values are in the same unit (a direction alone matches any). */
+export function sameUnit(a: Target, b: Target): boolean {
+    const ua = unitKey(a);
+    const ub = unitKey(b);
+    return ua === ub || ua === '*' || ub === '*';
 }
 
 /** How often a recurrence comes round, in months; undefined when it cannot be read. */

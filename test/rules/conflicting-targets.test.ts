@@ -1,0 +1,104 @@
+import { describe, expect, test } from 'vitest';
+import { allRulesSettings } from '../../src/config/config.js';
+import { expectFindings, expectSilent, inPlan, load, services } from '../helpers.js';
+
+function withIndicators(files: Record<string, string>): Record<string, string> {
+    return {
+        ...files,
+        'indicators.plan': `
+chỉ số TL_GQ "Tỷ lệ giải quyết tố giác, tin báo về tội phạm" đơn vị %
+chỉ số SO_VU "Số vụ phạm tội" đơn vị vụ`,
+    };
+}
+
+describe('conflicting-targets', () => {
+    test('fires on the second of two targets on one indicator whose values cannot meet, at its comparison', async () => {
+        const [finding] = await expectFindings('conflicting-targets', withIndicators(inPlan(`
+    chỉ tiêu A "Tỷ lệ giải quyết tin báo" chỉ số TL_GQ trên 90%
+    phần "II" "Nhiệm vụ" {
+        chỉ tiêu B "Tỷ lệ giải quyết tin báo ở cấp huyện" chỉ số TL_GQ ⟦dưới 85%⟧
+    }`)));
+        expect(finding.message).toContain('B (dưới 85%)');
+        expect(finding.message).toContain('A (trên 90%) ở dòng 5');
+        expect(finding.message).toContain('chỉ số TL_GQ');
+        expect(finding.message).toContain('at line 5');
+    });
+
+    test('matches targets without an indicator by their text (NFC, case, blanks) and handles points and open bounds', async () => {
+        await expectFindings('conflicting-targets', inPlan(`
+    chỉ tiêu A "Tỷ lệ hộ dân được tuyên truyền" bằng 100%
+    chỉ tiêu B "tỷ lệ  hộ dân được\u0020tuyên truyền" ⟦dưới 95%⟧
+    chỉ tiêu C "Ty\u0309 lệ thu hồi tài sản" trên 60%
+    chỉ tiêu D "Tỷ lệ thu hồi tài sản" ⟦tối đa 60%⟧
+    chỉ tiêu E "Số vụ" giảm ít nhất 10% so với năm trước hằng năm
+    chỉ tiêu F "Số vụ" giảm ⟦từ 3% đến 5%⟧ so với năm trước hằng năm
+    chỉ tiêu G "Số vụ cháy" tối đa 40 vụ hạn 2020
+    chỉ tiêu H "Số vụ cháy" ⟦từ 50 vụ đến 60 vụ⟧ hạn cuối năm 2020`), /mâu thuẫn với chỉ tiêu .* ở dòng \d+.*contradicts target/);
+    });
+
+    test('reports each conflicting target once, against the first it conflicts with', async () => {
+        await expectFindings('conflicting-targets', inPlan(`
+    chỉ tiêu A "Tỷ lệ" trên 90%
+    chỉ tiêu B "Tỷ lệ" ⟦dưới 80%⟧
+    chỉ tiêu C "Tỷ lệ" ⟦bằng 50%⟧`), /A \(trên 90%\) ở dòng 5/);
+    });
+
+    test('checks the targets of a document too', async () => {
+        await expectFindings('conflicting-targets', `
+văn bản QD quyết định số "1/QĐ-UBND" {
+    chỉ tiêu A "Tỷ lệ" ít nhất 90%
+    chỉ tiêu B "Tỷ lệ" ⟦dưới 90%⟧
+}`);
+    });
+
+    test('is silent when the values can meet, or the targets differ in nature, direction, baseline, due, unit or plan', async () => {
+        await expectSilent('conflicting-targets', withIndicators(inPlan(`
+    chỉ tiêu A "Tỷ lệ giải quyết" chỉ số TL_GQ trên 90%
+    chỉ tiêu B "Tỷ lệ giải quyết" chỉ số TL_GQ ít nhất 95%
+    chỉ tiêu C "Tỷ lệ giải quyết (khác)" chỉ số TL_GQ từ 90% đến 100%
+    chỉ tiêu D "Tỷ lệ" ít nhất 90%
+    chỉ tiêu E "Tỷ lệ" tối đa 90%
+    chỉ tiêu F "Số vụ" chỉ số SO_VU giảm xuống dưới 100 vụ
+    chỉ tiêu G "Số vụ" chỉ số SO_VU giảm ít nhất 5% so với năm trước
+    chỉ tiêu H "Số vụ" chỉ số SO_VU tăng dưới 1% so với năm trước
+    chỉ tiêu I "Số vụ" chỉ số SO_VU giảm dưới 3% so với năm 2020
+    chỉ tiêu J "Số vụ" chỉ số SO_VU giảm so với năm trước
+    chỉ tiêu K "Số mô hình" trên 10 mô_hình hạn 2019
+    chỉ tiêu L "Số mô hình" dưới 5 mô_hình hạn 2018
+    chỉ tiêu M "Số mô hình" dưới 5 mô_hình hằng năm
+    chỉ tiêu N "Tỷ lệ chuyển hóa" trên 60%
+    chỉ tiêu O "Tỷ lệ chuyển hóa" dưới 50 địa_bàn
+    chỉ tiêu P "Tỷ lệ giải quyết" trên 90%
+    chỉ tiêu Q "Tỷ lệ" từ 5% đến 3%`)));
+        await expectSilent('conflicting-targets', {
+            'a.plan': 'kế hoạch KH1 "Một" {\n    chỉ tiêu A "Tỷ lệ" trên 90%\n}\nkế hoạch KH2 "Hai" {\n    chỉ tiêu A "Tỷ lệ" dưới 80%\n}\n',
+        });
+    });
+
+    test('never throws on incomplete input (as typed in the editor)', async () => {
+        const settings = allRulesSettings();
+        for (const [id, setting] of settings) {
+            setting.severity = id === 'conflicting-targets' ? setting.severity : 'off';
+        }
+        services.config.ConfigProvider.useFixedSettings(settings);
+        try {
+            for (const header of ['của UBND_TINH  thời gian từ 2018 đến 2020', 'thời gian từ', 'thực hiện QD  căn cứ KHONG_CO']) {
+                const files = inPlan(`
+    chỉ tiêu A "Tỷ lệ" trên
+    chỉ tiêu B "Tỷ lệ" giảm từ 5% đến
+    chỉ tiêu C "Tỷ lệ" chỉ số KHONG_CO trên 90% hằng năm hạn
+    chỉ tiêu D "Tỷ lệ" giảm 20% so với
+    chỉ tiêu E "Tỷ lệ" giảm 20% so với năm trước định kỳ năm
+    chỉ tiêu "Tỷ lệ" chỉ số
+    nhiệm vụ N "Nhiệm vụ" { phục vụ }
+    chỉ tiêu F "Tỷ lệ" trên 5% hạn ngày`, header);
+                files['document.plan'] = 'văn bản QD quyết định { chỉ tiêu X "Tỷ lệ" chỉ số KHONG giảm từ }';
+                const loaded = await load(files);
+                const crashes = Object.values(loaded.documents).flatMap(d => d.diagnostics ?? []).filter(d => /error occurred/i.test(d.message));
+                expect(crashes.map(d => d.message)).toEqual([]);
+            }
+        } finally {
+            services.config.ConfigProvider.useFixedSettings(allRulesSettings());
+        }
+    });
+});
