@@ -354,7 +354,11 @@ export function planSpan(plan: Plan): Span | undefined {
     return plan.period ? periodSpan(plan.period.start, plan.period.end) : undefined;
 }
 
-export function periodSpan(start: TimePoint, end: TimePoint): Span | undefined {
+export function periodSpan(start: TimePoint | undefined, end: TimePoint | undefined): Span | undefined {
+    // Either end may be missing while a period is being typed.
+    if (!start || !end) {
+        return undefined;
+    }
     const s = start.date ? parseDate(start.date) : start.year !== undefined ? { year: start.year, month: 1, day: 1 } : undefined;
     const e = end.date ? parseDate(end.date) : end.year !== undefined ? { year: end.year, month: 12, day: 31 } : undefined;
     return s && e ? { start: s, end: e } : undefined;

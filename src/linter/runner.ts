@@ -29,7 +29,7 @@ export class RuleRunner {
         const document = AstUtils.getDocument(model) as LangiumDocument;
         const settings = this.services.config.ConfigProvider.getRuleSettings(document.uri);
         const collected: Collected[] = [];
-        const visitors: RuleVisitors[] = [];
+        const visitors: Array<{ ruleId: string; visitor: RuleVisitors }> = [];
         for (const rule of allRules) {
             const setting = settings.get(rule.meta.id);
             if (!setting || setting.severity === 'off') {
@@ -37,20 +37,35 @@ export class RuleRunner {
             }
             const severity = setting.severity;
             const ruleId = rule.meta.id;
-            visitors.push(rule.create({
+            visitors.push({ ruleId, visitor: rule.create({
                 options: setting.options,
                 document,
                 services: this.services,
                 report: <N extends AstNode>(finding: Finding<N>) => collected.push({
                     ruleId, severity, message: finding.message, node: finding.node, range: rangeOf(finding as unknown as Finding),
                 }),
-            }));
+            }) });
         }
+        // A rule that throws (on input no test foresaw) is switched off for this document and
+        // reported, so one faulty rule cannot take every other finding away from the drafter.
+        const failed = new Set<number>();
         for (const node of AstUtils.streamAst(model)) {
-            for (const visitor of visitors) {
-                visitor['*']?.(node);
-                (visitor as Record<string, ((n: AstNode) => void) | undefined>)[node.$type]?.(node);
-            }
+            visitors.forEach(({ ruleId, visitor }, index) => {
+                if (failed.has(index)) {
+                    return;
+                }
+                try {
+                    visitor['*']?.(node);
+                    (visitor as Record<string, ((n: AstNode) => void) | undefined>)[node.$type]?.(node);
+                } catch (error) {
+                    failed.add(index);
+                    console.error(`planspec: rule ${ruleId} failed on ${document.uri.toString()}:`, error);
+                    collected.push({
+                        ruleId, severity: 'warning', node, range: node.$cstNode?.range,
+                        message: `Quy tắc ${ruleId} gặp lỗi nội bộ nên đã dừng trên tệp này / Internal error in rule ${ruleId}, skipped for this file: ${error instanceof Error ? error.message : String(error)}`,
+                    });
+                }
+            });
         }
 
         const directives = parseDirectives(document);

@@ -72,5 +72,5 @@ function subjectKey(target: Target): string {
         const indicator = target.indicator.ref;
         return indicator ? `indicator ${qualify(namespaceOf(indicator), indicator.name)}` : `indicator? ${target.indicator.$refText}`;
     }
-    return `text ${normalizeText(target.text)}`;
+    return `text ${normalizeText(target.text ?? '')}`;
 }

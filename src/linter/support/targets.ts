@@ -171,7 +171,7 @@ export function targetLabel(target: Target): string {
     if (target.name) {
         return target.name;
     }
-    const text = target.text.normalize('NFC');
+    const text = (target.text ?? '').normalize('NFC');
     return `"${text.length > 60 ? text.slice(0, 57) + '…' : text}"`;
 }
 

@@ -1,0 +1,88 @@
+import type { Phase } from '../language/generated/ast.js';
+import { compareDates } from '../language/dates.js';
+import type { DatedPhase, Span } from '../linter/support/time.js';
+import { addDays, datedPhases, formatSpan, phaseGroups, phaseLabel, planPeriod, spanOf } from '../linter/support/time.js';
+import { defineRule } from '../linter/rule.js';
+
+interface Options {
+    checkPlanPeriod: boolean;
+}
+
+export default defineRule<Options>({
+    meta: {
+        id: 'phase-gap',
+        category: 'time',
+        defaultSeverity: 'info',
+        description: 'Các giai đoạn để hở một khoảng thời gian không thuộc giai đoạn nào / Phases leave a stretch of time uncovered',
+        optionsSchema: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                checkPlanPeriod: {
+                    type: 'boolean',
+                    default: true,
+                    description: 'Cũng báo khoảng hở giữa đầu/cuối thời gian kế hoạch (hoặc của giai đoạn lớn) và giai đoạn đầu/cuối / Also report a gap between the start or end of the plan period (or of the enclosing phase) and the first or last phase',
+                },
+            },
+        },
+        defaultOptions: { checkPlanPeriod: true },
+        recommended: true,
+    },
+    create(context) {
+        const checkPlanPeriod = context.options.checkPlanPeriod !== false;
+        return {
+            Plan(plan) {
+                for (const [parent, phases] of phaseGroups(plan)) {
+                    const sorted = datedPhases(phases);
+                    if (sorted.length === 0) {
+                        continue;
+                    }
+                    const outer = checkPlanPeriod ? boundsOf(parent, parent ? undefined : planPeriod(plan)) : undefined;
+                    const whole = parent ? `giai đoạn ${phaseLabel(parent)}` : 'kế hoạch';
+                    const wholeEn = parent ? `phase ${phaseLabel(parent)}` : 'the plan';
+
+                    if (outer && compareDates(outer.start, sorted[0].span.start) < 0) {
+                        const gap = { start: outer.start, end: addDays(sorted[0].span.start, -1) };
+                        report(sorted[0], gap,
+                            `từ đầu thời gian ${whole} (${formatSpan(outer)}) đến giai đoạn đầu tiên ${phaseLabel(sorted[0].phase)}`,
+                            `between the start of ${wholeEn} (${formatSpan(outer)}) and the first phase ${phaseLabel(sorted[0].phase)}`);
+                    }
+                    let latest = sorted[0];
+                    for (const current of sorted.slice(1)) {
+                        const dayAfter = addDays(latest.span.end, 1);
+                        if (compareDates(dayAfter, current.span.start) < 0) {
+                            const gap = { start: dayAfter, end: addDays(current.span.start, -1) };
+                            report(current, gap,
+                                `giữa giai đoạn ${phaseLabel(latest.phase)} (${formatSpan(latest.span)}) và giai đoạn ${phaseLabel(current.phase)} (${formatSpan(current.span)})`,
+                                `between phase ${phaseLabel(latest.phase)} (${formatSpan(latest.span)}) and phase ${phaseLabel(current.phase)} (${formatSpan(current.span)})`);
+                        }
+                        if (compareDates(current.span.end, latest.span.end) > 0) {
+                            latest = current;
+                        }
+                    }
+                    if (outer && compareDates(latest.span.end, outer.end) < 0) {
+                        const gap = { start: addDays(latest.span.end, 1), end: outer.end };
+                        report(latest, gap,
+                            `từ giai đoạn cuối ${phaseLabel(latest.phase)} đến hết thời gian ${whole} (${formatSpan(outer)})`,
+                            `between the last phase ${phaseLabel(latest.phase)} and the end of ${wholeEn} (${formatSpan(outer)})`);
+                    }
+                }
+            },
+        };
+
+        function report(at: DatedPhase, gap: Span, vi: string, en: string): void {
+            const g = formatSpan(gap);
+            context.report({
+                node: at.phase,
+                range: at.phase.period?.$cstNode?.range,
+                message: `Khoảng ${g} không thuộc giai đoạn nào, ${vi} / ${g} is not covered by any phase, ${en}`,
+            });
+        }
+    },
+});
+
+/** The period that the phases of a group divide: the enclosing phase's, or the plan's. */
+function boundsOf(parent: Phase | undefined, plan: Span | undefined): Span | undefined {
+    const span = parent ? spanOf(parent.period) : plan;
+    return span && compareDates(span.start, span.end) <= 0 ? span : undefined;
+}

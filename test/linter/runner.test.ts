@@ -1,0 +1,27 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { findRule } from '../../src/linter/registry.js';
+import { findingsOf, inPlan, load } from '../helpers.js';
+
+describe('rule runner', () => {
+    afterEach(() => {
+        vi.restoreAllMocks();
+    });
+
+    test('a rule that throws is reported once and does not stop the other rules', async () => {
+        const rule = findRule('missing-lead')!;
+        vi.spyOn(rule, 'create').mockImplementation(() => ({
+            Task() {
+                throw new Error('boom');
+            },
+        }));
+        vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        const loaded = await load(inPlan(`
+    nhiệm vụ NV1 "a" { phối hợp STP }
+    nhiệm vụ NV2 "b" { phối hợp STP }
+    chỉ tiêu CT "Tỷ lệ" trên 120%`));
+        const internal = findingsOf(loaded, 'missing-lead');
+        expect(internal).toHaveLength(1);
+        expect(internal[0].message).toMatch(/Internal error in rule missing-lead.*boom/);
+        expect(findingsOf(loaded, 'rate-out-of-range')).toHaveLength(1);
+    });
+});

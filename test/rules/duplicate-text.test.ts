@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { allRulesSettings } from '../../src/config/config.js';
+import { expectFindings, expectSilent, findingsOf, inPlan, load, services } from '../helpers.js';
+
+function useOptions(options: Record<string, unknown>): void {
+    const settings = allRulesSettings();
+    const setting = settings.get('duplicate-text')!;
+    settings.set('duplicate-text', { ...setting, options: { ...setting.options, ...options } });
+    services.config.ConfigProvider.useFixedSettings(settings);
+}
+
+const P1 = 'Tăng cường công tác tuyên truyền, phổ biến, giáo dục pháp luật cho nhân dân về phòng, chống tội phạm.';
+const P2 = 'Thực hiện tuyên truyền phổ biến, kịp thời khắc phục những sơ hở, thiếu sót trong lĩnh vực quản lý nhà nước, kiến nghị cơ quan có thẩm quyền điều chỉnh, bổ sung hoặc thay thế cho phù hợp với tình hình thực tiễn.';
+
+describe('duplicate-text', () => {
+    afterEach(() => services.config.ConfigProvider.useFixedSettings(allRulesSettings()));
+
+    test('fires at the later copy of a paragraph or task, whatever its case, punctuation and item number', async () => {
+        const found = await expectFindings('duplicate-text', inPlan(`
+    phần "III" "NHIỆM VỤ, GIẢI PHÁP" {
+        "${P1}"
+        nhiệm vụ NV1 "${P2}" { chủ trì STP }
+    }
+    phần "III" "NHIỆM VỤ, GIẢI PHÁP" {
+        ⟦"2. ${P1.toUpperCase().replace(/,/g, ' ;')}"⟧
+        nhiệm vụ NV2 ⟦"${P2}"⟧ { chủ trì STP }
+        ⟦"${P2}"⟧
+        mục tiêu ⟦"${P1}"⟧
+    }`), /trùng nguyên văn với .* ở dòng \d+ \/ Same text as the .* at line \d+/);
+        expect(found.map(f => f.message)).toEqual([
+            expect.stringMatching(/^Nội dung trùng nguyên văn với đoạn văn ở dòng 6 \//),
+            expect.stringMatching(/^Nội dung trùng nguyên văn với nhiệm vụ ở dòng 7 \//),
+            expect.stringMatching(/^Nội dung trùng nguyên văn với nhiệm vụ ở dòng 7 \//),
+            expect.stringMatching(/^Nội dung trùng nguyên văn với đoạn văn ở dòng 6 \//),
+        ]);
+    });
+
+    test('fires at a nearly identical text, naming the similarity; similarity 1 keeps exact copies only', async () => {
+        const files = inPlan(`
+    "${P2}"
+    ⟦"${P2.replace('Thực hiện', 'Đẩy mạnh việc')}"⟧`);
+        const found = await expectFindings('duplicate-text', files, /gần như trùng \(giống 9\d%\) với đoạn văn ở dòng 5 \/ Nearly the same text \(9\d% similar\)/);
+        expect(found).toHaveLength(1);
+        useOptions({ similarity: 1 });
+        await expectSilent('duplicate-text', files);
+        useOptions({ similarity: 0.5 });
+        await expectFindings('duplicate-text', inPlan(`
+    "${P2}"
+    ⟦"${P2.split(',').slice(0, 4).join(',')}."⟧`));
+    });
+
+    test('ignores texts shorter than minLength', async () => {
+        const files = inPlan(`
+    "Tuyên truyền pháp luật."
+    ⟦"Tuyên truyền pháp luật."⟧`);
+        await expectSilent('duplicate-text', files);
+        useOptions({ minLength: 10 });
+        await expectFindings('duplicate-text', files);
+    });
+
+    test('fires at a sentence repeated inside one text and at a phrase written again and again (seed 001, IV.4)', async () => {
+        const found = await expectFindings('duplicate-text', inPlan(`
+    "Tổ chức quán triệt các văn bản của Trung ương. Phát huy vai trò người đứng đầu cấp ủy. ⟦Tổ chức quán triệt các văn bản của Trung ương.⟧"
+    nhiệm vụ NV4 "4- Các huyện ủy, Thành ủy cụ thể hóa Nghị quyết này thành ủy cụ thể hoặc ⟦Nghị quyết này thành ủy cụ thể hoặc Nghị quyết này thành ủy cụ thể⟧ để triển khai thực hiện có hiệu quả." {
+        chủ trì UBND_HUYEN
+    }`));
+        expect(found.map(f => f.message)).toEqual([
+            'Câu "Tổ chức quán triệt các văn bản của Trung ương." lặp lại trong cùng đoạn văn / The sentence "Tổ chức quán triệt các văn bản của Trung ương." is repeated within this paragraph',
+            'Cụm từ "Nghị quyết này thành ủy cụ thể" được viết 3 lần liền nhau / The phrase "Nghị quyết này thành ủy cụ thể" is written 3 times in a row',
+        ]);
+    });
+
+    test('maps the range into a paragraph wrapped over lines and with escapes', async () => {
+        await expectFindings('duplicate-text', inPlan(`
+    "Xây dựng \\"thế trận lòng dân\\" vững chắc ở cơ sở;
+        tổ chức tuyên truyền, vận động quần chúng; ⟦xây dựng \\"thế trận lòng dân\\"
+        vững chắc ở cơ sở;⟧ sơ kết hằng năm."`), /Câu "xây dựng "thế trận lòng dân" vững chắc ở cơ sở;"/);
+    });
+
+    test('is silent on different texts, on one duty given to different bodies, on contrasts and across plans', async () => {
+        await expectSilent('duplicate-text', inPlan(`
+    "${P1}"
+    "${P2}"
+    nhiệm vụ "Phối hợp Công an tỉnh thực hiện có hiệu quả Nghị định số 03/2019/NĐ-CP về phối hợp bảo vệ an ninh quốc gia." { chủ trì STP }
+    nhiệm vụ "Phối hợp Công an tỉnh thực hiện có hiệu quả Nghị định số 03/2019/NĐ-CP về phối hợp bảo vệ an ninh quốc gia." { chủ trì STTTT }
+    "Bảo đảm việc phân loại án dân sự có điều kiện thi hành và chưa có điều kiện thi hành, ra quyết định kịp thời."
+    "Tiếp tục thực hiện việc lấy kết quả công tác lãnh đạo, chỉ đạo là tiêu chí đánh giá; tiếp tục thực hiện việc lấy ý kiến Nhân dân."`));
+        const files = inPlan(`    "${P1}"`);
+        files['other.plan'] = `phạm vi VinhPhuc\nkế hoạch KH2 "Kế hoạch khác" {\n    của UBND_TINH\n    "${P1}"\n}\n`;
+        files['registry.plan'] += '\ncơ quan STTTT "Sở Thông tin và Truyền thông" thuộc UBND_TINH\n';
+        await expectSilent('duplicate-text', files);
+    });
+
+    // Speed on 20,000-line plans is a benchmark's job; this checks the indexed search still finds
+    // an exact and a near copy among thousands of similar texts.
+    test('finds copies among thousands of similar paragraphs', async () => {
+        const settings = allRulesSettings();
+        for (const [id, setting] of settings) {
+            settings.set(id, { ...setting, severity: id === 'duplicate-text' ? 'warning' : 'off' });
+        }
+        services.config.ConfigProvider.useFixedSettings(settings);
+        // Syllables from a few hundred combinations, so that texts share many word pairs.
+        const syllables = ['tr', 'ph', 'ch', 'th', 'ng', 'kh', 'gi', 'b', 'c', 'd', 'đ', 'h', 'l', 'm', 'n', 's', 't', 'v', 'x']
+            .flatMap(onset => ['a', 'ă', 'ươ', 'iê', 'o', 'ô', 'u', 'ư', 'ê', 'ai', 'ao', 'uy', 'ang', 'ông', 'inh'].map(rhyme => onset + rhyme));
+        let state = 7;
+        const random = () => {
+            state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+            return state / 4294967296;
+        };
+        const lines: string[] = [];
+        for (let i = 0; i < 3000; i++) {
+            const length = 12 + Math.floor(random() * 30);
+            lines.push(`    "${Array.from({ length }, () => syllables[Math.floor(random() * syllables.length)]).join(' ')}."`);
+        }
+        lines.push(lines[0]);
+        lines.push(`    "${lines[1].trim().slice(1, -2)} thêm."`);
+        try {
+            const loaded = await load(inPlan(lines.join('\n')));
+            const found = findingsOf(loaded, 'duplicate-text');
+            expect(found.map(f => f.range.start.line)).toEqual([3003, 3004]);
+        } finally {
+            services.config.ConfigProvider.useFixedSettings(allRulesSettings());
+        }
+    }, 60_000);
+});

@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { allRulesSettings } from '../../src/config/config.js';
+import { expectFindings, expectSilent, inPlan, services } from '../helpers.js';
+
+function useOptions(options: Record<string, unknown>): void {
+    const settings = allRulesSettings();
+    const setting = settings.get('report-without-due-date')!;
+    settings.set('report-without-due-date', { ...setting, options: { ...setting.options, ...options } });
+    services.config.ConfigProvider.useFixedSettings(settings);
+}
+
+describe('report-without-due-date', () => {
+    afterEach(() => services.config.ConfigProvider.useFixedSettings(allRulesSettings()));
+
+    test('fires over the keyword and title of a report with no due date, recurring or not', async () => {
+        const found = await expectFindings('report-without-due-date', inPlan(`
+    phần "IV" "Tổ chức thực hiện" {
+        ⟦báo cáo BC_NAM "Báo cáo kết quả thực hiện Kế hoạch"⟧ {
+            từ SO_NGANH  gửi UBND_TINH  qua CA_TINH
+            hằng năm
+        }
+        ⟦report "Six-monthly report"⟧ { from STP  to UBND_TINH  every 6 months }
+        ⟦báo cáo BC_CA "Báo cáo kết quả thực hiện theo quy định"⟧ { từ CA_TINH  gửi UBND_TINH }
+        ⟦báo cáo BC_KY "Báo cáo 10 tháng"⟧ { từ STP  gửi UBND_TINH  kỳ từ ngày 15/9 năm trước đến ngày 14/7 }
+    }`), /không có hạn gửi.* \/ .*has no due date/);
+        expect(found[0].message).toBe('Báo cáo BC_NAM không có hạn gửi: thêm "trước ngày …" hoặc "hạn …", nếu không sẽ không ai bị coi là chậm / The report BC_NAM has no due date: add "trước ngày …" (before) or "hạn …" (due), otherwise nobody can be late');
+        expect(found[2].message).toContain('("theo quy định" không cho biết ngày nào)');
+    });
+
+    test('is silent on reports with a due date and on reports sent when something happens', async () => {
+        await expectSilent('report-without-due-date', inPlan(`
+    báo cáo BC1 "Báo cáo năm" { từ SO_NGANH  gửi UBND_TINH  trước ngày 20/9  hằng năm }
+    báo cáo BC2 "Báo cáo tổng kết" { từ STP  gửi UBND_TINH  hạn 15/12/2020 }
+    report R3 "Final report" { from STP  to UBND_TINH  due end of 2020 }
+    báo cáo BC4 "Trong quá trình thực hiện có khó khăn, vướng mắc, các đơn vị báo cáo về UBND tỉnh" { từ SO_NGANH  gửi UBND_TINH }
+    báo cáo BC5 "Báo cáo đột xuất" { từ CA_TINH  gửi UBND_TINH }
+    báo cáo BC6 "Báo cáo khi có yêu cầu" { từ STP  gửi UBND_TINH }`));
+    });
+
+    test('eventPhrases replaces the phrases that mark a report sent when something happens', async () => {
+        useOptions({ eventPhrases: ['sự cố'] });
+        await expectFindings('report-without-due-date', inPlan(`
+    ⟦báo cáo BC4 "Khi có khó khăn, vướng mắc, báo cáo UBND tỉnh"⟧ { từ SO_NGANH  gửi UBND_TINH }
+    báo cáo BC5 "Báo cáo ngay khi xảy ra sự cố" { từ CA_TINH  gửi UBND_TINH }`));
+        useOptions({ eventPhrases: [] });
+        await expectFindings('report-without-due-date', inPlan(`
+    ⟦báo cáo BC5 "Báo cáo đột xuất"⟧ { từ CA_TINH  gửi UBND_TINH }`));
+    });
+});

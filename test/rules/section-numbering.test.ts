@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { allRulesSettings } from '../../src/config/config.js';
+import { expectFindings, expectSilent, inPlan, services } from '../helpers.js';
+
+function useOptions(options: Record<string, unknown>): void {
+    const settings = allRulesSettings();
+    const setting = settings.get('section-numbering')!;
+    settings.set('section-numbering', { ...setting, options: { ...setting.options, ...options } });
+    services.config.ConfigProvider.useFixedSettings(settings);
+}
+
+describe('section-numbering', () => {
+    afterEach(() => services.config.ConfigProvider.useFixedSettings(allRulesSettings()));
+
+    test('fires once at a repeated number: I, I, III (seed 003) and III, III, IV (seed 001)', async () => {
+        const found = await expectFindings('section-numbering', inPlan(`
+    phần "I" "MỤC TIÊU, YÊU CẦU" { "Mục tiêu" }
+    phần ⟦"I"⟧ "NHIỆM VỤ TRỌNG TÂM" {
+        phần "1" "Tuyên truyền" { }
+        phần "2" "Phòng ngừa" { }
+        phần ⟦"2"⟧ "Phòng ngừa" { }
+        phần "3" "Đấu tranh" { }
+    }
+    phần "III" "TỔ CHỨC THỰC HIỆN" { }
+    phần "IV" "KINH PHÍ" { }`), /bị lặp: đã dùng ở dòng \d+ \/ .*is used twice: already at line \d+/);
+        expect(found[0].message).toBe('Số thứ tự "I" bị lặp: đã dùng ở dòng 5 / Number "I" is used twice: already at line 5');
+    });
+
+    test('fires at a number that skips or goes back: 1, 2, 3, 5 (seed 001), a, b, d, and I, III', async () => {
+        const found = await expectFindings('section-numbering', inPlan(`
+    phần "I" "Nhiệm vụ" {
+        phần "1" "Lãnh đạo" { }
+        phần "2" "Tuyên truyền" { }
+        phần "3" "Phòng ngừa" { }
+        phần ⟦"5"⟧ "Phát huy" { }
+    }
+    phần ⟦"III"⟧ "Tổ chức thực hiện" {
+        phần "a" "Công an tỉnh" { }
+        phần "b" "Sở Tư pháp" { }
+        phần ⟦"d"⟧ "Các sở" { }
+        phần ⟦"c"⟧ "Các huyện" { }
+    }`), /nhảy từ .* sang .*: cần .* \/ Numbering goes from/);
+        expect(found.map(f => f.message)).toEqual([
+            expect.stringMatching(/^Số thứ tự nhảy từ "I" sang "III": cần "II" \//),
+            expect.stringMatching(/^Số thứ tự nhảy từ "3" sang "5": cần "4" \//),
+            expect.stringMatching(/^Số thứ tự nhảy từ "b" sang "d": cần "c" \//),
+            expect.stringMatching(/^Số thứ tự nhảy từ "d" sang "c": cần "đ" hoặc \(or\) "e" \//),
+        ]);
+    });
+
+    test('fires at a dotted number whose prefix is not the number of its section', async () => {
+        await expectFindings('section-numbering', inPlan(`
+    phần "II" "Mục tiêu" {
+        phần "2" "Mục tiêu" {
+            phần "2.1" "Mục tiêu tổng quát" { }
+            phần ⟦"3.2"⟧ "Mục tiêu cụ thể" { }
+        }
+    }`), /không khớp với số của phần chứa nó "2": cần "2.2"/);
+    });
+
+    test('counts items whose text starts with a number: "13." twice (seed 002)', async () => {
+        await expectFindings('section-numbering', inPlan(`
+    phần "III" "PHÂN CÔNG NHIỆM VỤ" {
+        nhiệm vụ NV12 "12. Sở Nội vụ" { chủ trì STP }
+        nhiệm vụ NV13 "13. Sở Tài chính" { chủ trì STP }
+        nhiệm vụ NV13B "⟦13⟧. Sở Kế hoạch và Đầu tư" { chủ trì STP }
+        nhiệm vụ NV14 "14. Sở Khoa học và Công nghệ" { chủ trì STP }
+        "⟦16⟧- Các huyện"
+    }`), /"13" bị lặp|nhảy từ "14" sang "16"/);
+    });
+
+    test('is silent on well-numbered schemes, mixed items, nested letters, unnumbered sections', async () => {
+        await expectSilent('section-numbering', inPlan(`
+    "Căn cứ Chỉ thị số 39/CT-TTg, UBND tỉnh ban hành Kế hoạch như sau:"
+    phần "I" "MỤC ĐÍCH" {
+        phần "1" "Mục tiêu" {
+            phần "1.1" "Mục tiêu chung" { }
+            phần "1.2." "Mục tiêu cụ thể" { }
+        }
+        phần "2" "Yêu cầu" { }
+    }
+    phần "II" "NHIỆM VỤ" {
+        nhiệm vụ NV1 "1. Các sở, ban, ngành" { chủ trì SO_NGANH }
+        nhiệm vụ NV2 "2. Công an tỉnh" { chủ trì CA_TINH }
+        phần "3" "Tăng cường phòng ngừa" {
+            phần "2.1" "Under a dotted parent the prefix is checked, here it is not" { }
+        }
+        phần "4" "Đấu tranh" { }
+        phần "5" "Điều tra" { }
+        "6. Nâng cao hiệu lực quản lý nhà nước" // a paragraph numbered in its text
+        phần "7" "Thi hành án" {
+            phần "a" "Án hình sự" { }
+            phần "b" "Án dân sự" { }
+            phần "c" "Án hành chính" { }
+            phần "d" "Án kinh tế" { }
+            phần "đ" "Án lao động" { }
+            phần "e" "Án khác" { }
+            phần "g" "Án khác nữa" { }
+        }
+        "8. Tiếp tục thực hiện Nghị quyết 18-NQ/TW"
+    }
+    phần "III" "PHÂN CÔNG" {
+        phần "1" "Công an tỉnh" { }
+        "a) Tham mưu"
+        "b) Phối hợp"
+        phần "2" "Sở Tư pháp" { }
+        "a) Rà soát"
+        phần "Không đánh số" "Unnumbered" { }
+        phần "3" "Các huyện" { }
+    }
+    phần "IV" "KINH PHÍ" {
+        phần "a" "Latin order" { }
+        phần "b" "" { }
+        phần "c" "" { }
+        phần "d" "" { }
+        phần "e" "" { }
+        phần "f" "" { }
+    }
+    phần "Phần V" "Khác" { }
+    phần "A" "Phụ lục" { phần "I" "" { } phần "II" "" { } }
+    phần "B" "Phụ lục" { }`));
+    });
+
+    test('numbers need not start at 1, and letters may follow after H with I', async () => {
+        await expectSilent('section-numbering', inPlan(`
+    phần "3" "" { }
+    phần "4" "" { }
+    phần "5" "" { }
+    phần "G" "" { }
+    phần "H" "" { }
+    phần "I" "" { }
+    phần "K" "" { }`));
+    });
+
+    test('with numberedText false, only section numbers count', async () => {
+        useOptions({ numberedText: false });
+        await expectFindings('section-numbering', inPlan(`
+    phần "II" "NHIỆM VỤ" {
+        phần "3" "Phòng ngừa" { }
+        "6. Nâng cao hiệu lực"
+        phần ⟦"7"⟧ "Thi hành án" { }
+        nhiệm vụ NV13 "13. Sở Tài chính" { chủ trì STP }
+        nhiệm vụ NV13B "13. Sở Kế hoạch và Đầu tư" { chủ trì STP }
+    }`), /nhảy từ "3" sang "7"/);
+    });
+});
