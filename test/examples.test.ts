@@ -1,21 +1,74 @@
 import * as path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { CliFinding } from '../src/cli/findings.js';
 import { collectFindings } from '../src/cli/findings.js';
 import { loadWorkspace } from '../src/workspace/load.js';
 
 /**
- * The five seeds written in the language: which rules fire on each file, and none as an error.
- * PRINT_FINDINGS=1 prints every finding (to see what a new rule finds in real plans).
+ * The five seeds written in the language, checked with their own configuration (examples/
+ * planspec.config.json: the recommended rules). Exactly these rules fire, on exactly these lines:
+ * a rule that starts firing falsely on real plans, or stops finding a real defect, breaks the build.
+ * The seed defects among them are marked in the files with `// LỖI GỐC (seed defect)` comments.
+ * PRINT_FINDINGS=1 prints every finding.
  */
+const EXPECTED: Record<string, Record<string, number[]>> = {
+    'examples/ca-mau/kh-qd634.plan': {
+        'report-without-due-date': [455], // yearly report to BCA and VPCP: the seed gives no date
+        'section-numbering': [302], // LỖI GỐC: "13." used twice
+        'unknown-recipient': [51, 52, 53, 54, 58, 59], // recipient lines that name several bodies at once
+    },
+    'examples/dong-nai/kh-7488.plan': {
+        'duplicate-text': [247], // LỖI GỐC: V.2 copies the IV.4 measure almost verbatim
+        'multiple-leads': [289, 309], // Sở Tài chính and Sở Kế hoạch và Đầu tư lead jointly
+        'unknown-recipient': [55, 55, 55, 56, 56],
+    },
+    'examples/quoc-gia/van-ban.plan': {
+        'document-number-format': [21], // LỖI GỐC: "23/TT-BCA", a Thông tư without its year
+    },
+    'examples/thai-binh/nq-04.plan': {
+        // LỖI GỐC: section III printed twice, III.4 copying II.2.2, a paragraph twice in a row, and
+        // "Nghị quyết này thành ủy cụ thể" three times in IV.4.
+        'duplicate-text': [92, 98, 109, 110, 111, 112, 116, 117, 118, 123, 124, 125, 127, 132, 133, 159],
+        'report-without-due-date': [177], // "định kỳ … theo quy định"
+        'section-numbering': [106, 131], // LỖI GỐC: the second "III", then "5" after "3"
+    },
+    'examples/tinh-khuyet-danh/ke-hoach-de-an-4170.plan': {
+        'multiple-leads': [77], // six forces lead one task
+        'outside-authority': [58, 77], // LỖI GỐC: directed (not "Đề nghị") at mass organisations and Customs
+        'plan-missing-number-or-date': [11], // LỖI GỐC: no number, no date
+        'report-without-due-date': [197, 203, 220], // "định kỳ 06 tháng, 01 năm" with no date
+        'section-numbering': [52], // LỖI GỐC: two parts numbered "I."
+    },
+    'examples/vinh-phuc/ke-hoach-ct39.plan': {
+        'multiple-leads': [62], // Sở TT&TT, Báo and Đài lead jointly
+        'plan-missing-number-or-date': [13], // LỖI GỐC: no number, no date
+        'report-without-due-date': [84, 91], // "Hằng năm có báo cáo" with no date
+        'unknown-recipient': [110, 112],
+    },
+};
+
 describe('examples', () => {
-    test('checking examples/ gives no errors', async () => {
+    let findings: CliFinding[] = [];
+
+    beforeAll(async () => {
         const { requested } = await loadWorkspace(['examples']);
-        const findings = collectFindings(requested, path.resolve('.'));
+        findings = collectFindings(requested, path.resolve('.'));
         if (process.env.PRINT_FINDINGS) {
             for (const f of findings) {
                 console.log(`${f.file}:${f.line}:${f.column} ${f.severity} [${f.ruleId}] ${f.message}`);
             }
         }
+    }, 60_000);
+
+    test('checking examples/ gives no errors', () => {
         expect(findings.filter(f => f.severity === 'error')).toEqual([]);
+    });
+
+    test('exactly the expected rules fire, on the expected lines', () => {
+        const actual: Record<string, Record<string, number[]>> = {};
+        for (const f of findings) {
+            ((actual[f.file] ??= {})[f.ruleId] ??= []).push(f.line);
+        }
+        expect(actual).toEqual(EXPECTED);
     });
 });
