@@ -120,8 +120,8 @@ describe('output formats', () => {
 
     test('--format sarif is valid SARIF 2.1.0 with rule metadata and help', async () => {
         // The official SARIF 2.1.0 schema (shipped in @microsoft/jest-sarif) is a draft-04 schema.
-        const { default: Ajv } = await import('ajv-draft-04');
-        const { default: addFormats } = await import('ajv-formats');
+        const { default: Ajv } = await import('ajv-draft-04') as unknown as { default: typeof import('ajv').default };
+        const { default: addFormats } = await import('ajv-formats') as unknown as { default: (ajv: InstanceType<typeof import('ajv').default>) => void };
         const schema = JSON.parse(fs.readFileSync('node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', 'utf8'));
         // Its pattern for `language` is not valid with the u flag, so patterns are compiled without it.
         const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });

@@ -1,3 +1,4 @@
+import type { TokenType } from 'chevrotain';
 import { Lexer } from 'chevrotain';
 import { describe, expect, test } from 'vitest';
 import { keywordRegExp } from '../../src/language/planspec-token-builder.js';
@@ -6,7 +7,7 @@ import { services } from '../helpers.js';
 describe('lexer', () => {
     test('keeps chevrotain\'s first-character optimization (every token tells its first characters)', () => {
         // Without it the lexer tries every token at every position: a 20,000-line plan takes seconds.
-        const tokens = services.parser.TokenBuilder.buildTokens(services.Grammar, { caseInsensitive: false });
+        const tokens = services.parser.TokenBuilder.buildTokens(services.Grammar, { caseInsensitive: false }) as TokenType[];
         expect(() => new Lexer(tokens, { ensureOptimizations: true, positionTracking: 'full' })).not.toThrow();
     });
 
