@@ -9,14 +9,15 @@ import type { CalendarDate } from '../language/dates.js';
 import { compareDates, parseDate, parseDayMonthParts, toIso } from '../language/dates.js';
 import { documentKind, documentKindLabel, periodUnit, recurrenceKind } from '../language/keywords.js';
 import { namespaceOf, qualify } from '../language/planspec-scope.js';
-import { changeOf, effectiveLeads, isRelativeChange, modeOf, resolveTimePoint, targetOp, targetUnit } from '../language/semantics.js';
+import { changeOf, effectiveLeads, isRelativeChange, modeOf, targetOp, targetUnit } from '../language/semantics.js';
+import type { Span } from '../language/time.js';
+import { periodSpan, planSpan, pointDate } from '../language/time.js';
 import type {
     AgencyIndexEntry, CitationRef, ContentItem, Occurrence, PartyRef, PhaseJson, PlanJson, Recipient, RecurrenceJson,
     ReportJson, TargetJson, TaskJson, TimePointJson
 } from './plan-json.js';
 import { PLAN_FORMAT_VERSION, PLAN_SCHEMA_ID } from './plan-json.js';
 
-interface Span { start: CalendarDate; end: CalendarDate }
 
 /**
  * Compiles one linked, error-free plan into its JSON form. `root` is the workspace root, so that the
@@ -157,7 +158,7 @@ class PlanCompiler {
     }
 
     private phase(phase: Phase, section: string[]): void {
-        const span = periodSpan(phase.period.start, phase.period.end);
+        const span = periodSpan(phase.period);
         const json: PhaseJson = {
             key: this.key(phase),
             name: phase.name ?? null,
@@ -197,7 +198,7 @@ class PlanCompiler {
             return [];
         }
         if (!due.dayMonth) {
-            const date = resolveTimePoint(due) ?? (due.year !== undefined ? { year: due.year, month: 12, day: 31 } : undefined);
+            const date = pointDate(due, 'end');
             return date ? [this.occurrence(date, covered)] : [];
         }
         const dm = parseDayMonthParts(due.dayMonth);
@@ -229,8 +230,8 @@ class PlanCompiler {
     private occurrence(due: CalendarDate, covered?: { start: TimePoint; end: TimePoint }): Occurrence {
         const occurrence: Occurrence = { due: toIso(due) };
         if (covered) {
-            const from = resolveTimePoint(covered.start, due.year);
-            const to = resolveTimePoint(covered.end, due.year);
+            const from = pointDate(covered.start, 'start', due.year);
+            const to = pointDate(covered.end, 'end', due.year);
             if (from) occurrence.from = toIso(from);
             if (to) occurrence.to = toIso(to);
         }
@@ -347,19 +348,4 @@ function recurrence(rec: Recurrence | undefined): RecurrenceJson | null {
 
 function lastDayOf(year: number, month: number): CalendarDate {
     return { year, month, day: new Date(Date.UTC(year, month, 0)).getUTCDate() };
-}
-
-/** The plan period as dates: a year alone runs from 1 January to 31 December. */
-export function planSpan(plan: Plan): Span | undefined {
-    return plan.period ? periodSpan(plan.period.start, plan.period.end) : undefined;
-}
-
-export function periodSpan(start: TimePoint | undefined, end: TimePoint | undefined): Span | undefined {
-    // Either end may be missing while a period is being typed.
-    if (!start || !end) {
-        return undefined;
-    }
-    const s = start.date ? parseDate(start.date) : start.year !== undefined ? { year: start.year, month: 1, day: 1 } : undefined;
-    const e = end.date ? parseDate(end.date) : end.year !== undefined ? { year: end.year, month: 12, day: 31 } : undefined;
-    return s && e ? { start: s, end: e } : undefined;
 }

@@ -7,8 +7,7 @@ import { AstUtils, GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { Agency, Document, Group, Model, Party, Plan, Target, Task, TimePoint } from './generated/ast.js';
 import { isAgency, isDocument, isGroup, isPlan, isTask } from './generated/ast.js';
-import type { CalendarDate } from './dates.js';
-import { parseDate, parseDayMonthParts } from './dates.js';
+import { parseDate } from './dates.js';
 import type { ComparisonOp, TaskMode } from './keywords.js';
 import { changeDirection, comparisonOp, taskMode } from './keywords.js';
 
@@ -104,25 +103,6 @@ export function targetUnit(target: Target): string | undefined {
 
 export function isPercent(unit: string | undefined): boolean {
     return unit === '%';
-}
-
-/** A time point resolved against a year (for "20/7" and "20/7 năm trước"); undefined if it has no date. */
-export function resolveTimePoint(point: TimePoint, year?: number): CalendarDate | undefined {
-    if (point.date) {
-        return parseDate(point.date);
-    }
-    if (point.dayMonth) {
-        const dm = parseDayMonthParts(point.dayMonth);
-        if (!dm || year === undefined) {
-            return undefined;
-        }
-        const y = point.previousYear ? year - 1 : year;
-        return parseDate(`${dm.day}/${dm.month}/${y}`);
-    }
-    if (point.year !== undefined) {
-        return point.endOfYear ? { year: point.year, month: 12, day: 31 } : undefined;
-    }
-    return undefined;
 }
 
 /** The year a time point names, if it names one. */

@@ -2,8 +2,9 @@ import type { Report, Task, TimePoint } from '../language/generated/ast.js';
 import { isPlan } from '../language/generated/ast.js';
 import { compareDates, parseDate } from '../language/dates.js';
 import { planOf } from '../language/semantics.js';
-import type { Span } from '../linter/support/time.js';
-import { formatSpan, planPeriod, sourceText } from '../linter/support/time.js';
+import type { Span } from '../language/time.js';
+import { formatSpan, sourceText } from '../linter/support/time.js';
+import { planSpan } from '../language/time.js';
 import { defineRule } from '../linter/rule.js';
 
 export default defineRule({
@@ -28,7 +29,7 @@ export default defineRule({
                 return;
             }
             const plan = planOf(node);
-            const span = plan && isPlan(plan) ? planPeriod(plan) : undefined;
+            const span = plan && isPlan(plan) ? planSpan(plan) : undefined;
             if (!span || compareDates(span.start, span.end) > 0) {
                 return;
             }

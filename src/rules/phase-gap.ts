@@ -1,7 +1,9 @@
 import type { Phase } from '../language/generated/ast.js';
 import { compareDates } from '../language/dates.js';
-import type { DatedPhase, Span } from '../linter/support/time.js';
-import { addDays, datedPhases, formatSpan, phaseGroups, phaseLabel, planPeriod, spanOf } from '../linter/support/time.js';
+import type { DatedPhase } from '../linter/support/time.js';
+import type { Span } from '../language/time.js';
+import { addDays, datedPhases, formatSpan, phaseGroups, phaseLabel } from '../linter/support/time.js';
+import { periodSpan, planSpan } from '../language/time.js';
 import { defineRule } from '../linter/rule.js';
 
 interface Options {
@@ -37,7 +39,7 @@ export default defineRule<Options>({
                     if (sorted.length === 0) {
                         continue;
                     }
-                    const outer = checkPlanPeriod ? boundsOf(parent, parent ? undefined : planPeriod(plan)) : undefined;
+                    const outer = checkPlanPeriod ? boundsOf(parent, parent ? undefined : planSpan(plan)) : undefined;
                     const whole = parent ? `giai đoạn ${phaseLabel(parent)}` : 'kế hoạch';
                     const wholeEn = parent ? `phase ${phaseLabel(parent)}` : 'the plan';
 
@@ -83,6 +85,6 @@ export default defineRule<Options>({
 
 /** The period that the phases of a group divide: the enclosing phase's, or the plan's. */
 function boundsOf(parent: Phase | undefined, plan: Span | undefined): Span | undefined {
-    const span = parent ? spanOf(parent.period) : plan;
+    const span = parent ? periodSpan(parent.period) : plan;
     return span && compareDates(span.start, span.end) <= 0 ? span : undefined;
 }

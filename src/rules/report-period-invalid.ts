@@ -1,6 +1,7 @@
 import type { Report, TimePoint } from '../language/generated/ast.js';
 import { compareDates, parseDate } from '../language/dates.js';
-import { pointDate, sourceText } from '../linter/support/time.js';
+import { sourceText } from '../linter/support/time.js';
+import { pointDate } from '../language/time.js';
 import { defineRule } from '../linter/rule.js';
 
 /**

@@ -3,7 +3,7 @@ import type { Target, TimePoint } from '../language/generated/ast.js';
 import { isTarget } from '../language/generated/ast.js';
 import type { CalendarDate } from '../language/dates.js';
 import { compareDates, parseDate } from '../language/dates.js';
-import { planSpan } from '../compiler/compile.js';
+import { planSpan } from '../language/time.js';
 import { defineRule } from '../linter/rule.js';
 import { targetLabel } from '../linter/support/targets.js';
 

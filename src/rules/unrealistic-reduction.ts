@@ -3,7 +3,7 @@ import type { Target } from '../language/generated/ast.js';
 import { isPhase, isPlan } from '../language/generated/ast.js';
 import type { CalendarDate } from '../language/dates.js';
 import { changeOf, isPercent, isRelativeChange, targetOp } from '../language/semantics.js';
-import { periodSpan, planSpan } from '../compiler/compile.js';
+import { periodSpan, planSpan } from '../language/time.js';
 import { defineRule } from '../linter/rule.js';
 import { formatNumber, isNumber, recurrenceMonths, targetLabel, unitOf } from '../linter/support/targets.js';
 
@@ -136,7 +136,7 @@ function countPeriods(target: Target): { count: number; unit?: UnitWords; span?:
 function periodOf(target: Target): Span | undefined {
     const phase = AstUtils.getContainerOfType(target, isPhase);
     if (phase?.period?.start && phase.period.end) {
-        const span = periodSpan(phase.period.start, phase.period.end);
+        const span = periodSpan(phase.period);
         if (span) {
             return span;
         }

@@ -8,55 +8,15 @@ import { AstUtils } from 'langium';
 import type { Phase, Plan, TimePoint } from '../../language/generated/ast.js';
 import { isPhase } from '../../language/generated/ast.js';
 import type { CalendarDate } from '../../language/dates.js';
-import { compareDates, parseDate, parseDayMonthParts } from '../../language/dates.js';
-import { periodSpan } from '../../compiler/compile.js';
-
-/** A closed interval of days. */
-export interface Span {
-    start: CalendarDate;
-    end: CalendarDate;
-}
-
-/**
- * A time point as a date. Full dates stand for themselves; a year stands for its first day when it
- * starts a period and for its last day otherwise ("cuối năm 2020" is always 31/12/2020); a day and
- * month ("20/7", "15/9 năm trước") is taken in `year` (the year before with "năm trước").
- * Undefined when the point names no existing date or a day/month has no year to resolve against.
- */
-export function pointDate(point: TimePoint, role: 'start' | 'end', year?: number): CalendarDate | undefined {
-    if (point.date) {
-        return parseDate(point.date);
-    }
-    if (point.dayMonth) {
-        const dm = parseDayMonthParts(point.dayMonth);
-        if (!dm || year === undefined) {
-            return undefined;
-        }
-        return parseDate(`${dm.day}/${dm.month}/${point.previousYear ? year - 1 : year}`);
-    }
-    if (point.year !== undefined && Number.isInteger(point.year)) {
-        return role === 'start' && !point.endOfYear ? { year: point.year, month: 1, day: 1 } : { year: point.year, month: 12, day: 31 };
-    }
-    return undefined;
-}
+import { compareDates } from '../../language/dates.js';
+import type { Span } from '../../language/time.js';
+import { periodSpan } from '../../language/time.js';
 
 /** Whether a time point recurs every year (a day and month without a year). */
 export function isRecurringPoint(point: TimePoint): boolean {
     return point.dayMonth !== undefined;
 }
 
-/**
- * The days of a period written with full dates or years (as the compiler reads it), undefined for
- * day/month periods and for a period still being typed.
- */
-export function spanOf(period: { start?: TimePoint; end?: TimePoint } | undefined): Span | undefined {
-    return period?.start && period.end ? periodSpan(period.start, period.end) : undefined;
-}
-
-/** The plan period as days, when it is written with full dates or years. */
-export function planPeriod(plan: Plan): Span | undefined {
-    return spanOf(plan.period);
-}
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
     const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
@@ -138,7 +98,7 @@ export interface DatedPhase {
 export function datedPhases(phases: Phase[]): DatedPhase[] {
     const result: DatedPhase[] = [];
     for (const phase of phases) {
-        const span = phase.period ? spanOf(phase.period) : undefined;
+        const span = phase.period ? periodSpan(phase.period) : undefined;
         if (span && compareDates(span.start, span.end) <= 0) {
             result.push({ phase, span });
         }
