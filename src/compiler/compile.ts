@@ -123,14 +123,19 @@ class PlanCompiler {
             dueDates: this.occurrences(task.due, task.recurrence).map(o => o.due),
             deliverable: task.deliverable ?? null,
             serves: task.serves.filter(s => s.ref).map(s => this.key(s.ref!)),
+            cites: citations(task.cites),
             paragraphs: task.members.filter(m => m.$type === 'Paragraph').map(m => m.text),
             subtasks: [],
+            reports: [],
         };
         this.tasks.push(json);
         for (const member of task.members) {
             if (isTask(member)) {
                 json.subtasks.push(this.key(member));
                 this.task(member, section, json.key);
+            } else if (isReport(member)) {
+                json.reports.push(this.key(member));
+                this.report(member, section);
             }
         }
     }

@@ -71,8 +71,12 @@ export interface TaskJson {
     dueDates: string[];
     deliverable: string | null;
     serves: string[];
+    /** Documents the task's text cites ("căn cứ" inside the task). */
+    cites: CitationRef[];
     paragraphs: string[];
     subtasks: string[];
+    /** Keys of the reports written inside the task. */
+    reports: string[];
 }
 
 export interface TargetJson {

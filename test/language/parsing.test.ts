@@ -221,3 +221,38 @@ cơ quan CA "Công an tỉnh"`);
         expect(loaded.diagnostics.some(d => d.severity === 1 && d.range.start.line === 1)).toBe(true);
     });
 });
+
+describe('tasks that cite documents and carry reports', () => {
+    test('a task cites documents with căn cứ / basis and holds its report; a document has a place', async () => {
+        for (const source of [`
+cơ quan A "A"
+văn bản ND_208 nghị định số "208/2013/NĐ-CP" ngày 17/12/2013 tại "Hà Nội" của A "quy định các biện pháp"
+kế hoạch KH "x" {
+    số "1/KH-UBND"  ngày 02/01/2020  của A  thời gian từ 2020 đến 2021
+    nhiệm vụ NV "Thực hiện nghiêm túc Nghị định số 208/2013/NĐ-CP" {
+        chủ trì A  căn cứ ND_208
+        báo cáo BC "Báo cáo kết quả" { từ A  gửi A  trước ngày 15/12  hằng năm }
+    }
+}`, `
+agency A "A"
+document ND_208 decree number "208/2013/NĐ-CP" dated 17/12/2013 at "Hà Nội" by A "on measures"
+plan KH "x" {
+    number "1/KH-UBND"  dated 02/01/2020  by A  period from 2020 to 2021
+    task NV "Enforce Decree 208/2013/NĐ-CP" {
+        lead A  basis ND_208
+        report BC "Results" { from A  to A  before 15/12  yearly }
+    }
+}`]) {
+            const loaded = await load(source);
+            expectNoSyntaxErrors(loaded);
+            expect(loaded.diagnostics.filter(d => d.severity === 1)).toEqual([]);
+            const { compilePlan } = await import('../../src/compiler/compile.js');
+            const json = compilePlan(loaded.model.elements.find(isPlan)!, '/');
+            expect(json.tasks[0].cites.map(c => c.number)).toEqual(['208/2013/NĐ-CP']);
+            expect(json.tasks[0].reports).toEqual(['BC']);
+            expect(json.reports[0].occurrences.map(o => o.due)).toEqual(['2020-12-15', '2021-12-15']);
+            const document = loaded.model.elements.find(e => e.$type === 'Document');
+            expect(document && 'place' in document ? document.place : undefined).toBe('Hà Nội');
+        }
+    });
+});
