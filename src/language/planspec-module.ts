@@ -1,4 +1,4 @@
-import type { DocumentValidator, Module, ValidationChecks, PartialLangiumCoreServices, LangiumCoreServices, LangiumSharedCoreServices } from 'langium';
+import type { DeepPartial, DocumentValidator, Module, ValidationChecks, PartialLangiumCoreServices, LangiumCoreServices, LangiumSharedCoreServices } from 'langium';
 import { DefaultDocumentValidator, inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
@@ -8,6 +8,7 @@ import { WorkspaceRoots } from '../workspace/roots.js';
 import type { PlanspecAstType } from './generated/ast.js';
 import { PlanspecGeneratedModule, PlanspecGeneratedSharedModule } from './generated/module.js';
 import { ConfigWatcher } from './planspec-config-watcher.js';
+import { PlanspecIndexManager } from './planspec-index-manager.js';
 import { PlanspecWorkspaceIndex } from './planspec-index.js';
 import { PlanspecScopeComputation, PlanspecScopeProvider } from './planspec-scope.js';
 import { PlanspecTokenBuilder } from './planspec-token-builder.js';
@@ -59,13 +60,20 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
     },
 };
 
+export const PlanspecSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    workspace: {
+        IndexManager: (services) => new PlanspecIndexManager(services),
+    },
+};
+
 export function createPlanspecServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices,
     Planspec: PlanspecServices
 } {
     const shared = inject(
         createDefaultSharedModule(context),
-        PlanspecGeneratedSharedModule
+        PlanspecGeneratedSharedModule,
+        PlanspecSharedModule
     );
     const Planspec = inject(
         createDefaultModule({ shared }),

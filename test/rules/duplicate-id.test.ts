@@ -1,4 +1,4 @@
-import { describe, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { expectFindings, expectSilent, NATIONAL, REGISTRY } from '../helpers.js';
 
 describe('duplicate-id', () => {
@@ -26,5 +26,20 @@ kế hoạch KH "x" {
             'registry.plan': REGISTRY,
             'national.plan': NATIONAL,
         });
+    });
+});
+
+describe('duplicate-id as files change', () => {
+    test('removing one of two duplicates clears the finding in the other file', async () => {
+        const { load, services } = await import('../helpers.js');
+        const { URI } = await import('langium');
+        const loaded = await load({
+            'registry.plan': 'phạm vi VinhPhuc\ncơ quan CA_TINH "Công an tỉnh"\ncơ quan STP "Sở Tư pháp"\n',
+            'extra.plan': 'phạm vi VinhPhuc\ncơ quan CA_TINH "Công an tỉnh (lần hai)"\n',
+        });
+        expect(loaded.diagnostics.filter(d => d.code === 'duplicate-id')).toHaveLength(1);
+        await services.shared.workspace.DocumentBuilder.update([], [URI.parse('file:///ws/extra.plan')]);
+        const registry = loaded.documents['registry.plan'];
+        expect((registry.diagnostics ?? []).filter(d => d.code === 'duplicate-id')).toEqual([]);
     });
 });
