@@ -1,6 +1,7 @@
 import type { Reference } from 'langium';
 import type { Citable, Document, Plan } from '../language/generated/ast.js';
 import { compareDates } from '../language/dates.js';
+import { planOf } from '../language/semantics.js';
 import { defineRule } from '../linter/rule.js';
 import { citableLabel, citableLabelEn, dateOf } from '../linter/support/documents.js';
 
@@ -22,6 +23,13 @@ export default defineRule({
             },
             Document(document) {
                 checkList(document, document.basis, 'basis');
+            },
+            // A document cited in a task's text is cited by the plan that holds the task.
+            Task(task) {
+                const owner = planOf(task);
+                if (owner) {
+                    checkList(owner, task.cites, 'basis');
+                }
             },
         };
 

@@ -1,6 +1,6 @@
 import type { Reference } from 'langium';
 import { UriUtils } from 'langium';
-import type { Citable, Document, Plan } from '../language/generated/ast.js';
+import type { Citable, Document, Plan, Task } from '../language/generated/ast.js';
 import { defineRule } from '../linter/rule.js';
 import {
     citableLabel, citableLabelEn, earlierDeclaration, kindOf, lastPropertyRange, maybeSameDocument, numberKey, referenceKey,
@@ -43,9 +43,12 @@ export default defineRule<Options>({
                 checkList(document, document.basis, 'basis');
                 declaredTwice(document);
             },
+            Task(task) {
+                checkList(task, task.cites, 'basis');
+            },
         };
 
-        function checkList(citing: Plan | Document, refs: Array<Reference<Citable>>, property: 'basis' | 'implements'): void {
+        function checkList(citing: Plan | Document | Task, refs: Array<Reference<Citable>>, property: 'basis' | 'implements'): void {
             const byIdentity = new Map<unknown, Reference<Citable>>();
             const byNumber = new Map<string, Array<Reference<Citable>>>();
             refs.forEach(ref => {

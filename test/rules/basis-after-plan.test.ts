@@ -62,3 +62,17 @@ văn bản QD_SAI_NGAY quyết định số "8/QĐ-UBND" ngày 31/02/2018 { căn
         });
     });
 });
+
+describe('basis-after-plan on task citations', () => {
+    test('fires on a document cited in a task and dated after the plan; silent on an earlier one', async () => {
+        await expectFindings('basis-after-plan', {
+            'plan.plan': `cơ quan A "A"
+văn bản CU quyết định số "1/QĐ-UBND" ngày 01/02/2019 của A
+văn bản MOI quyết định số "2/QĐ-UBND" ngày 01/02/2021 của A
+kế hoạch KH "x" {
+    số "3/KH-UBND"  ngày 05/5/2020  của A
+    nhiệm vụ NV "Thực hiện các quyết định" { chủ trì A  căn cứ CU, ⟦MOI⟧ }
+}`,
+        }, /2021/);
+    });
+});

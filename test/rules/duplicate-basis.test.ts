@@ -94,3 +94,17 @@ văn bản QD quyết định số "5/QĐ-UBND" ngày 05/3/2018 { căn cứ CT_3
         expect(ranges).toEqual(loaded.marked);
     });
 });
+
+describe('duplicate-basis on task citations', () => {
+    test('fires on a document cited twice by one task, not across tasks', async () => {
+        await expectFindings('duplicate-basis', {
+            'plan.plan': `cơ quan A "A"
+văn bản VB quyết định số "1/QĐ-UBND" ngày 01/02/2019 của A
+kế hoạch KH "x" {
+    số "3/KH-UBND"  ngày 05/5/2020  của A
+    nhiệm vụ NV1 "a" { chủ trì A  căn cứ VB, ⟦VB⟧ }
+    nhiệm vụ NV2 "b" { chủ trì A  căn cứ VB }
+}`,
+        });
+    });
+});
