@@ -312,6 +312,7 @@ function citation(ref: Reference<Citable> | undefined): CitationRef | null {
         kindLabel: label(doc.kind),
         number: doc.number ?? null,
         date: isoDate(doc.date),
+        place: doc.place ?? null,
         summary: isDocument(doc) ? doc.summary ?? null : isPlan(doc) ? doc.title : null,
         issuer: partyRef(doc.issuer),
     };

@@ -19,6 +19,7 @@ export interface CitationRef {
     kindLabel: string;
     number: string | null;
     date: string | null;
+    place: string | null;
     summary: string | null;
     issuer: PartyRef | null;
 }

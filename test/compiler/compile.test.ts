@@ -53,7 +53,7 @@ describe('compiling the examples', () => {
     test('seed 002: the ten-month report is due 20 July of each year of the plan period, covering 15/9 to 14/7', () => {
         const p = plan('KH_QD634');
         expect(p.period).toEqual({ start: '2020-06-16', end: '2021-12-31' });
-        expect(p.issuedWith).toMatchObject({ id: 'CaMau.QD_1073', kind: 'decision', number: '1073/QĐ-UBND', date: '2020-06-16' });
+        expect(p.issuedWith).toMatchObject({ id: 'CaMau.QD_1073', kind: 'decision', number: '1073/QĐ-UBND', date: '2020-06-16', place: 'Cà Mau' });
         expect(p.implements.map(c => c.number)).toEqual(['634/QĐ-TTg', '96/2019/QH14']);
         const report = p.reports.find(r => r.key === 'BC_10_THANG')!;
         expect(report.occurrences).toEqual([
