@@ -48,7 +48,9 @@ describe('planspec-language-server --stdio', () => {
     });
 
     test('validates every file of the folder on open, each diagnostic with its rule id and doc link', async () => {
-        await until(() => (latest.get(uri('b-plan.plan')) ?? []).length > 0, 'diagnostics of b-plan.plan');
+        // Files are published one by one: wait for both.
+        await until(() => (latest.get(uri('b-plan.plan')) ?? []).length > 0 && (latest.get(uri('a-plan.plan')) ?? []).length > 0,
+            'diagnostics of both plans');
         const diagnostics = latest.get(uri('b-plan.plan'))!;
         const missingLead = diagnostics.find(d => d.code === 'missing-lead')!;
         expect(missingLead.range.start).toEqual({ line: 4, character: 8 });
