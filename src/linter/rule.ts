@@ -58,6 +58,12 @@ export interface Rule<O = Record<string, never>> {
     create(context: RuleContext<O>): RuleVisitors;
 }
 
+/** The metadata of a rule that takes no options: `meta: { …, ...noOptions }`. */
+export const noOptions = {
+    optionsSchema: { type: 'object', additionalProperties: false, properties: {} } as JsonSchema,
+    defaultOptions: {} as Record<string, never>,
+};
+
 /** Identity helper that keeps each rule file's option type checked against its defaults. */
 export function defineRule<O>(rule: Rule<O>): Rule<O> {
     return rule;

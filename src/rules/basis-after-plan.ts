@@ -2,7 +2,7 @@ import type { Reference } from 'langium';
 import type { Citable, Document, Plan } from '../language/generated/ast.js';
 import { compareDates } from '../language/dates.js';
 import { planOf } from '../language/semantics.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 import { citableLabel, citableLabelEn, dateOf } from '../linter/support/documents.js';
 
 export default defineRule({
@@ -11,8 +11,7 @@ export default defineRule({
         category: 'documents',
         defaultSeverity: 'error',
         description: 'Văn bản làm căn cứ ban hành sau văn bản viện dẫn nó / A document cited as basis is dated after the text that cites it',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

@@ -2,7 +2,7 @@ import { AstUtils } from 'langium';
 import type { Document, Plan, Target } from '../language/generated/ast.js';
 import { isTarget } from '../language/generated/ast.js';
 import { namespaceOf, qualify } from '../language/planspec-scope.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 import type { Interval } from '../linter/support/targets.js';
 import {
     admissible, comparisonRange, comparisonText, dueKey, intersects, lineOf, natureKey, normalizeText, targetLabel, unitKey
@@ -14,8 +14,7 @@ export default defineRule({
         category: 'targets',
         defaultSeverity: 'error',
         description: 'Hai chỉ tiêu cùng nội dung trong một kế hoạch không thể cùng đạt / Two targets on the same measure in one plan cannot both be met',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

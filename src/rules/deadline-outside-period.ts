@@ -5,7 +5,7 @@ import { planOf } from '../language/semantics.js';
 import type { Span } from '../language/time.js';
 import { formatSpan, sourceText } from '../linter/support/time.js';
 import { planSpan } from '../language/time.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 
 export default defineRule({
     meta: {
@@ -13,8 +13,7 @@ export default defineRule({
         category: 'time',
         defaultSeverity: 'warning',
         description: 'Hạn của nhiệm vụ hoặc báo cáo nằm ngoài thời gian thực hiện kế hoạch / A task or report is due outside the plan period',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

@@ -1,6 +1,6 @@
 import type { Document, Plan } from '../language/generated/ast.js';
 import { documentKindLabel } from '../language/keywords.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 import {
     PARTY_TYPE_KINDS, STATE_TYPE_KINDS, kindEnglish, kindLabel, kindOf, lastPropertyRange, parseNumberSymbol, typeOfSymbol,
 } from '../linter/support/documents.js';
@@ -11,8 +11,7 @@ export default defineRule({
         category: 'documents',
         defaultSeverity: 'warning',
         description: 'Loại văn bản khai báo khác ký hiệu loại trong số ký hiệu / The declared kind disagrees with the type in the number',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

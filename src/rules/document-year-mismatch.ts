@@ -1,5 +1,5 @@
 import type { Document, Plan } from '../language/generated/ast.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 import { lastPropertyRange, ownYear, parseNumberSymbol, yearOfSymbol } from '../linter/support/documents.js';
 
 export default defineRule({
@@ -8,8 +8,7 @@ export default defineRule({
         category: 'documents',
         defaultSeverity: 'warning',
         description: 'Năm trong số ký hiệu khác năm của ngày ban hành / The year in the number differs from the year of the date',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

@@ -1,6 +1,6 @@
 import type { AstNode, CstNode, GrammarAST } from 'langium';
 import { AstUtils, GrammarAST as Ast, isCompositeCstNode } from 'langium';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 
 /**
  * Header clauses (số, ngày, của, chủ trì's single-valued siblings such as hạn, qua, kỳ …) may come in
@@ -13,8 +13,7 @@ export default defineRule({
         category: 'syntax',
         defaultSeverity: 'error',
         description: 'Một mục chỉ được ghi một lần (hai lần "số", "ngày", "hạn"…) / A clause that may appear once is given twice',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

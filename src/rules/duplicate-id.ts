@@ -3,7 +3,7 @@ import { AstUtils, UriUtils } from 'langium';
 import type { Document, Plan } from '../language/generated/ast.js';
 import { isPhase, isReport, isTarget, isTask } from '../language/generated/ast.js';
 import { namespaceOf, qualify } from '../language/planspec-scope.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 
 type Named = AstNode & { name?: string };
 
@@ -13,8 +13,7 @@ export default defineRule({
         category: 'documents',
         defaultSeverity: 'error',
         description: 'Một mã được khai báo hai lần / The same id is declared twice',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

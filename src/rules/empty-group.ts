@@ -1,4 +1,4 @@
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 import { workspaceParties } from '../linter/support/responsibility.js';
 
 export default defineRule({
@@ -7,8 +7,7 @@ export default defineRule({
         category: 'responsibility',
         defaultSeverity: 'info',
         description: 'Nhóm không có thành viên ("gồm") và không cơ quan nào thuộc nhóm / A group with no members and no agency under it',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: false,
     },
     create(context) {

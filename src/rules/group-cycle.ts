@@ -1,6 +1,6 @@
 import type { Agency, Group, Party } from '../language/generated/ast.js';
 import { isGroup } from '../language/generated/ast.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 
 export default defineRule({
     meta: {
@@ -8,8 +8,7 @@ export default defineRule({
         category: 'responsibility',
         defaultSeverity: 'error',
         description: 'Nhóm chứa chính nó qua "gồm", hoặc chuỗi "thuộc" quay vòng / A group contains itself through "gồm", or a "thuộc" chain loops',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

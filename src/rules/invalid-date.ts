@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import { GrammarUtils } from 'langium';
 import { dateProblem, parseDateParts, parseDayMonthParts } from '../language/dates.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 
 export default defineRule({
     meta: {
@@ -9,8 +9,7 @@ export default defineRule({
         category: 'time',
         defaultSeverity: 'error',
         description: 'Ngày không tồn tại (31/02/2020) / A date that does not exist',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

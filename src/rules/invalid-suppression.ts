@@ -1,4 +1,4 @@
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 
 /**
  * Checked by the runner (src/linter/runner.ts) together with the suppressions themselves; this
@@ -10,8 +10,7 @@ export default defineRule({
         category: 'suppressions',
         defaultSeverity: 'warning',
         description: 'Chú thích tắt quy tắc thiếu lý do, thiếu tên quy tắc hoặc ghi sai tên / A suppression without a reason, without rule ids or with an unknown rule id',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create: () => ({}),

@@ -1,5 +1,5 @@
 import { keywordKey } from '../language/keywords.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 import { comparisonText, isNumber, spanRange } from '../linter/support/targets.js';
 
 export default defineRule({
@@ -8,8 +8,7 @@ export default defineRule({
         category: 'targets',
         defaultSeverity: 'error',
         description: 'Khoảng giá trị của chỉ tiêu bị ngược: cận dưới lớn hơn cận trên / A target range whose lower bound exceeds its upper bound',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

@@ -1,6 +1,6 @@
 import type { Party } from '../language/generated/ast.js';
 import { effectiveLeads } from '../language/semantics.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 import { leadOwner } from '../linter/support/responsibility.js';
 
 export default defineRule({
@@ -9,8 +9,7 @@ export default defineRule({
         category: 'responsibility',
         defaultSeverity: 'warning',
         description: 'Một cơ quan vừa chủ trì vừa phối hợp trong cùng nhiệm vụ / The same body both leads and supports one task',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

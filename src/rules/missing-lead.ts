@@ -1,5 +1,5 @@
 import { headerRange, effectiveLeads, modeOf } from '../language/semantics.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 
 export default defineRule({
     meta: {
@@ -7,8 +7,7 @@ export default defineRule({
         category: 'responsibility',
         defaultSeverity: 'error',
         description: 'Nhiệm vụ được giao không có đơn vị chủ trì / A directed task has no lead unit',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

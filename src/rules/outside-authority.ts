@@ -1,7 +1,7 @@
 import type { Party } from '../language/generated/ast.js';
 import { isAgency, isPlan } from '../language/generated/ast.js';
 import { ancestors, effectiveLeads, headerRange, isUnderAuthority, modeOf, planOf } from '../language/semantics.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 import { leadOwner } from '../linter/support/responsibility.js';
 
 export default defineRule({
@@ -10,8 +10,7 @@ export default defineRule({
         category: 'responsibility',
         defaultSeverity: 'warning',
         description: 'Giao nhiệm vụ cho cơ quan ngoài thẩm quyền của cơ quan ban hành (phải dùng "đề nghị") / A task directed to a body outside the issuer\'s authority (should be a request, "đề nghị")',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

@@ -1,7 +1,7 @@
 import { compareDates } from '../language/dates.js';
 import type { DatedPhase } from '../linter/support/time.js';
 import { datedPhases, formatSpan, lineOf, minDate, phaseGroups, phaseLabel } from '../linter/support/time.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 
 export default defineRule({
     meta: {
@@ -9,8 +9,7 @@ export default defineRule({
         category: 'time',
         defaultSeverity: 'warning',
         description: 'Hai giai đoạn của kế hoạch trùng thời gian / Two phases of a plan overlap in time',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

@@ -1,4 +1,4 @@
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 import { kindEnglish, kindLabel, kindOf } from '../linter/support/documents.js';
 
 export default defineRule({
@@ -7,8 +7,7 @@ export default defineRule({
         category: 'documents',
         defaultSeverity: 'warning',
         description: 'Kế hoạch không có số hoặc ngày ban hành / A plan has no number or no date',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

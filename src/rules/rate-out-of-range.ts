@@ -1,6 +1,6 @@
 import type { Quantity, Target } from '../language/generated/ast.js';
 import { changeOf, isPercent, isRelativeChange, targetOp, targetUnit } from '../language/semantics.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 
 export default defineRule({
     meta: {
@@ -8,8 +8,7 @@ export default defineRule({
         category: 'targets',
         defaultSeverity: 'error',
         description: 'Tỷ lệ ngoài khoảng 0–100% hoặc không thể đạt ("trên 100%") / A rate outside 0–100% or impossible ("above 100%")',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

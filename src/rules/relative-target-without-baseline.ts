@@ -1,5 +1,5 @@
 import { changeOf, isRelativeChange } from '../language/semantics.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 import { comparisonText, spanRange, targetLabel } from '../linter/support/targets.js';
 
 export default defineRule({
@@ -8,8 +8,7 @@ export default defineRule({
         category: 'targets',
         defaultSeverity: 'warning',
         description: 'Chỉ tiêu tăng/giảm một lượng mà không nêu mốc so sánh ("so với") / A relative change with no baseline ("compared to")',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

@@ -2,7 +2,7 @@ import type { Report, TimePoint } from '../language/generated/ast.js';
 import { compareDates, parseDate } from '../language/dates.js';
 import { sourceText } from '../linter/support/time.js';
 import { pointDate } from '../language/time.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 
 /**
  * The year in which a recurring report's day/month points are read when nothing in the report names
@@ -16,8 +16,7 @@ export default defineRule({
         category: 'time',
         defaultSeverity: 'error',
         description: 'Kỳ báo cáo rỗng (bắt đầu sau khi kết thúc) hoặc kết thúc sau hạn gửi báo cáo / A report period is empty or ends after the report is due',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

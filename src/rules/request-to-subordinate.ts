@@ -1,6 +1,6 @@
 import { isPlan } from '../language/generated/ast.js';
 import { headerRange, isUnderAuthority, modeOf, planOf } from '../language/semantics.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 import { leadOwner, resolvedParties } from '../linter/support/responsibility.js';
 
 export default defineRule({
@@ -9,8 +9,7 @@ export default defineRule({
         category: 'responsibility',
         defaultSeverity: 'info',
         description: 'Đề nghị gửi cơ quan thuộc quyền chỉ đạo của cơ quan ban hành (có thể giao) / A request to bodies under the issuer\'s authority (it can direct them)',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

@@ -4,7 +4,7 @@ import { isTarget } from '../language/generated/ast.js';
 import type { CalendarDate } from '../language/dates.js';
 import { compareDates, parseDate } from '../language/dates.js';
 import { planSpan } from '../language/time.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 import { targetLabel } from '../linter/support/targets.js';
 
 export default defineRule({
@@ -13,8 +13,7 @@ export default defineRule({
         category: 'targets',
         defaultSeverity: 'warning',
         description: 'Hạn của chỉ tiêu nằm ngoài thời gian thực hiện kế hoạch / A target is due outside the plan period',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

@@ -1,7 +1,7 @@
 import { AstUtils } from 'langium';
 import type { Target } from '../language/generated/ast.js';
 import { isTarget, isTask } from '../language/generated/ast.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 import { targetLabel } from '../linter/support/targets.js';
 
 export default defineRule({
@@ -10,8 +10,7 @@ export default defineRule({
         category: 'targets',
         defaultSeverity: 'info',
         description: 'Chỉ tiêu không có nhiệm vụ nào phục vụ / A target that no task serves',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: false,
     },
     create(context) {

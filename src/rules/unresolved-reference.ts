@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import { AstUtils, isReference } from 'langium';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 
 const TYPE_LABELS: Record<string, string> = {
     Party: 'cơ quan hoặc nhóm (agency or group)',
@@ -15,8 +15,7 @@ export default defineRule({
         category: 'documents',
         defaultSeverity: 'error',
         description: 'Tham chiếu tới cơ quan, văn bản hoặc chỉ tiêu chưa được khai báo / Reference to an undeclared agency, document or target',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {

@@ -1,4 +1,4 @@
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 
 /**
  * Checked by the runner (src/linter/runner.ts) after every other rule, since it needs their
@@ -10,8 +10,7 @@ export default defineRule({
         category: 'suppressions',
         defaultSeverity: 'warning',
         description: 'Chú thích tắt quy tắc không tắt gì cả / A suppression comment that suppresses nothing',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create: () => ({}),

@@ -2,7 +2,7 @@ import type { Reference } from 'langium';
 import { AstUtils } from 'langium';
 import type { Citable, Document, Indicator, Plan, Target } from '../language/generated/ast.js';
 import { isTarget } from '../language/generated/ast.js';
-import { defineRule } from '../linter/rule.js';
+import { defineRule, noOptions } from '../linter/rule.js';
 import type { Interval } from '../linter/support/targets.js';
 import {
     admissible, citableLabel, comparisonRange, comparisonText, contains, dueKey, natureKey, sameUnit, targetLabel
@@ -21,8 +21,7 @@ export default defineRule({
         category: 'targets',
         defaultSeverity: 'warning',
         description: 'Chỉ tiêu lỏng hơn chỉ tiêu cùng chỉ số của văn bản được thực hiện / A target weaker than the target on the same indicator in the document it implements',
-        optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        ...noOptions,
         recommended: true,
     },
     create(context) {
