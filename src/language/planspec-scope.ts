@@ -1,5 +1,5 @@
-import type { AstNode, AstNodeDescription, LangiumCoreServices, LangiumDocument, MultiMap, ReferenceInfo, Scope } from 'langium';
-import { AstUtils, DefaultScopeComputation, DefaultScopeProvider, MultiMapScope, WorkspaceCache } from 'langium';
+import type { AstNode, AstNodeDescription, LangiumCoreServices, LangiumDocument, LocalSymbols, ReferenceInfo, Scope, Stream } from 'langium';
+import { AstUtils, DefaultScopeComputation, DefaultScopeProvider, MultiMap, MultiMapScope, stream, WorkspaceCache } from 'langium';
 import type { Model } from './generated/ast.js';
 import { isDocument, isElement, isPlan } from './generated/ast.js';
 import type { WorkspaceRoots } from '../workspace/roots.js';
@@ -42,6 +42,56 @@ export class PlanspecScopeProvider extends DefaultScopeProvider {
         this.roots = services.workspace.Roots;
     }
 
+    /** Per local-symbol table, per container and reference type: the symbols by name. */
+    protected readonly localIndexes = new WeakMap<LocalSymbols, Map<AstNode, Map<string, MultiMap<string, AstNodeDescription>>>>();
+
+    /**
+     * Like Langium's, but each container's local symbols are looked up by name instead of scanned:
+     * a plan holds thousands of tasks and targets, and every reference in it would scan them all.
+     */
+    override getScope(context: ReferenceInfo): Scope {
+        const referenceType = this.reflection.getReferenceType(context);
+        const localSymbols = AstUtils.getDocument(context.container).localSymbols;
+        let result = this.getGlobalScope(referenceType, context);
+        if (!localSymbols) {
+            return result;
+        }
+        const containers: AstNode[] = [];
+        for (let node: AstNode | undefined = context.container; node; node = node.$container) {
+            if (localSymbols.has(node)) {
+                containers.push(node);
+            }
+        }
+        for (let i = containers.length - 1; i >= 0; i--) {
+            result = new IndexedScope(this.localIndex(localSymbols, containers[i], referenceType), result);
+        }
+        return result;
+    }
+
+    protected localIndex(localSymbols: LocalSymbols, container: AstNode, referenceType: string): MultiMap<string, AstNodeDescription> {
+        let byContainer = this.localIndexes.get(localSymbols);
+        if (!byContainer) {
+            byContainer = new Map();
+            this.localIndexes.set(localSymbols, byContainer);
+        }
+        let byType = byContainer.get(container);
+        if (!byType) {
+            byType = new Map();
+            byContainer.set(container, byType);
+        }
+        let index = byType.get(referenceType);
+        if (!index) {
+            index = new MultiMap();
+            for (const description of localSymbols.getStream(container)) {
+                if (this.reflection.isSubtype(description.type, referenceType)) {
+                    index.add(description.name, description);
+                }
+            }
+            byType.set(referenceType, index);
+        }
+        return index;
+    }
+
     protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
         const namespace = namespaceOf(context.container);
         const root = this.roots.rootOf(AstUtils.getDocument(context.container).uri);
@@ -57,6 +107,23 @@ export class PlanspecScopeProvider extends DefaultScopeProvider {
                 : [];
             return new MultiMapScope(sameNamespace, new MultiMapScope(national, qualified));
         });
+    }
+}
+
+/** A scope over symbols already indexed by name, in front of an outer scope. */
+class IndexedScope implements Scope {
+    constructor(protected readonly elements: MultiMap<string, AstNodeDescription>, protected readonly outer: Scope) { }
+
+    getElement(name: string): AstNodeDescription | undefined {
+        return this.elements.get(name)[0] ?? this.outer.getElement(name);
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        return stream(this.elements.get(name)).concat(this.outer.getElements(name));
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        return this.elements.values().concat(this.outer.getAllElements());
     }
 }
 
