@@ -167,13 +167,31 @@ export const INCOMPLETE_TARGETS = {
     extraFiles: { 'document.plan': 'văn bản QD quyết định { chỉ tiêu X "Tỷ lệ" chỉ số KHONG giảm từ }' } as Record<string, string>,
 };
 
-/** With only `ruleId` enabled, the rule never throws on any of the incomplete inputs. */
-export async function expectNoInternalErrors(ruleId: string, input: typeof INCOMPLETE_TARGETS): Promise<void> {
+/** Sets options of one rule, over its defaults, until `resetRuleSettings`. */
+export function useRuleOptions(ruleId: string, options: Record<string, unknown>): void {
+    const settings = allRulesSettings();
+    const setting = settings.get(ruleId)!;
+    settings.set(ruleId, { ...setting, options: { ...setting.options, ...options } });
+    services.config.ConfigProvider.useFixedSettings(settings);
+}
+
+/** Turns every rule but `ruleId` off, until `resetRuleSettings`. */
+export function useOnlyRule(ruleId: string): void {
     const settings = allRulesSettings();
     for (const [id, setting] of settings) {
         setting.severity = id === ruleId ? setting.severity : 'off';
     }
     services.config.ConfigProvider.useFixedSettings(settings);
+}
+
+/** Back to every rule at its default severity and options. */
+export function resetRuleSettings(): void {
+    services.config.ConfigProvider.useFixedSettings(allRulesSettings());
+}
+
+/** With only `ruleId` enabled, the rule never throws on any of the incomplete inputs. */
+export async function expectNoInternalErrors(ruleId: string, input: typeof INCOMPLETE_TARGETS): Promise<void> {
+    useOnlyRule(ruleId);
     try {
         for (const header of input.headers) {
             const loaded = await load({ ...inPlan(input.members, header), ...input.extraFiles });
@@ -181,6 +199,6 @@ export async function expectNoInternalErrors(ruleId: string, input: typeof INCOM
             expect(crashes).toEqual([]);
         }
     } finally {
-        services.config.ConfigProvider.useFixedSettings(allRulesSettings());
+        resetRuleSettings();
     }
 }

@@ -1,13 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { allRulesSettings } from '../../src/config/config.js';
-import { expectFindings, expectSilent, inPlan, services } from '../helpers.js';
-
-function useOptions(options: Record<string, unknown>): void {
-    const settings = allRulesSettings();
-    const setting = settings.get('agency-without-task')!;
-    settings.set('agency-without-task', { ...setting, options: { ...setting.options, ...options } });
-    services.config.ConfigProvider.useFixedSettings(settings);
-}
+import { expectFindings, expectSilent, inPlan, useRuleOptions, resetRuleSettings } from '../helpers.js';
 
 /** The plan with the test registries and a few more bodies of the province. */
 function plan(members: string, header?: string): Record<string, string> {
@@ -24,7 +16,7 @@ nhóm UBND_HUYEN "Ủy ban nhân dân các huyện" thuộc UBND_TINH
 }
 
 describe('agency-without-task', () => {
-    afterEach(() => services.config.ConfigProvider.useFixedSettings(allRulesSettings()));
+    afterEach(resetRuleSettings);
 
     test('fires at a recipient under the issuer that no task or report names', async () => {
         const found = await expectFindings('agency-without-task', plan(`
@@ -58,7 +50,7 @@ describe('agency-without-task', () => {
     });
 
     test('with includeOutsideAuthority, bodies outside the issuer are checked too', async () => {
-        useOptions({ includeOutsideAuthority: true });
+        useRuleOptions('agency-without-task', { includeOutsideAuthority: true });
         await expectFindings('agency-without-task', plan(`
     nơi nhận UBND_TINH, ⟦TTG⟧, VKS_TINH, ⟦MTTQ_TINH⟧
     đề nghị NV1 "Đề nghị Viện kiểm sát" { chủ trì VKS_TINH }`), /'(TTG|MTTQ_TINH)'/);

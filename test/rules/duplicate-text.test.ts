@@ -1,19 +1,11 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { allRulesSettings } from '../../src/config/config.js';
-import { expectFindings, expectSilent, findingsOf, inPlan, load, services } from '../helpers.js';
-
-function useOptions(options: Record<string, unknown>): void {
-    const settings = allRulesSettings();
-    const setting = settings.get('duplicate-text')!;
-    settings.set('duplicate-text', { ...setting, options: { ...setting.options, ...options } });
-    services.config.ConfigProvider.useFixedSettings(settings);
-}
+import { expectFindings, expectSilent, findingsOf, inPlan, load, useRuleOptions, resetRuleSettings, useOnlyRule } from '../helpers.js';
 
 const P1 = 'Tăng cường công tác tuyên truyền, phổ biến, giáo dục pháp luật cho nhân dân về phòng, chống tội phạm.';
 const P2 = 'Thực hiện tuyên truyền phổ biến, kịp thời khắc phục những sơ hở, thiếu sót trong lĩnh vực quản lý nhà nước, kiến nghị cơ quan có thẩm quyền điều chỉnh, bổ sung hoặc thay thế cho phù hợp với tình hình thực tiễn.';
 
 describe('duplicate-text', () => {
-    afterEach(() => services.config.ConfigProvider.useFixedSettings(allRulesSettings()));
+    afterEach(resetRuleSettings);
 
     test('fires at the later copy of a paragraph or task, whatever its case, punctuation and item number', async () => {
         const found = await expectFindings('duplicate-text', inPlan(`
@@ -41,9 +33,9 @@ describe('duplicate-text', () => {
     ⟦"${P2.replace('Thực hiện', 'Đẩy mạnh việc')}"⟧`);
         const found = await expectFindings('duplicate-text', files, /gần như trùng \(giống 9\d%\) với đoạn văn ở dòng 5 \/ Nearly the same text \(9\d% similar\)/);
         expect(found).toHaveLength(1);
-        useOptions({ similarity: 1 });
+        useRuleOptions('duplicate-text', { similarity: 1 });
         await expectSilent('duplicate-text', files);
-        useOptions({ similarity: 0.5 });
+        useRuleOptions('duplicate-text', { similarity: 0.5 });
         await expectFindings('duplicate-text', inPlan(`
     "${P2}"
     ⟦"${P2.split(',').slice(0, 4).join(',')}."⟧`));
@@ -54,7 +46,7 @@ describe('duplicate-text', () => {
     "Tuyên truyền pháp luật."
     ⟦"Tuyên truyền pháp luật."⟧`);
         await expectSilent('duplicate-text', files);
-        useOptions({ minLength: 10 });
+        useRuleOptions('duplicate-text', { minLength: 10 });
         await expectFindings('duplicate-text', files);
     });
 
@@ -94,11 +86,7 @@ describe('duplicate-text', () => {
     // Speed on 20,000-line plans is a benchmark's job; this checks the indexed search still finds
     // an exact and a near copy among thousands of similar texts.
     test('finds copies among thousands of similar paragraphs', async () => {
-        const settings = allRulesSettings();
-        for (const [id, setting] of settings) {
-            settings.set(id, { ...setting, severity: id === 'duplicate-text' ? 'warning' : 'off' });
-        }
-        services.config.ConfigProvider.useFixedSettings(settings);
+        useOnlyRule('duplicate-text');
         // Syllables from a few hundred combinations, so that texts share many word pairs.
         const syllables = ['tr', 'ph', 'ch', 'th', 'ng', 'kh', 'gi', 'b', 'c', 'd', 'đ', 'h', 'l', 'm', 'n', 's', 't', 'v', 'x']
             .flatMap(onset => ['a', 'ă', 'ươ', 'iê', 'o', 'ô', 'u', 'ư', 'ê', 'ai', 'ao', 'uy', 'ang', 'ông', 'inh'].map(rhyme => onset + rhyme));
@@ -119,7 +107,7 @@ describe('duplicate-text', () => {
             const found = findingsOf(loaded, 'duplicate-text');
             expect(found.map(f => f.range.start.line)).toEqual([3003, 3004]);
         } finally {
-            services.config.ConfigProvider.useFixedSettings(allRulesSettings());
+            resetRuleSettings();
         }
     }, 60_000);
 });

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { allRulesSettings } from '../../src/config/config.js';
-import { expectFindings, expectSilent, inPlan, services } from '../helpers.js';
+import { expectFindings, expectSilent, inPlan, useRuleOptions, resetRuleSettings } from '../helpers.js';
 
 /** The plan with the test registries, plus a second group of the province. */
 function plan(members: string): Record<string, string> {
@@ -10,15 +9,8 @@ function plan(members: string): Record<string, string> {
     };
 }
 
-function useOptions(options: Record<string, unknown>): void {
-    const settings = allRulesSettings();
-    const setting = settings.get('multiple-leads')!;
-    settings.set('multiple-leads', { ...setting, options: { ...setting.options, ...options } });
-    services.config.ConfigProvider.useFixedSettings(settings);
-}
-
 describe('multiple-leads', () => {
-    afterEach(() => services.config.ConfigProvider.useFixedSettings(allRulesSettings()));
+    afterEach(resetRuleSettings);
 
     test('fires once per task, over the second and later leads, naming them all', async () => {
         const found = await expectFindings('multiple-leads', plan(`
@@ -56,13 +48,13 @@ describe('multiple-leads', () => {
     });
 
     test('with ignoreRequests false, requests to several bodies are reported too', async () => {
-        useOptions({ ignoreRequests: false });
+        useRuleOptions('multiple-leads', { ignoreRequests: false });
         await expectFindings('multiple-leads', plan(`
     đề nghị NV6 "Đề nghị Viện kiểm sát, Mặt trận" { chủ trì VKS_TINH, ⟦MTTQ_TINH⟧ }`));
     });
 
     test('with ignoreGroups false, several groups are reported too', async () => {
-        useOptions({ ignoreGroups: false });
+        useRuleOptions('multiple-leads', { ignoreGroups: false });
         await expectFindings('multiple-leads', plan(`
     nhiệm vụ NV5 "Các sở, ban, ngành, UBND các huyện" { chủ trì SO_NGANH, ⟦UBND_HUYEN⟧ }`));
     });

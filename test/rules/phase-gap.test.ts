@@ -1,16 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { allRulesSettings } from '../../src/config/config.js';
-import { expectFindings, expectSilent, inPlan, services } from '../helpers.js';
-
-function useOptions(options: Record<string, unknown>): void {
-    const settings = allRulesSettings();
-    const setting = settings.get('phase-gap')!;
-    settings.set('phase-gap', { ...setting, options: { ...setting.options, ...options } });
-    services.config.ConfigProvider.useFixedSettings(settings);
-}
+import { expectFindings, expectSilent, inPlan, useRuleOptions, resetRuleSettings } from '../helpers.js';
 
 describe('phase-gap', () => {
-    afterEach(() => services.config.ConfigProvider.useFixedSettings(allRulesSettings()));
+    afterEach(resetRuleSettings);
 
     test('fires at the phase after a gap between two phases', async () => {
         const found = await expectFindings('phase-gap', inPlan(`
@@ -40,7 +32,7 @@ describe('phase-gap', () => {
     });
 
     test('with checkPlanPeriod false, only gaps between phases count', async () => {
-        useOptions({ checkPlanPeriod: false });
+        useRuleOptions('phase-gap', { checkPlanPeriod: false });
         await expectFindings('phase-gap', inPlan(`
     giai đoạn GD1 "Giai đoạn 1" từ 2017 đến 2017
     giai đoạn GD2 "Giai đoạn 2" ⟦từ 2019 đến 2019⟧`, 'của UBND_TINH  thời gian từ 2016 đến 2021'));

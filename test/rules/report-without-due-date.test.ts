@@ -1,16 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { allRulesSettings } from '../../src/config/config.js';
-import { expectFindings, expectSilent, inPlan, services } from '../helpers.js';
-
-function useOptions(options: Record<string, unknown>): void {
-    const settings = allRulesSettings();
-    const setting = settings.get('report-without-due-date')!;
-    settings.set('report-without-due-date', { ...setting, options: { ...setting.options, ...options } });
-    services.config.ConfigProvider.useFixedSettings(settings);
-}
+import { expectFindings, expectSilent, inPlan, useRuleOptions, resetRuleSettings } from '../helpers.js';
 
 describe('report-without-due-date', () => {
-    afterEach(() => services.config.ConfigProvider.useFixedSettings(allRulesSettings()));
+    afterEach(resetRuleSettings);
 
     test('fires over the keyword and title of a report with no due date, recurring or not', async () => {
         const found = await expectFindings('report-without-due-date', inPlan(`
@@ -38,11 +30,11 @@ describe('report-without-due-date', () => {
     });
 
     test('eventPhrases replaces the phrases that mark a report sent when something happens', async () => {
-        useOptions({ eventPhrases: ['sự cố'] });
+        useRuleOptions('report-without-due-date', { eventPhrases: ['sự cố'] });
         await expectFindings('report-without-due-date', inPlan(`
     ⟦báo cáo BC4 "Khi có khó khăn, vướng mắc, báo cáo UBND tỉnh"⟧ { từ SO_NGANH  gửi UBND_TINH }
     báo cáo BC5 "Báo cáo ngay khi xảy ra sự cố" { từ CA_TINH  gửi UBND_TINH }`));
-        useOptions({ eventPhrases: [] });
+        useRuleOptions('report-without-due-date', { eventPhrases: [] });
         await expectFindings('report-without-due-date', inPlan(`
     ⟦báo cáo BC5 "Báo cáo đột xuất"⟧ { từ CA_TINH  gửi UBND_TINH }`));
     });

@@ -1,16 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { allRulesSettings } from '../../src/config/config.js';
-import { expectFindings, expectSilent, inPlan, services } from '../helpers.js';
-
-function useOptions(options: Record<string, unknown>): void {
-    const settings = allRulesSettings();
-    const setting = settings.get('section-numbering')!;
-    settings.set('section-numbering', { ...setting, options: { ...setting.options, ...options } });
-    services.config.ConfigProvider.useFixedSettings(settings);
-}
+import { expectFindings, expectSilent, inPlan, useRuleOptions, resetRuleSettings } from '../helpers.js';
 
 describe('section-numbering', () => {
-    afterEach(() => services.config.ConfigProvider.useFixedSettings(allRulesSettings()));
+    afterEach(resetRuleSettings);
 
     test('fires once at a repeated number: I, I, III (seed 003) and III, III, IV (seed 001)', async () => {
         const found = await expectFindings('section-numbering', inPlan(`
@@ -133,7 +125,7 @@ describe('section-numbering', () => {
     });
 
     test('with numberedText false, only section numbers count', async () => {
-        useOptions({ numberedText: false });
+        useRuleOptions('section-numbering', { numberedText: false });
         await expectFindings('section-numbering', inPlan(`
     phần "II" "NHIỆM VỤ" {
         phần "3" "Phòng ngừa" { }

@@ -1,20 +1,12 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { allRulesSettings } from '../../src/config/config.js';
-import { expectFindings, expectSilent, inPlan, services } from '../helpers.js';
-
-function useOptions(options: Record<string, unknown>): void {
-    const settings = allRulesSettings();
-    const setting = settings.get('unknown-recipient')!;
-    settings.set('unknown-recipient', { ...setting, options: { ...setting.options, ...options } });
-    services.config.ConfigProvider.useFixedSettings(settings);
-}
+import { expectFindings, expectSilent, inPlan, useRuleOptions, resetRuleSettings } from '../helpers.js';
 
 const DONG_NAI = `phạm vi DongNai
 cơ quan CA_TINH "Công an tỉnh Đồng Nai" viết tắt "Công an tỉnh"
 `;
 
 describe('unknown-recipient', () => {
-    afterEach(() => services.config.ConfigProvider.useFixedSettings(allRulesSettings()));
+    afterEach(resetRuleSettings);
 
     test('names the declared body a free-text recipient matches, by official name or alias, ignoring case, blanks and Unicode form', async () => {
         const files = inPlan(`
@@ -55,7 +47,7 @@ describe('unknown-recipient', () => {
     });
 
     test('option allow replaces the conventional entries', async () => {
-        useOptions({ allow: ['^Chủ tịch\\b', '(invalid'] });
+        useRuleOptions('unknown-recipient', { allow: ['^Chủ tịch\\b', '(invalid'] });
         await expectFindings('unknown-recipient', inPlan(`
     nơi nhận "Chủ tịch, các PCT UBND tỉnh", ⟦"Lưu: VT"⟧`), /"Lưu: VT"/);
     });

@@ -1,17 +1,10 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { allRulesSettings } from '../../src/config/config.js';
-import { expectFindings, expectSilent, inPlan, services, expectNoInternalErrors, INCOMPLETE_TARGETS } from '../helpers.js';
+import { expectFindings, expectSilent, inPlan, expectNoInternalErrors, INCOMPLETE_TARGETS, useRuleOptions, resetRuleSettings } from '../helpers.js';
 
 const FIVE_YEARS = 'của UBND_TINH  thời gian từ 2021 đến 2025';
 
-function useOptions(options: Record<string, unknown>): void {
-    const settings = allRulesSettings();
-    settings.set('unrealistic-reduction', { severity: 'warning', options });
-    services.config.ConfigProvider.useFixedSettings(settings);
-}
-
 describe('unrealistic-reduction', () => {
-    afterEach(() => services.config.ConfigProvider.useFixedSettings(allRulesSettings()));
+    afterEach(resetRuleSettings);
 
     test('compounds a yearly decrease over the years of the plan period, and reports at the value', async () => {
         const [finding] = await expectFindings('unrealistic-reduction', inPlan(`
@@ -64,11 +57,11 @@ describe('unrealistic-reduction', () => {
     });
 
     test('option maxCumulativePercent sets the threshold', async () => {
-        useOptions({ maxCumulativePercent: 20 });
+        useRuleOptions('unrealistic-reduction', { maxCumulativePercent: 20 });
         await expectFindings('unrealistic-reduction', inPlan(`
     chỉ tiêu A "Số vụ phạm tội" giảm ít nhất ⟦5%⟧ so với năm trước hằng năm
     chỉ tiêu B "Số vụ cháy" giảm 4% so với năm trước hằng năm`, FIVE_YEARS), /vượt ngưỡng 20%/);
-        useOptions({ maxCumulativePercent: 80 });
+        useRuleOptions('unrealistic-reduction', { maxCumulativePercent: 80 });
         await expectSilent('unrealistic-reduction', inPlan(`
     chỉ tiêu A "Số vụ phạm tội" giảm ⟦20%⟧ so với năm trước hằng năm`, FIVE_YEARS));
     });
