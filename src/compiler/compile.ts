@@ -6,7 +6,7 @@ import type {
 } from '../language/generated/ast.js';
 import { isAgency, isDocument, isPhase, isPlan, isReport, isTarget, isTask } from '../language/generated/ast.js';
 import type { CalendarDate } from '../language/dates.js';
-import { compareDates, parseDate, parseDayMonthParts, toIso } from '../language/dates.js';
+import { compareDates, daysInMonth, parseDate, parseDayMonthParts, toIso } from '../language/dates.js';
 import { documentKind, documentKindLabel, periodUnit, recurrenceKind } from '../language/keywords.js';
 import { namespaceOf, qualify } from '../language/planspec-scope.js';
 import { changeOf, effectiveLeads, isRelativeChange, modeOf, targetOp, targetUnit } from '../language/semantics.js';
@@ -353,5 +353,5 @@ function recurrence(rec: Recurrence | undefined): RecurrenceJson | null {
 }
 
 function lastDayOf(year: number, month: number): CalendarDate {
-    return { year, month, day: new Date(Date.UTC(year, month, 0)).getUTCDate() };
+    return { year, month, day: daysInMonth(year, month) };
 }
