@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { LangiumDocument } from 'langium';
 import { compilePlan } from '../compiler/compile.js';
+import type { SemanticServices } from '../semantics/services.js';
 import type { PlanJson } from '../compiler/plan-json.js';
 import type { Model } from '../language/generated/ast.js';
 import { isPlan } from '../language/generated/ast.js';
@@ -167,7 +168,7 @@ async function compile(paths: string[], options: { out?: string; outDir?: string
     if (options.out && options.outDir) {
         throw new UsageError('-o/--out và --out-dir không dùng cùng nhau (use either -o or --out-dir)');
     }
-    const { requested } = await loadWorkspace(paths);
+    const { requested, services } = await loadWorkspace(paths);
     const findings = collectFindings(requested);
     const errors = findings.filter(f => f.severity === 'error');
     if (errors.length > 0) {
@@ -175,7 +176,7 @@ async function compile(paths: string[], options: { out?: string; outDir?: string
         io.err(`planspec: không biên dịch vì có ${errors.length} lỗi (not compiled: ${errors.length} errors)\n`);
         return EXIT_FINDINGS;
     }
-    const plans = requested.flatMap(document => compileDocument(document));
+    const plans = requested.flatMap(document => compileDocument(document, services));
     if (plans.length === 0) {
         throw new UsageError('không có kế hoạch nào để biên dịch (no plan in the given files)');
     }
@@ -202,10 +203,10 @@ async function compile(paths: string[], options: { out?: string; outDir?: string
     return EXIT_OK;
 }
 
-function compileDocument(document: LangiumDocument): PlanJson[] {
+function compileDocument(document: LangiumDocument, services: SemanticServices): PlanJson[] {
     const model = document.parseResult.value as Model;
     const root = findWorkspaceRoot(document.uri.fsPath);
-    return model.elements.filter(isPlan).map(plan => compilePlan(plan, root));
+    return model.elements.filter(isPlan).map(plan => compilePlan(plan, root, services));
 }
 
 function serialize(value: unknown): string {

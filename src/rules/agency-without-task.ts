@@ -1,9 +1,10 @@
 import { AstUtils } from 'langium';
 import type { Group, Party, Plan } from '../language/generated/ast.js';
-import { isGroup, isReport, isTask } from '../language/generated/ast.js';
-import { isUnderAuthority } from '../language/semantics.js';
+import { isGroup, isReport, isSection, isTask } from '../language/generated/ast.js';
 import { defineRule } from '../linter/rule.js';
-import { resolvedParties, workspaceParties } from '../linter/support/responsibility.js';
+import { workspaceParties } from '../semantics/parties.js';
+import { effectiveRecipients } from '../semantics/instruments.js';
+import { effectiveLeads, effectiveSupports, isUnderAuthority, resolvedParties } from '../semantics/responsibility.js';
 
 interface Options {
     includeOutsideAuthority: boolean;
@@ -33,8 +34,11 @@ export default defineRule<Options>({
         const includeOutside = context.options.includeOutsideAuthority === true;
         return {
             Plan(plan) {
-                const recipients = plan.recipients.filter(r => r.party?.ref !== undefined);
-                if (recipients.length === 0) {
+                // The plan's own recipients; those of its issuing decision are checked on the decision's
+                // lines when the plan has none.
+                const { recipients: lines, from } = effectiveRecipients(plan);
+                const recipients = lines.filter(r => r.party?.ref !== undefined);
+                if (recipients.length === 0 || from !== 'own') {
                     return;
                 }
                 const issuer = plan.issuer?.ref;
@@ -67,14 +71,20 @@ export default defineRule<Options>({
     },
 });
 
-/** Bodies named as lead or support of a task, or as reporter, recipient or channel of a report. */
+/**
+ * Bodies named as lead, support or requested body of a task (also through a heading), or as
+ * reporter, recipient, channel or preparer of a report.
+ */
 function bodiesWithWork(plan: Plan): Set<Party> {
     const result = new Set<Party>();
     for (const node of AstUtils.streamAllContents(plan)) {
         if (isTask(node)) {
-            resolvedParties([...node.leads, ...node.supports]).forEach(p => result.add(p));
+            resolvedParties([...effectiveLeads(node), ...effectiveSupports(node), ...node.requested]).forEach(p => result.add(p));
+        } else if (isSection(node)) {
+            resolvedParties(node.addressees).forEach(p => result.add(p));
         } else if (isReport(node)) {
-            resolvedParties([...node.reporters, ...node.recipients, ...(node.via ? [node.via] : [])]).forEach(p => result.add(p));
+            resolvedParties([...node.reporters, ...node.recipients, ...(node.via ? [node.via] : []), ...(node.drafter ? [node.drafter] : [])])
+                .forEach(p => result.add(p));
         }
     }
     return result;

@@ -1,9 +1,9 @@
 import type { Reference } from 'langium';
 import type { Citable, Document, Plan } from '../language/generated/ast.js';
-import { compareDates } from '../language/dates.js';
-import { planOf } from '../language/semantics.js';
 import { defineRule, noOptions } from '../linter/rule.js';
-import { citableLabel, citableLabelEn, dateOf } from '../linter/support/documents.js';
+import { compareDates } from '../semantics/dates.js';
+import { citableLabel, citableLabelEn, dateOf } from '../semantics/documents.js';
+import { ownerOf } from '../semantics/structure.js';
 
 export default defineRule({
     meta: {
@@ -25,9 +25,9 @@ export default defineRule({
             },
             // A document cited in a task's text is cited by the plan that holds the task.
             Task(task) {
-                const owner = planOf(task);
+                const owner = ownerOf(task);
                 if (owner) {
-                    checkList(owner, task.cites, 'basis');
+                    checkList(owner, task.cites.map(c => c.document).filter(r => r !== undefined), 'basis');
                 }
             },
         };

@@ -3,10 +3,11 @@ import type { Document, Plan, Target } from '../language/generated/ast.js';
 import { isTarget } from '../language/generated/ast.js';
 import { namespaceOf, qualify } from '../language/planspec-scope.js';
 import { defineRule, noOptions } from '../linter/rule.js';
-import type { Interval } from '../linter/support/targets.js';
+import { lineOf } from '../semantics/structure.js';
+import type { Interval } from '../semantics/targets.js';
 import {
-    admissible, comparisonRange, comparisonText, dueKey, intersects, lineOf, natureKey, normalizeText, targetLabel, unitKey
-} from '../linter/support/targets.js';
+    admissible, comparisonRange, comparisonText, dueKey, intersects, natureKey, normalizeText, targetLabel, unitKey
+} from '../semantics/targets.js';
 
 export default defineRule({
     meta: {

@@ -1,11 +1,9 @@
-import type { Report, Task, TimePoint } from '../language/generated/ast.js';
-import { isPlan } from '../language/generated/ast.js';
-import { compareDates, parseDate } from '../language/dates.js';
-import { planOf } from '../language/semantics.js';
-import type { Span } from '../language/time.js';
-import { formatSpan, sourceText } from '../linter/support/time.js';
-import { planSpan } from '../language/time.js';
+import type { Deadline, Report, Task, TimePoint } from '../language/generated/ast.js';
 import { defineRule, noOptions } from '../linter/rule.js';
+import { compareDates } from '../semantics/dates.js';
+import { ownerOf } from '../semantics/structure.js';
+import type { Span } from '../semantics/time.js';
+import { deadlineRelation, deadlineWindow, deadlinesOf, formatSpan, isRecurringPoint, planDate, sourceText, statedPlanSpan } from '../semantics/time.js';
 
 export default defineRule({
     meta: {
@@ -23,30 +21,34 @@ export default defineRule({
         };
 
         function check(node: Task | Report): void {
-            const due = node.due;
-            if (!due) {
-                return;
-            }
-            const plan = planOf(node);
-            const span = plan && isPlan(plan) ? planSpan(plan) : undefined;
+            const owner = ownerOf(node);
+            const span = statedPlanSpan(owner);
             if (!span || compareDates(span.start, span.end) > 0) {
                 return;
             }
-            const side = outside(due, span);
-            if (!side) {
-                return;
+            const now = owner ? planDate(owner) : undefined;
+            for (const deadline of deadlinesOf(node)) {
+                for (const point of deadline.points) {
+                    const side = outside(deadline, point, span, now);
+                    if (side) {
+                        report(node, point, side, span);
+                    }
+                }
             }
+        }
+
+        function report(node: Task | Report, point: TimePoint, side: 'before' | 'after', span: Span): void {
             const what = node.$type === 'Task' ? 'Nhiệm vụ' : 'Báo cáo';
             const whatEn = node.$type === 'Task' ? 'task' : 'report';
             const id = node.name ? ` ${node.name}` : '';
-            const when = sourceText(due);
+            const when = sourceText(point);
             const period = formatSpan(span);
             const [vi, en] = side === 'before'
                 ? ['trước khi kế hoạch bắt đầu', 'before the plan starts']
                 : ['sau khi kế hoạch kết thúc', 'after the plan ends'];
             context.report({
                 node,
-                range: due.$cstNode?.range,
+                range: point.$cstNode?.range,
                 message: `${what}${id} có hạn "${when}" ${vi}: thời gian thực hiện là ${period} / The ${whatEn}${id} is due "${when}", ${en} (plan period ${period})`,
             });
         }
@@ -54,25 +56,25 @@ export default defineRule({
 });
 
 /**
- * Whether a due point falls before or after the plan period. A full date is compared by day; a year
- * ("năm 2021", "cuối năm 2021") is outside when no day of it is in the period. A recurring day and
- * month ("20/7") has no year and is never outside.
+ * Whether a deadline at one point falls before or after the plan period: when none of the days it
+ * may fall on is inside the period ("năm 2021" is outside a period ending in 2020, "năm 2020" is
+ * not). "trước X" (before) falls due on the day before X. A recurring day and month ("20/7") has no
+ * year and is never outside.
  */
-function outside(due: TimePoint, span: Span): 'before' | 'after' | undefined {
-    if (due.date) {
-        const date = parseDate(due.date);
-        if (!date) {
-            return undefined;
-        }
-        return compareDates(date, span.start) < 0 ? 'before' : compareDates(date, span.end) > 0 ? 'after' : undefined;
+function outside(deadline: Deadline, point: TimePoint, span: Span, now: Span['start'] | undefined): 'before' | 'after' | undefined {
+    if (isRecurringPoint(point)) {
+        return undefined;
     }
-    if (due.dayMonth === undefined && due.year !== undefined) {
-        if (due.endOfYear) {
-            // The last day of that year.
-            const date = { year: due.year, month: 12, day: 31 };
-            return compareDates(date, span.start) < 0 ? 'before' : compareDates(date, span.end) > 0 ? 'after' : undefined;
-        }
-        return due.year < span.start.year ? 'before' : due.year > span.end.year ? 'after' : undefined;
+    const window = deadlineWindow(deadlineRelation(deadline), point, { now });
+    if (!window?.latest) {
+        return undefined;
+    }
+    const first = window.earliest ?? window.latest;
+    if (compareDates(window.latest, span.start) < 0) {
+        return 'before';
+    }
+    if (compareDates(first, span.end) > 0) {
+        return 'after';
     }
     return undefined;
 }

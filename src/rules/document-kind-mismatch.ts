@@ -3,7 +3,7 @@ import { documentKindLabel } from '../language/keywords.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import {
     PARTY_TYPE_KINDS, STATE_TYPE_KINDS, kindEnglish, kindLabel, kindOf, lastPropertyRange, parseNumberSymbol, typeOfSymbol,
-} from '../linter/support/documents.js';
+} from '../semantics/documents.js';
 
 export default defineRule({
     meta: {

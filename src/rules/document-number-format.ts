@@ -4,7 +4,7 @@ import { defineRule } from '../linter/rule.js';
 import {
     DEFAULT_PARTY_ISSUERS, MAYBE_NORMATIVE_KINDS, NORMATIVE_KINDS, PARTY_TYPES, PARTY_TYPE_KINDS, STATE_TYPES,
     hasBlank, isKnownStateType, kindEnglish, kindLabel, kindOf, lastPropertyRange, ownYear, parseNumberSymbol,
-} from '../linter/support/documents.js';
+} from '../semantics/documents.js';
 
 interface Options {
     partyIssuers: string[];

@@ -1,6 +1,6 @@
 import type { Document, Plan } from '../language/generated/ast.js';
 import { defineRule, noOptions } from '../linter/rule.js';
-import { lastPropertyRange, ownYear, parseNumberSymbol, yearOfSymbol } from '../linter/support/documents.js';
+import { lastPropertyRange, ownYear, parseNumberSymbol, yearOfSymbol } from '../semantics/documents.js';
 
 export default defineRule({
     meta: {

@@ -4,7 +4,7 @@ import type { Citable, Document, Plan, Task } from '../language/generated/ast.js
 import { defineRule } from '../linter/rule.js';
 import {
     citableLabel, citableLabelEn, earlierDeclaration, kindOf, lastPropertyRange, maybeSameDocument, numberKey, referenceKey,
-} from '../linter/support/documents.js';
+} from '../semantics/documents.js';
 
 interface Options {
     workspace: boolean;
@@ -44,7 +44,7 @@ export default defineRule<Options>({
                 declaredTwice(document);
             },
             Task(task) {
-                checkList(task, task.cites, 'basis');
+                checkList(task, task.cites.map(c => c.document).filter(r => r !== undefined), 'basis');
             },
         };
 

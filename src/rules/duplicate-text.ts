@@ -1,9 +1,10 @@
 import { AstUtils, GrammarUtils } from 'langium';
 import type { Document, Funding, Objective, Paragraph, Plan, Task } from '../language/generated/ast.js';
 import { isFunding, isObjective, isParagraph, isTask } from '../language/generated/ast.js';
-import { effectiveLeads } from '../language/semantics.js';
-import { comparableText, lineOf, normalizeText, StringMap } from '../linter/support/drafting.js';
 import { defineRule } from '../linter/rule.js';
+import { StringMap } from '../language/string-map.js';
+import { comparableText, lineOf, normalizeText } from '../linter/support/drafting.js';
+import { effectiveLeads } from '../semantics/responsibility.js';
 
 interface Options {
     minLength: number;

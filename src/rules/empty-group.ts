@@ -1,5 +1,5 @@
 import { defineRule, noOptions } from '../linter/rule.js';
-import { workspaceParties } from '../linter/support/responsibility.js';
+import { workspaceParties } from '../semantics/parties.js';
 
 export default defineRule({
     meta: {

@@ -1,41 +1,72 @@
 import type { AstNode } from 'langium';
 import { GrammarUtils } from 'langium';
-import { dateProblem, parseDateParts, parseDayMonthParts } from '../language/dates.js';
 import { defineRule, noOptions } from '../linter/rule.js';
+import { dateProblem, parseDateParts } from '../semantics/dates.js';
+import { dayParts, monthParts, quarterParts } from '../semantics/time.js';
 
 export default defineRule({
     meta: {
         id: 'invalid-date',
         category: 'time',
         defaultSeverity: 'error',
-        description: 'Ngày không tồn tại (31/02/2020) / A date that does not exist',
+        description: 'Ngày, tháng hoặc quý không tồn tại (31/02/2020, tháng 13/2025, quý V/2025) / A date, month or quarter that does not exist',
         ...noOptions,
         recommended: true,
     },
     create(context) {
         return {
-            Document: node => check(node, 'date', parseDateParts),
-            Plan: node => check(node, 'date', parseDateParts),
+            Document: node => check(node, 'date', date),
+            Plan: node => check(node, 'date', date),
+            Effective: node => check(node, 'date', date),
             TimePoint(node) {
-                check(node, 'date', parseDateParts);
-                check(node, 'dayMonth', parseDayMonthParts);
+                check(node, 'day', day);
+                check(node, 'month', month);
+                check(node, 'quarter', quarter);
             },
         };
 
-        function check(node: AstNode, property: string, parse: (text: string) => { year?: number; month: number; day: number } | undefined): void {
+        function check(node: AstNode, property: string, problemOf: (text: string) => string | undefined): void {
             const text = (node as unknown as Record<string, unknown>)[property];
             if (typeof text !== 'string') {
                 return;
             }
-            const parts = parse(text);
-            const problem = parts ? dateProblem(parts) : 'không đọc được ngày (unreadable date)';
+            const problem = problemOf(text);
             if (problem) {
+                const written = GrammarUtils.findNodeForProperty(node.$cstNode, property);
                 context.report({
                     node,
-                    range: GrammarUtils.findNodeForProperty(node.$cstNode, property)?.range,
-                    message: `Ngày ${text} không tồn tại: ${problem} / The date ${text} does not exist`,
+                    range: written?.range,
+                    message: `${written?.text.replace(/\s+/g, ' ') ?? text} không tồn tại: ${problem} / ${written?.text.replace(/\s+/g, ' ') ?? text} does not exist`,
                 });
             }
         }
     },
 });
+
+const UNREADABLE = 'không đọc được (unreadable)';
+
+function date(text: string): string | undefined {
+    const parts = parseDateParts(text);
+    return parts ? dateProblem(parts) : UNREADABLE;
+}
+
+function day(text: string): string | undefined {
+    const parts = dayParts(text);
+    return parts ? dateProblem(parts) : UNREADABLE;
+}
+
+function month(text: string): string | undefined {
+    const parts = monthParts(text);
+    if (!parts) {
+        return UNREADABLE;
+    }
+    return parts.month < 1 || parts.month > 12 ? `tháng ${parts.month} không tồn tại (month ${parts.month} does not exist)` : undefined;
+}
+
+function quarter(text: string): string | undefined {
+    const parts = quarterParts(text);
+    if (!parts) {
+        return `một năm chỉ có quý I đến quý IV (a year has quarters I to IV)`;
+    }
+    return parts.quarter < 1 || parts.quarter > 4 ? `một năm chỉ có quý I đến quý IV (a year has quarters I to IV)` : undefined;
+}

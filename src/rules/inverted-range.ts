@@ -1,6 +1,6 @@
 import { keywordKey } from '../language/keywords.js';
 import { defineRule, noOptions } from '../linter/rule.js';
-import { comparisonText, isNumber, spanRange } from '../linter/support/targets.js';
+import { comparisonText, isNumber, spanRange } from '../semantics/targets.js';
 
 export default defineRule({
     meta: {

@@ -1,7 +1,6 @@
 import type { Party } from '../language/generated/ast.js';
-import { effectiveLeads } from '../language/semantics.js';
 import { defineRule, noOptions } from '../linter/rule.js';
-import { leadOwner } from '../linter/support/responsibility.js';
+import { effectiveLeads, leadOwner } from '../semantics/responsibility.js';
 
 export default defineRule({
     meta: {

@@ -1,5 +1,6 @@
-import { headerRange, effectiveLeads, modeOf } from '../language/semantics.js';
 import { defineRule, noOptions } from '../linter/rule.js';
+import { effectiveLeads, leadUnstated, modeOf } from '../semantics/responsibility.js';
+import { headerRange } from '../semantics/structure.js';
 
 export default defineRule({
     meta: {
@@ -13,11 +14,11 @@ export default defineRule({
     create(context) {
         return {
             Task(task) {
-                if (modeOf(task) === 'directed' && effectiveLeads(task).length === 0) {
+                if (modeOf(task) === 'directed' && effectiveLeads(task).length === 0 && !leadUnstated(task)) {
                     context.report({
                         node: task,
                         range: headerRange(task, 'text'),
-                        message: 'Nhiệm vụ chưa có đơn vị chủ trì: thêm "chủ trì <cơ quan>" / This task has no lead unit: add "chủ trì <agency>"',
+                        message: 'Nhiệm vụ chưa có đơn vị chủ trì: thêm "chủ trì <cơ quan>" (hoặc "chủ trì không nêu" nếu bản gốc không nêu) / This task has no lead unit: add "chủ trì <agency>" (or "chủ trì không nêu" when the original names none)',
                     });
                 }
             },

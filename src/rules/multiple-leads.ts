@@ -1,7 +1,7 @@
 import type { Party } from '../language/generated/ast.js';
 import { isAgency } from '../language/generated/ast.js';
-import { modeOf } from '../language/semantics.js';
 import { defineRule } from '../linter/rule.js';
+import { modeOf } from '../semantics/responsibility.js';
 
 interface Options {
     ignoreRequests: boolean;

@@ -1,8 +1,10 @@
-import type { Party } from '../language/generated/ast.js';
-import { isAgency, isPlan } from '../language/generated/ast.js';
-import { ancestors, effectiveLeads, headerRange, isUnderAuthority, modeOf, planOf } from '../language/semantics.js';
+import type { Reference } from 'langium';
+import type { Party, Section, Task } from '../language/generated/ast.js';
+import { isSection, isTask } from '../language/generated/ast.js';
+import { taskMode } from '../language/keywords.js';
 import { defineRule, noOptions } from '../linter/rule.js';
-import { leadOwner } from '../linter/support/responsibility.js';
+import { ancestors, isUnderAuthority, issuerOf, leadSource, modeOf } from '../semantics/responsibility.js';
+import { headerRange, ownerOf } from '../semantics/structure.js';
 
 export default defineRule({
     meta: {
@@ -19,47 +21,71 @@ export default defineRule({
                 if (modeOf(task) !== 'directed') {
                     return;
                 }
-                const plan = planOf(task);
-                const issuer = isPlan(plan) ? plan.issuer?.ref : undefined;
-                const owner = leadOwner(task);
-                if (!issuer || !owner) {
+                const issuer = issuerOf(task);
+                const source = leadSource(task);
+                if (!issuer || !source) {
                     return;
                 }
-                const issuerId = plan?.issuer?.$refText ?? issuer.name;
-                if (owner === task) {
-                    const reported = new Set<Party>();
-                    task.leads.forEach((ref, index) => {
-                        const lead = ref.ref;
-                        if (!lead || reported.has(lead) || isUnderAuthority(lead, issuer)) {
-                            return;
-                        }
-                        reported.add(lead);
-                        context.report({
-                            node: task,
-                            property: 'leads',
-                            index,
-                            message: `'${ref.$refText}' ${reasonVi(lead)}, không thuộc quyền chỉ đạo của ${issuerId}: dùng "đề nghị" thay cho "${task.mode}" / '${ref.$refText}' ${reasonEn(lead)}, outside the authority of ${issuerId}: make this a request ("đề nghị")`,
-                        });
+                const issuerId = ownerOf(task)?.issuer?.$refText ?? issuer.name;
+                if (source.node === task) {
+                    reportEach(task, source.property as 'leads' | 'cooperatesWith', source.refs, issuer, issuerId, task.mode);
+                    return;
+                }
+                // Leads inherited from a directed task or heading are checked there; from a request
+                // (an enclosing "đề nghị"), a directed sub-task directs what the issuer can only ask.
+                const enclosingMode = isTask(source.node) ? modeOf(source.node) : isSection(source.node) ? sectionMode(source.node) : 'directed';
+                if (enclosingMode === 'directed') {
+                    return;
+                }
+                const outside = source.refs.filter(ref => ref.ref !== undefined && !isUnderAuthority(ref.ref, issuer));
+                if (outside.length > 0) {
+                    const names = outside.map(ref => ref.$refText).join(', ');
+                    context.report({
+                        node: task,
+                        range: headerRange(task, 'text'),
+                        message: `Nhiệm vụ được giao cho ${names} (chủ trì của đề nghị bao ngoài), không thuộc quyền chỉ đạo của ${issuerId}: dùng "đề nghị" thay cho "${task.mode}" / This task is directed to ${names} (the lead of the enclosing request), outside the authority of ${issuerId}: make it a request ("đề nghị")`,
                     });
-                } else if (modeOf(owner) !== 'directed') {
-                    // A directed sub-task of a request inherits leads the issuer cannot direct.
-                    const outside = effectiveLeads(task).filter(ref => ref.ref !== undefined && !isUnderAuthority(ref.ref, issuer));
-                    if (outside.length > 0) {
-                        const names = outside.map(ref => ref.$refText).join(', ');
-                        context.report({
-                            node: task,
-                            range: headerRange(task, 'text'),
-                            message: `Nhiệm vụ được giao cho ${names} (chủ trì của đề nghị bao ngoài), không thuộc quyền chỉ đạo của ${issuerId}: dùng "đề nghị" thay cho "${task.mode}" / This task is directed to ${names} (the lead of the enclosing request), outside the authority of ${issuerId}: make it a request ("đề nghị")`,
-                        });
-                    }
                 }
             },
+            Section(section) {
+                if (section.addressees.length === 0 || sectionMode(section) !== 'directed') {
+                    return;
+                }
+                const issuer = issuerOf(section);
+                if (!issuer) {
+                    return;
+                }
+                const issuerId = ownerOf(section)?.issuer?.$refText ?? issuer.name;
+                reportEach(section, 'addressees', section.addressees, issuer, issuerId, section.mode ?? 'giao');
+            },
         };
+
+        function reportEach(node: Task | Section, property: 'leads' | 'cooperatesWith' | 'addressees', refs: ReadonlyArray<Reference<Party>>,
+            issuer: Party, issuerId: string, keyword: string): void {
+            const reported = new Set<Party>();
+            refs.forEach((ref, index) => {
+                const lead = ref.ref;
+                if (!lead || reported.has(lead) || isUnderAuthority(lead, issuer)) {
+                    return;
+                }
+                reported.add(lead);
+                context.report({
+                    node,
+                    property: property as never,
+                    index,
+                    message: `'${ref.$refText}' ${reasonVi(lead)}, không thuộc quyền chỉ đạo của ${issuerId}: dùng "đề nghị" thay cho "${keyword}" / '${ref.$refText}' ${reasonEn(lead)}, outside the authority of ${issuerId}: make this a request ("đề nghị")`,
+                });
+            });
+        }
     },
 });
 
+function sectionMode(section: Section): 'directed' | 'requested' | undefined {
+    return section.mode ? taskMode(section.mode) : undefined;
+}
+
 function reasonVi(party: Party): string {
-    if (isAgency(party) && party.independent) {
+    if (party.independent) {
         return 'là cơ quan độc lập';
     }
     const top = ancestors(party).at(-1);
@@ -67,7 +93,7 @@ function reasonVi(party: Party): string {
 }
 
 function reasonEn(party: Party): string {
-    if (isAgency(party) && party.independent) {
+    if (party.independent) {
         return 'is independent';
     }
     const top = ancestors(party).at(-1);

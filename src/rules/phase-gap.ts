@@ -1,10 +1,8 @@
 import type { Phase } from '../language/generated/ast.js';
-import { compareDates } from '../language/dates.js';
-import type { DatedPhase } from '../linter/support/time.js';
-import type { Span } from '../language/time.js';
-import { addDays, datedPhases, formatSpan, phaseGroups, phaseLabel } from '../linter/support/time.js';
-import { periodSpan, planSpan } from '../language/time.js';
 import { defineRule } from '../linter/rule.js';
+import { addDays, compareDates } from '../semantics/dates.js';
+import type { DatedPhase, Span } from '../semantics/time.js';
+import { datedPhases, formatSpan, periodSpan, phaseGroups, phaseLabel, planSpan } from '../semantics/time.js';
 
 interface Options {
     checkPlanPeriod: boolean;

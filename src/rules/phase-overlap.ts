@@ -1,7 +1,8 @@
-import { compareDates } from '../language/dates.js';
-import type { DatedPhase } from '../linter/support/time.js';
-import { datedPhases, formatSpan, lineOf, minDate, phaseGroups, phaseLabel } from '../linter/support/time.js';
 import { defineRule, noOptions } from '../linter/rule.js';
+import { compareDates, minDate } from '../semantics/dates.js';
+import { lineOf } from '../semantics/structure.js';
+import type { DatedPhase } from '../semantics/time.js';
+import { datedPhases, formatSpan, phaseGroups, phaseLabel } from '../semantics/time.js';
 
 export default defineRule({
     meta: {

@@ -1,5 +1,5 @@
 import { defineRule, noOptions } from '../linter/rule.js';
-import { kindEnglish, kindLabel, kindOf } from '../linter/support/documents.js';
+import { kindEnglish, kindLabel, kindOf } from '../semantics/documents.js';
 
 export default defineRule({
     meta: {

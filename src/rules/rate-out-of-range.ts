@@ -1,6 +1,6 @@
 import type { Quantity, Target } from '../language/generated/ast.js';
-import { changeOf, isPercent, isRelativeChange, targetOp, targetUnit } from '../language/semantics.js';
 import { defineRule, noOptions } from '../linter/rule.js';
+import { changeOf, isPercent, isRelativeChange, targetOp, targetUnit } from '../semantics/targets.js';
 
 export default defineRule({
     meta: {

@@ -1,6 +1,5 @@
-import { changeOf, isRelativeChange } from '../language/semantics.js';
 import { defineRule, noOptions } from '../linter/rule.js';
-import { comparisonText, spanRange, targetLabel } from '../linter/support/targets.js';
+import { changeOf, comparisonText, isRelativeChange, spanRange, targetLabel } from '../semantics/targets.js';
 
 export default defineRule({
     meta: {

@@ -1,8 +1,7 @@
 import type { Report, TimePoint } from '../language/generated/ast.js';
-import { compareDates, parseDate } from '../language/dates.js';
-import { sourceText } from '../linter/support/time.js';
-import { pointDate } from '../language/time.js';
 import { defineRule, noOptions } from '../linter/rule.js';
+import { compareDates } from '../semantics/dates.js';
+import { deadlineRelation, deadlinesOf, latestDay, pointDate, pointKind, sourceText, yearOf } from '../semantics/time.js';
 
 /**
  * The year in which a recurring report's day/month points are read when nothing in the report names
@@ -36,7 +35,8 @@ export default defineRule({
                 const endText = sourceText(period.end);
                 const id = report.name ? ` ${report.name}` : '';
                 if (compareDates(start, end) > 0) {
-                    const hint = period.start.dayMonth && period.end.dayMonth && !period.start.previousYear && !period.end.previousYear
+                    const bothDayMonth = pointKind(period.start) === 'dayMonth' && pointKind(period.end) === 'dayMonth';
+                    const hint = bothDayMonth && !period.start.previousYear && !period.end.previousYear
                         ? [`; nếu kỳ bắt đầu từ năm trước, ghi "từ ngày ${startText} năm trước"`, `; if the period starts in the previous year, write "từ ngày ${startText} năm trước"`]
                         : ['', ''];
                     context.report({
@@ -46,10 +46,17 @@ export default defineRule({
                     });
                     return;
                 }
-                const due = report.due ? pointDate(report.due, 'end', year) : undefined;
-                if (report.due && due && compareDates(end, due) > 0) {
-                    const dueText = sourceText(report.due);
-                    const recurring = !!report.due.dayMonth && !!period.end.dayMonth;
+                // The period must be over by the first due date that is written.
+                const deadline = deadlinesOf(report)[0];
+                const point = deadline?.points[0];
+                if (!deadline || !point) {
+                    return;
+                }
+                const latest = latestDay(deadlineRelation(deadline), point, { year });
+                const due = latest && deadlineRelation(deadline) === 'before' ? pointDate(point, 'start', year) : latest;
+                if (due && compareDates(end, due) > 0) {
+                    const dueText = sourceText(point);
+                    const recurring = pointKind(point) === 'dayMonth' && pointKind(period.end) === 'dayMonth';
                     const [vi, en] = recurring
                         ? [' (trong cùng một năm; nếu kỳ thuộc năm trước, ghi "năm trước")', ' (within one year; if the period is the previous year\'s, write "năm trước")']
                         : ['', ''];
@@ -65,21 +72,16 @@ export default defineRule({
 });
 
 /**
- * The year the report's day/month points are read in: that of its due date when the due is a full
- * date, else that of a full date or a year in its period, else an arbitrary year (a report that recurs
- * yearly, where only the order of the days matters).
+ * The year the report's day/month points are read in: that of its first due date when that names a
+ * year, else that of a point of its period that names one, else an arbitrary year (a report that
+ * recurs yearly, where only the order of the days matters).
  */
 function referenceYear(report: Report): number {
-    const points: Array<TimePoint | undefined> = [report.due, report.period?.end, report.period?.start];
+    const points: Array<TimePoint | undefined> = [deadlinesOf(report)[0]?.points[0], report.period?.end, report.period?.start];
     for (const point of points) {
-        const date = point?.date ? parseDate(point.date) : undefined;
-        if (date) {
-            return date.year;
-        }
-    }
-    for (const point of points) {
-        if (point && !point.date && !point.dayMonth && point.year !== undefined && Number.isInteger(point.year)) {
-            return point.year;
+        const year = point ? yearOf(point) : undefined;
+        if (year !== undefined && Number.isInteger(year)) {
+            return year;
         }
     }
     return REFERENCE_YEAR;

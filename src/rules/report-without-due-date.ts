@@ -1,6 +1,8 @@
 import type { Report } from '../language/generated/ast.js';
-import { headerRange } from '../language/semantics.js';
+import { isOnRequest, isUpon } from '../language/generated/ast.js';
+import { deadlinesOf } from '../semantics/time.js';
 import { defineRule } from '../linter/rule.js';
+import { headerRange } from '../semantics/structure.js';
 
 interface Options {
     eventPhrases: string[];
@@ -39,7 +41,7 @@ export default defineRule<Options>({
             .map(normalize);
         return {
             Report(report) {
-                if (report.due || isEventDriven(report)) {
+                if (deadlinesOf(report).length > 0 || report.timings.some(t => isUpon(t) || isOnRequest(t)) || isEventDriven(report)) {
                     return;
                 }
                 const id = report.name ? ` ${report.name}` : '';

@@ -1,7 +1,10 @@
-import { isPlan } from '../language/generated/ast.js';
-import { headerRange, isUnderAuthority, modeOf, planOf } from '../language/semantics.js';
+import type { Reference } from 'langium';
+import type { Party, Section, Task } from '../language/generated/ast.js';
+import { isTask } from '../language/generated/ast.js';
+import { taskMode } from '../language/keywords.js';
 import { defineRule, noOptions } from '../linter/rule.js';
-import { leadOwner, resolvedParties } from '../linter/support/responsibility.js';
+import { isUnderAuthority, issuerOf, leadSource, modeOf, resolvedParties } from '../semantics/responsibility.js';
+import { headerRange, ownerOf } from '../semantics/structure.js';
 
 export default defineRule({
     meta: {
@@ -15,31 +18,69 @@ export default defineRule({
     create(context) {
         return {
             Task(task) {
+                const issuer = issuerOf(task);
+                if (!issuer) {
+                    return;
+                }
+                // Bodies the same duty also requests ("đồng thời đề nghị").
+                task.requested.forEach((ref, index) => {
+                    if (ref.ref && isUnderAuthority(ref.ref, issuer)) {
+                        context.report({
+                            node: task,
+                            property: 'requested',
+                            index,
+                            message: message([ref], issuer, issuerOf(task) ? ownerOf(task)?.issuer?.$refText : undefined),
+                        });
+                    }
+                });
                 if (modeOf(task) !== 'requested') {
                     return;
                 }
-                const plan = planOf(task);
-                const issuer = isPlan(plan) ? plan.issuer?.ref : undefined;
-                const owner = leadOwner(task);
-                // Leads named by an enclosing request are reported there, once.
-                if (!issuer || !owner || (owner !== task && modeOf(owner) === 'requested')) {
+                const source = leadSource(task);
+                // Leads named by an enclosing request (task or heading) are reported there, once.
+                if (!source || (source.node !== task && (isTask(source.node) ? modeOf(source.node) : sectionMode(source.node)) === 'requested')) {
                     return;
                 }
-                if (owner.leads.some(ref => ref.ref === undefined)) {
+                if (allUnder(source.refs, issuer)) {
+                    context.report({
+                        node: task,
+                        range: headerRange(task, 'text'),
+                        message: message(source.refs, issuer, ownerOf(task)?.issuer?.$refText),
+                    });
+                }
+            },
+            Section(section) {
+                if (section.addressees.length === 0 || sectionMode(section) !== 'requested') {
                     return;
                 }
-                const leads = resolvedParties(owner.leads);
-                if (leads.length === 0 || !leads.every(lead => isUnderAuthority(lead, issuer))) {
-                    return;
+                const issuer = issuerOf(section);
+                if (issuer && allUnder(section.addressees, issuer)) {
+                    context.report({
+                        node: section,
+                        property: 'addressees',
+                        message: message(section.addressees, issuer, ownerOf(section)?.issuer?.$refText),
+                    });
                 }
-                const names = owner.leads.map(ref => ref.$refText).filter((n, i, all) => all.indexOf(n) === i).join(', ');
-                const issuerId = plan?.issuer?.$refText ?? issuer.name;
-                context.report({
-                    node: task,
-                    range: headerRange(task, 'text'),
-                    message: `${names} thuộc quyền chỉ đạo của ${issuerId}: giao bằng "nhiệm vụ" hoặc "giao" thay cho "đề nghị" / ${names} ${leads.length > 1 ? 'are' : 'is'} under the authority of ${issuerId}: direct ${leads.length > 1 ? 'them' : 'it'} ("nhiệm vụ", "giao") instead of requesting`,
-                });
             },
         };
     },
 });
+
+function sectionMode(section: Task | Section): 'directed' | 'requested' | undefined {
+    return section.mode ? taskMode(section.mode) : undefined;
+}
+
+function allUnder(refs: ReadonlyArray<Reference<Party>>, issuer: Party): boolean {
+    if (refs.some(ref => ref.ref === undefined)) {
+        return false;
+    }
+    const parties = resolvedParties(refs);
+    return parties.length > 0 && parties.every(p => isUnderAuthority(p, issuer));
+}
+
+function message(refs: ReadonlyArray<Reference<Party>>, issuer: Party, issuerText: string | undefined): string {
+    const names = refs.map(ref => ref.$refText).filter((n, i, all) => all.indexOf(n) === i).join(', ');
+    const issuerId = issuerText ?? issuer.name;
+    const many = refs.length > 1;
+    return `${names} thuộc quyền chỉ đạo của ${issuerId}: giao bằng "nhiệm vụ" hoặc "giao" thay cho "đề nghị" / ${names} ${many ? 'are' : 'is'} under the authority of ${issuerId}: direct ${many ? 'them' : 'it'} ("nhiệm vụ", "giao") instead of requesting`;
+}

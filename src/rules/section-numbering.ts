@@ -2,9 +2,11 @@ import type { AstNode } from 'langium';
 import { GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { isSection } from '../language/generated/ast.js';
-import type { ItemNumber } from '../linter/support/drafting.js';
-import { leadingItemNumber, lineOf, nextLabel, parseItemNumber, StringMap } from '../linter/support/drafting.js';
 import { defineRule } from '../linter/rule.js';
+import { StringMap } from '../language/string-map.js';
+import { lineOf } from '../linter/support/drafting.js';
+import type { ItemNumber } from '../semantics/numbering.js';
+import { leadingItemNumber, nextLabel, parseItemNumber } from '../semantics/numbering.js';
 
 interface Options {
     numberedText: boolean;

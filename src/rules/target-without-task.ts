@@ -2,7 +2,7 @@ import { AstUtils } from 'langium';
 import type { Target } from '../language/generated/ast.js';
 import { isTarget, isTask } from '../language/generated/ast.js';
 import { defineRule, noOptions } from '../linter/rule.js';
-import { targetLabel } from '../linter/support/targets.js';
+import { targetLabel } from '../semantics/targets.js';
 
 export default defineRule({
     meta: {

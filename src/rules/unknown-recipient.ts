@@ -1,7 +1,9 @@
 import type { Document, Plan } from '../language/generated/ast.js';
+import { isDocument } from '../language/generated/ast.js';
 import { namespaceOf } from '../language/planspec-scope.js';
 import { defineRule } from '../linter/rule.js';
-import { idAsSeenFrom, nameKey, workspaceParties } from '../linter/support/responsibility.js';
+import { idAsSeenFrom, workspaceParties } from '../semantics/parties.js';
+import { nameKey } from '../semantics/responsibility.js';
 
 interface Options {
     allow: string[];
@@ -39,9 +41,10 @@ export default defineRule<Options>({
 
         function check(owner: Plan | Document): void {
             const namespace = namespaceOf(owner);
-            owner.recipients.forEach(recipient => {
+            [...owner.recipients, ...(isDocument(owner) ? owner.addressees : [])].forEach(recipient => {
                 const text = recipient.text;
-                if (recipient.party || text === undefined) {
+                // A body, an office-internal line, or a line whose bodies are named in parentheses.
+                if (recipient.party || text === undefined || recipient.internal || recipient.parties.length > 0) {
                     return;
                 }
                 const shown = text.normalize('NFC').replace(/\s+/g, ' ').trim();

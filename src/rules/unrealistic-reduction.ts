@@ -1,11 +1,10 @@
 import { AstUtils } from 'langium';
 import type { Target } from '../language/generated/ast.js';
 import { isPhase, isPlan } from '../language/generated/ast.js';
-import type { CalendarDate } from '../language/dates.js';
-import { changeOf, isPercent, isRelativeChange, targetOp } from '../language/semantics.js';
-import { periodSpan, planSpan } from '../language/time.js';
 import { defineRule } from '../linter/rule.js';
-import { formatNumber, isNumber, recurrenceMonths, targetLabel, unitOf } from '../linter/support/targets.js';
+import type { CalendarDate } from '../semantics/dates.js';
+import { changeOf, formatNumber, isNumber, isPercent, isRelativeChange, targetLabel, targetOp, targetUnit } from '../semantics/targets.js';
+import { periodSpan, planSpan, recurrenceMonths } from '../semantics/time.js';
 
 interface Options {
     maxCumulativePercent: number;
@@ -40,7 +39,7 @@ export default defineRule<Options>({
         return {
             Target(target) {
                 const c = target.comparison;
-                if (!c || !isRelativeChange(target) || changeOf(target) !== 'decrease' || !isPercent(unitOf(target))) {
+                if (!c || !isRelativeChange(target) || changeOf(target) !== 'decrease' || !isPercent(targetUnit(target))) {
                     return;
                 }
                 // "giảm tối đa 30%", "giảm dưới 10%" cap a decrease: they demand none.
@@ -85,7 +84,7 @@ export default defineRule<Options>({
                         `Target ${targetLabel(target)} demands a decrease of ${lowestEn} ${periods.unit.everyEn} for ${periods.count} ${periods.unit.manyEn} ` +
                         `(${years(periods.span)}): compounded, about ${totalEn}, beyond ${max}%`;
                 }
-                context.report({ node: c.value, range: c.value.$cstNode?.range, message });
+                context.report({ node: target, range: c.value?.$cstNode?.range ?? c.$cstNode?.range, message });
             },
         };
     },

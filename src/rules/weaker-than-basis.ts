@@ -3,10 +3,10 @@ import { AstUtils } from 'langium';
 import type { Citable, Document, Indicator, Plan, Target } from '../language/generated/ast.js';
 import { isTarget } from '../language/generated/ast.js';
 import { defineRule, noOptions } from '../linter/rule.js';
-import type { Interval } from '../linter/support/targets.js';
+import type { Interval } from '../semantics/targets.js';
 import {
     admissible, citableLabel, comparisonRange, comparisonText, contains, dueKey, natureKey, sameUnit, targetLabel
-} from '../linter/support/targets.js';
+} from '../semantics/targets.js';
 
 interface BasisTarget {
     target: Target;

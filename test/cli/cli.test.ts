@@ -69,7 +69,8 @@ describe('planspec compile', () => {
         const plan = JSON.parse(first.out);
         expect(plan.id).toBe('VinhPhuc.KH_OK');
         expect(plan.source).toEqual({ file: 'plan.plan', line: 2 });
-        expect(plan.reports[0].occurrences.map((o: { due: string }) => o.due)).toEqual(['2020-07-20', '2021-07-20']);
+        // "trước ngày 20/7" (before 20 July) is read literally: due by the 19th.
+        expect(plan.reports[0].occurrences.map((o: { due: string }) => o.due)).toEqual(['2020-07-19', '2021-07-19']);
     });
 
     test('writes -o and --out-dir files', async () => {

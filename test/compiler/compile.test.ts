@@ -13,10 +13,10 @@ const EXAMPLES = path.resolve('examples');
 const compiled = new Map<string, PlanJson>();
 
 beforeAll(async () => {
-    const { requested } = await loadWorkspace([EXAMPLES]);
+    const { requested, services } = await loadWorkspace([EXAMPLES]);
     for (const document of requested) {
         for (const plan of (document.parseResult.value as Model).elements.filter(isPlan)) {
-            compiled.set(plan.name, compilePlan(plan, EXAMPLES));
+            compiled.set(plan.name, compilePlan(plan, EXAMPLES, services));
         }
     }
 }, 60_000);
@@ -43,10 +43,15 @@ describe('compiling the examples', () => {
         }
     });
 
+    test('schemas/plan.schema.json is the one generated from src/compiler/plan-json.ts (run `npm run docs`)', async () => {
+        const { renderPlanSchema } = await import('../../scripts/plan-schema.mjs');
+        expect(fs.readFileSync('schemas/plan.schema.json', 'utf8')).toBe(renderPlanSchema());
+    }, 30_000);
+
     test('the output is deterministic', async () => {
-        const { requested } = await loadWorkspace([path.join(EXAMPLES, 'ca-mau')]);
+        const { requested, services } = await loadWorkspace([path.join(EXAMPLES, 'ca-mau')]);
         const model = requested.find(d => d.uri.path.endsWith('kh-qd634.plan'))!.parseResult.value as Model;
-        const again = compilePlan(model.elements.find(isPlan)!, EXAMPLES);
+        const again = compilePlan(model.elements.find(isPlan)!, EXAMPLES, services);
         expect(JSON.stringify(again)).toBe(JSON.stringify(plan('KH_QD634')));
     });
 
@@ -57,12 +62,12 @@ describe('compiling the examples', () => {
         expect(p.implements.map(c => c.number)).toEqual(['634/QĐ-TTg', '96/2019/QH14']);
         const report = p.reports.find(r => r.key === 'BC_10_THANG')!;
         expect(report.occurrences).toEqual([
-            { due: '2020-07-20', from: '2019-09-15', to: '2020-07-14' },
-            { due: '2021-07-20', from: '2020-09-15', to: '2021-07-14' },
+            { due: '2020-07-19', from: '2019-09-15', to: '2020-07-14' },
+            { due: '2021-07-19', from: '2020-09-15', to: '2021-07-14' },
         ]);
         expect(report.via).toMatchObject({ id: 'CaMau.CA_TINH' });
         const yearly = p.reports.find(r => r.key === 'BC_NAM')!;
-        expect(yearly.occurrences.map(o => o.due)).toEqual(['2020-09-20', '2021-09-20']);
+        expect(yearly.occurrences.map(o => o.due)).toEqual(['2020-09-19', '2021-09-19']);
     });
 
     test('seed 000: the legal review is led by Sở Tư pháp with Công an tỉnh cooperating, and the index says so', () => {
@@ -94,7 +99,7 @@ describe('compiling the examples', () => {
         expect(plan('NQ_04')).toMatchObject({ kind: 'resolution', kindLabel: 'Nghị quyết', number: '04-NQ/TU', date: '2022-01-25' });
         expect(plan('KH_7488')).toMatchObject({ number: '7488/KH-UBND', date: '2017-07-31', forwardedBy: { number: '3833/SYT-VP', kind: 'letter' } });
         const bca = plan('KH_7488').reports.find(r => r.recipients.some(p => p.id === 'BCA'))!;
-        expect(bca.occurrences.map(o => o.due)).toEqual(['2017-11-25', '2018-11-25', '2019-11-25', '2020-11-25']);
+        expect(bca.occurrences.map(o => o.due)).toEqual(['2017-11-24', '2018-11-24', '2019-11-24', '2020-11-24']);
     });
 
     test('seed 003: the range target and the two phases', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Plan, Report, Section, Target, Task } from '../../src/language/generated/ast.js';
 import { isPlan } from '../../src/language/generated/ast.js';
-import { expectNoSyntaxErrors, load } from '../helpers.js';
+import { expectNoSyntaxErrors, load, services } from '../helpers.js';
 
 const VIETNAMESE = `
 phạm vi VinhPhuc "Tỉnh Vĩnh Phúc"
@@ -112,6 +112,12 @@ plan KH "Implementing Directive 39/CT-TTg" {
 }
 `;
 
+/** The day of the first deadline of a task or report, as written in short form. */
+function dueDay(node: Task | Report): string | undefined {
+    const first = node.timings.find(t => t.$type === 'Deadline');
+    return first?.$type === 'Deadline' ? first.points[0]?.day : undefined;
+}
+
 /** A structural digest of the plan, independent of the keyword language. */
 function digest(plan: Plan) {
     const sections = plan.members.filter((m): m is Section => m.$type === 'Section');
@@ -127,21 +133,21 @@ function digest(plan: Plan) {
         recipients: plan.recipients.map(r => r.party?.ref?.name ?? r.text),
         sectionNumbers: sections.map(s => s.number),
         targets: targets.map(t => ({
-            name: t.name, indicator: t.indicator?.ref?.name, value: t.comparison?.value.value, upper: t.comparison?.upper?.value,
-            unit: t.comparison?.value.unit, change: t.change !== undefined, toLevel: t.change?.toLevel ?? false,
+            name: t.name, indicator: t.indicator?.ref?.name, value: t.comparison?.value?.value, upper: t.comparison?.upper?.value,
+            unit: t.comparison?.value?.unit, change: t.change !== undefined, toLevel: t.change?.toLevel ?? false,
             baselinePrev: t.baseline?.previousYear ?? false, baselineYear: t.baseline?.year, hasBaselineText: t.baseline?.text !== undefined,
-            recurring: t.recurrence !== undefined, dueYear: t.due?.year, endOfYear: t.due?.endOfYear ?? false,
+            recurring: t.recurrence !== undefined, dueYear: t.timings[0]?.points[0]?.year, endOfYear: t.timings[0]?.points[0]?.endOfYear ?? false,
         })),
         nv1: {
-            leads: nv1.leads.map(l => l.ref?.name), supports: nv1.supports.map(s => s.ref?.name), due: nv1.due?.date,
+            leads: nv1.leads.map(l => l.ref?.name), supports: nv1.supports.map(s => s.ref?.name), due: dueDay(nv1),
             serves: nv1.serves.map(s => s.ref?.name), deliverable: nv1.deliverable !== undefined,
             members: nv1.members.map(m => m.$type),
         },
         tasks: tasksSection.members.filter((m): m is Task => m.$type === 'Task').map(t => [t.name, t.leads.map(l => l.ref?.name), t.recurrence?.count]),
         report: {
             reporters: report.reporters.map(r => r.ref?.name), recipients: report.recipients.map(r => r.ref?.name), via: report.via?.ref?.name,
-            period: [report.period?.start.dayMonth, report.period?.start.previousYear, report.period?.end.dayMonth],
-            due: report.due?.dayMonth, recurring: report.recurrence !== undefined, paragraphs: report.members.length,
+            period: [report.period?.start.day, report.period?.start.previousYear, report.period?.end.day],
+            due: dueDay(report), recurring: report.recurrence !== undefined, paragraphs: report.members.length,
         },
     };
 }
@@ -247,10 +253,11 @@ plan KH "x" {
             expectNoSyntaxErrors(loaded);
             expect(loaded.diagnostics.filter(d => d.severity === 1)).toEqual([]);
             const { compilePlan } = await import('../../src/compiler/compile.js');
-            const json = compilePlan(loaded.model.elements.find(isPlan)!, '/');
+            const json = compilePlan(loaded.model.elements.find(isPlan)!, '/', services);
             expect(json.tasks[0].cites.map(c => c.number)).toEqual(['208/2013/NĐ-CP']);
             expect(json.tasks[0].reports).toEqual(['BC']);
-            expect(json.reports[0].occurrences.map(o => o.due)).toEqual(['2020-12-15', '2021-12-15']);
+            // "before 15/12" is read literally: due by the 14th.
+            expect(json.reports[0].occurrences.map(o => o.due)).toEqual(['2020-12-14', '2021-12-14']);
             const document = loaded.model.elements.find(e => e.$type === 'Document');
             expect(document && 'place' in document ? document.place : undefined).toBe('Hà Nội');
         }

@@ -44,7 +44,7 @@ describe('deadline-outside-period', () => {
         await expectSilent('deadline-outside-period', inPlan(`
     phần "III" "Nhiệm vụ" {
         nhiệm vụ NV1 "Rà soát" { chủ trì STP  hạn 31/12/2020 }
-        nhiệm vụ NV2 "Khảo sát" { chủ trì STP  trước ngày 1/1/2018 }
+        nhiệm vụ NV2 "Khảo sát" { chủ trì STP  trước ngày 2/1/2018 }
         nhiệm vụ NV3 "Tổng kết" { chủ trì STP  hạn cuối năm 2020 }
         nhiệm vụ NV4 "Báo cáo hằng năm" { chủ trì STP  trước ngày 20/7  hằng năm }
         nhiệm vụ NV5 "Báo cáo năm" { chủ trì STP  trước ngày 15/1 năm trước }

@@ -1,13 +1,72 @@
 /**
- * Shared meaning of targets for the rules of category 'targets': the set of values a target admits,
- * what kind of quantity it constrains, when it is due, and how to name it in a message.
- * Only the targets rules use this file.
+ * What a target means: the comparison it makes, the set of values it admits, what kind of quantity
+ * it constrains, when it is due, who owns it, and how to say it in words.
  */
-import type { AstNode } from 'langium';
+import type { AstNode, CstNode, Reference } from 'langium';
+import { GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
-import type { Citable, Recurrence, Target } from '../../language/generated/ast.js';
-import { documentKind, documentKindLabel, keywordKey, periodUnit, recurrenceKind } from '../../language/keywords.js';
-import { changeOf, isRelativeChange, targetOp, yearOf } from '../../language/semantics.js';
+import type { Citable, Party, Target } from '../language/generated/ast.js';
+import { isSection, isTask } from '../language/generated/ast.js';
+import type { ChangeDirection, Commitment, ComparisonOp } from '../language/keywords.js';
+import { changeDirection, commitment, comparisonOp, documentKind, documentKindLabel, keywordKey } from '../language/keywords.js';
+import { effectiveLeads } from './responsibility.js';
+import { deadlinesOf, recurrenceMonths, sourceText, yearOf } from './time.js';
+
+/**
+ * Canonical comparison of a target: prefix op, postfix ("trở lên") wins; a bare value means "reach"
+ * (at least: "100%" is "đạt 100%"). Undefined for a direction without a value ("giảm so với năm trước").
+ */
+export function targetOp(target: Target): ComparisonOp | undefined {
+    const c = target.comparison;
+    if (!c) {
+        return undefined;
+    }
+    if (c.postfix) {
+        return comparisonOp(c.postfix) ?? 'atLeast';
+    }
+    if (c.op) {
+        const op = comparisonOp(c.op) ?? 'atLeast';
+        return op === 'between' || c.upper === undefined ? op : 'between';
+    }
+    return c.upper !== undefined ? 'between' : 'atLeast';
+}
+
+export function isRelativeChange(target: Target): boolean {
+    return target.change !== undefined && !target.change.toLevel;
+}
+
+export function changeOf(target: Target): ChangeDirection | undefined {
+    return target.change?.direction ? changeDirection(target.change.direction) : undefined;
+}
+
+export function commitmentOf(target: Target): Commitment | undefined {
+    return target.commitment ? commitment(target.commitment) : undefined;
+}
+
+/**
+ * The unit of a target's values: the value's, else the indicator's. Safe on a comparison whose value
+ * is not typed yet.
+ */
+export function targetUnit(target: Target): string | undefined {
+    return target.comparison?.value?.unit ?? target.indicator?.ref?.unit;
+}
+
+export function isPercent(unit: string | undefined): boolean {
+    return unit === '%';
+}
+
+/** Who answers for a target: the lead units of the task it is written in, or of the heading it is under. */
+export function targetOwners(target: Target): Array<Reference<Party>> {
+    for (let current: AstNode | undefined = target.$container; current; current = current.$container) {
+        if (isTask(current)) {
+            return effectiveLeads(current);
+        }
+        if (isSection(current) && current.addressees.length > 0) {
+            return current.addressees;
+        }
+    }
+    return [];
+}
 
 /** A set of numbers between two bounds, each open (excluded) or closed (included). */
 export interface Interval {
@@ -20,8 +79,9 @@ export interface Interval {
 /**
  * The values a target admits: for a level, the level; for a relative change, the size of the change
  * (a decrease of 5% is 5). A direction alone ("giảm") admits any change in that direction, (0, ∞).
- * "từ 5%" without an upper bound is read as "from 5% up"; a bare value ("đạt 90%") as at least.
- * Undefined for a range written upside down (inverted-range reports those).
+ * "từ 5%" without an upper bound is read as "from 5% up"; a bare value ("đạt 90%") as at least;
+ * "khoảng 22%" (approximately) as the value itself. Undefined for a range written upside down
+ * (inverted-range reports those) and for a level given in words.
  */
 export function admissible(target: Target): Interval | undefined {
     const c = target.comparison;
@@ -38,7 +98,8 @@ export function admissible(target: Target): Interval | undefined {
         case 'above': return { lo: v, loOpen: true, hi: Infinity, hiOpen: true };
         case 'below': return { lo: -Infinity, loOpen: true, hi: v, hiOpen: true };
         case 'atMost': return { lo: -Infinity, loOpen: true, hi: v, hiOpen: false };
-        case 'exactly': return { lo: v, loOpen: false, hi: v, hiOpen: false };
+        case 'exactly':
+        case 'approximately': return { lo: v, loOpen: false, hi: v, hiOpen: false };
         case 'between':
             if (upper === undefined) {
                 return { lo: v, loOpen: false, hi: Infinity, hiOpen: true };
@@ -114,16 +175,8 @@ export function unitKey(target: Target): string {
     if (!target.comparison) {
         return '*';
     }
-    const unit = unitOf(target);
+    const unit = targetUnit(target);
     return unit === undefined ? '' : keywordKey(unit);
-}
-
-/**
- * The unit of a target's values: the value's, else the indicator's. Like `targetUnit` of
- * semantics.ts, but safe on a comparison whose value is not typed yet.
- */
-export function unitOf(target: Target): string | undefined {
-    return target.comparison?.value?.unit ?? target.indicator?.ref?.unit;
 }
 
 /** Whether two targets' values are in the same unit (a direction alone matches any). */
@@ -131,19 +184,6 @@ export function sameUnit(a: Target, b: Target): boolean {
     const ua = unitKey(a);
     const ub = unitKey(b);
     return ua === ub || ua === '*' || ub === '*';
-}
-
-/** How often a recurrence comes round, in months; undefined when it cannot be read. */
-export function recurrenceMonths(rec: Recurrence): number | undefined {
-    if (rec.every) {
-        const kind = recurrenceKind(rec.every);
-        return kind === 'monthly' ? 1 : kind === 'quarterly' ? 3 : kind === 'yearly' ? 12 : undefined;
-    }
-    if (rec.count === undefined || rec.count <= 0 || !rec.unit) {
-        return undefined;
-    }
-    const unit = periodUnit(rec.unit);
-    return unit === 'year' ? rec.count * 12 : unit === 'month' ? rec.count : undefined;
 }
 
 /**
@@ -154,9 +194,10 @@ export function dueKey(target: Target): string {
     if (target.recurrence) {
         return `every ${recurrenceMonths(target.recurrence) ?? '?'} months`;
     }
-    if (target.due) {
-        const year = yearOf(target.due);
-        return year !== undefined ? `year ${year}` : `on ${target.due.dayMonth ?? ''}`;
+    const point = deadlinesOf(target)[0]?.points[0];
+    if (point) {
+        const year = yearOf(point);
+        return year !== undefined ? `year ${year}` : `on ${point.day ?? ''}`;
     }
     return 'none';
 }
@@ -186,6 +227,34 @@ export function comparisonText(target: Target): string {
     return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The target in words, as the plan states it: "Tỷ lệ giải quyết tin báo: phấn đấu trên 90% so với
+ * năm trước hằng năm, hạn năm 2025".
+ */
+export function targetStatement(target: Target): string {
+    const parts: string[] = [];
+    if (target.commitment) parts.push(cstText(GrammarUtils.findNodeForProperty(target.$cstNode, 'commitment')));
+    const comparison = comparisonText(target);
+    if (comparison) parts.push(comparison);
+    if (target.baseline) parts.push(`${keywordText(target, 'baseline')} ${sourceText(target.baseline)}`.trim());
+    if (target.recurrence) parts.push(sourceText(target.recurrence));
+    for (const deadline of deadlinesOf(target)) parts.push(sourceText(deadline));
+    return `${(target.text ?? '').trim()}: ${parts.filter(p => p).join(' ')}`.trim();
+}
+
+function cstText(node: CstNode | undefined): string {
+    return node?.text.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** The keyword written before a property ("so với"). */
+function keywordText(target: Target, property: string): string {
+    const node = GrammarUtils.findNodeForProperty(target.$cstNode, property);
+    const previous = node ? node.root.fullText.substring(0, node.offset).trimEnd() : '';
+    const m = /(so với|compared to)$/iu.exec(previous.normalize('NFC'));
+    return m ? m[1] : '';
+}
+
+
 /** The range of the comparison (the direction when there is no value). */
 export function comparisonRange(target: Target): Range | undefined {
     return target.comparison?.$cstNode?.range ?? target.change?.$cstNode?.range;
@@ -198,14 +267,9 @@ export function spanRange(from: AstNode | undefined, to: AstNode | undefined): R
     return start && end ? { start, end } : undefined;
 }
 
-/** 1-based line of a node. */
-export function lineOf(node: AstNode): number {
-    return (node.$cstNode?.range.start.line ?? 0) + 1;
-}
-
 /** "Quyết định số 634/QĐ-TTg", or the kind and id when the document has no number. */
 export function citableLabel(citable: Citable): string {
-    const kind = documentKind(citable.kind);
+    const kind = documentKind(citable.kind ?? '');
     const label = kind ? documentKindLabel[kind] : citable.kind;
     return citable.number ? `${label} số ${citable.number}` : `${label} ${citable.name}`;
 }

@@ -69,3 +69,25 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
 function pad(n: number): string {
     return String(n).padStart(2, '0');
 }
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+    const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+    return compareDates(a, b) <= 0 ? a : b;
+}
+
+export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+    return compareDates(a, b) >= 0 ? a : b;
+}
+
+export function lastDayOfMonth(year: number, month: number): CalendarDate {
+    return { year, month, day: daysInMonth(year, month) };
+}
+
+/** "16/6/2020", as Vietnamese running text writes a date. */
+export function formatDate(date: CalendarDate): string {
+    return `${date.day}/${date.month}/${date.year}`;
+}

@@ -1,22 +1,22 @@
 /**
- * Shared meaning of document numbers for the rules of category 'documents': how a number-symbol
- * ("số ký hiệu") is read, which type abbreviation belongs to which kind of document, the date a
- * citable text carries, and a per-workspace index of declared numbers.
- * Only the documents rules use this file. Facts: /work/shared/notes/vietnamese-documents.md
- * (Nghị định 30/2020/NĐ-CP Phụ lục III; Luật Ban hành VBQPPL 2015 Điều 10; Hướng dẫn 36-HD/VPTW).
+ * What document numbers and dates mean: how a number-symbol ("số ký hiệu") is read, which type
+ * abbreviation belongs to which kind of document, the date and year a citable text carries, and a
+ * per-workspace index of declared numbers (which also resolves number-symbols cited in prose).
+ * Facts: ../shared/notes/vietnamese-documents.md (Nghị định 30/2020/NĐ-CP Phụ lục III; Luật Ban hành
+ * VBQPPL 2015 Điều 10; Hướng dẫn 36-HD/VPTW).
  */
 import type { AstNode, LangiumSharedCoreServices, Reference, URI } from 'langium';
 import { AstUtils, GrammarUtils, WorkspaceCache } from 'langium';
 import type { Range } from 'vscode-languageserver';
-import type { Citable, Document, Model, Party, Plan } from '../../language/generated/ast.js';
-import { isDocument, isPlan } from '../../language/generated/ast.js';
-import type { CalendarDate } from '../../language/dates.js';
-import { parseDate, parseDateParts } from '../../language/dates.js';
-import type { DocumentKind } from '../../language/keywords.js';
-import { documentKind, documentKindLabel } from '../../language/keywords.js';
-import { namespaceOf } from '../../language/planspec-scope.js';
-import { ancestors } from '../../language/semantics.js';
-import type { PlanspecServices } from '../../language/planspec-module.js';
+import type { Citable, Document, Model, Party, Plan } from '../language/generated/ast.js';
+import { isDocument, isPlan } from '../language/generated/ast.js';
+import type { DocumentKind } from '../language/keywords.js';
+import { documentKind, documentKindLabel } from '../language/keywords.js';
+import { namespaceOf } from '../language/planspec-scope.js';
+import type { CalendarDate } from './dates.js';
+import { parseDate, parseDateParts } from './dates.js';
+import { ancestors } from './responsibility.js';
+import type { SemanticServices } from './services.js';
 
 // ---------------------------------------------------------------------------------------------
 // Type abbreviations
@@ -42,6 +42,21 @@ export const STATE_TYPES: Readonly<Partial<Record<DocumentKind, readonly string[
     'conclusion': ['KL'],
     'dispatch': ['CĐ'],
     'ordinance': ['PL'],
+    'joint-resolution': ['NQLT'],
+    'project': ['DA'],
+    'option-plan': ['PA'],
+    'communique': ['TC'],
+    'minutes': ['BB'],
+    'contract': ['HĐ'],
+    'memorandum': ['BGN'],
+    'agreement': ['BTT'],
+    'power-of-attorney': ['GUQ'],
+    'invitation': ['GM'],
+    'introduction-letter': ['GGT'],
+    'leave-permit': ['GNP'],
+    'dispatch-note': ['PG'],
+    'transfer-note': ['PC'],
+    'notification-slip': ['PB'],
 };
 
 /** Type abbreviation of each kind in a Party document's symbol ("46-CT/TW", "08-QĐi/TW"). */
@@ -50,7 +65,7 @@ export const PARTY_TYPES: Readonly<Partial<Record<DocumentKind, readonly string[
     'regulation': ['QĐi', 'QĐ'],
     'directive': ['CT'],
     'plan': ['KH'],
-    'resolution': ['NQ'],
+    'resolution': ['NQ', 'NQLT'],
     'scheme': ['ĐA'],
     'programme': ['CTr'],
     'guidance': ['HD'],
@@ -62,11 +77,8 @@ export const PARTY_TYPES: Readonly<Partial<Record<DocumentKind, readonly string[
     'letter': ['CV'],
 };
 
-/**
- * Type abbreviations of Nghị định 30/2020/NĐ-CP Phụ lục III that have no kind in the language
- * (Thông cáo, Phương án, Dự án, Biên bản, Hợp đồng, …): known types, belonging to no declared kind.
- */
-const OTHER_STATE_TYPES = ['TC', 'PA', 'DA', 'BB', 'HĐ', 'BGN', 'BTT', 'GUQ', 'GM', 'GGT', 'GNP', 'PG', 'PC', 'PB'];
+/** Type abbreviations seen in practice that belong to no kind of the language. */
+const OTHER_STATE_TYPES: string[] = [];
 
 function reverse(table: Readonly<Partial<Record<DocumentKind, readonly string[]>>>): Map<string, DocumentKind[]> {
     const map = new Map<string, DocumentKind[]>();
@@ -96,7 +108,7 @@ export const DEFAULT_PARTY_ISSUERS: readonly string[] = [
 ];
 
 /** Kinds that are normative by nature: their number always carries the year. */
-export const NORMATIVE_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>(['decree', 'circular', 'joint-circular', 'ordinance']);
+export const NORMATIVE_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>(['decree', 'circular', 'joint-circular', 'ordinance', 'joint-resolution']);
 /** Kinds that may be normative (then numbered with the year) or administrative. */
 export const MAYBE_NORMATIVE_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>(['resolution', 'decision', 'directive']);
 
@@ -193,7 +205,7 @@ export function kindLabel(node: Document | Plan): string {
 
 /** English name of a kind ("joint circular"). */
 export function kindEnglish(kind: DocumentKind): string {
-    return kind.replace('-', ' ');
+    return kind.replaceAll('-', ' ');
 }
 
 /**
@@ -215,9 +227,13 @@ export function dateOf(node: Citable): { date: CalendarDate; text: string; via?:
     return undefined;
 }
 
-/** The year of a text's own date, read even when the day does not exist (invalid-date reports that). */
+/**
+ * The year of a text's own date (read even when the day does not exist: invalid-date reports that),
+ * or the year it is known by ("Luật … năm 2015").
+ */
 export function ownYear(node: Document | Plan): number | undefined {
-    return node.date ? parseDateParts(node.date)?.year : undefined;
+    const fromDate = node.date ? parseDateParts(node.date)?.year : undefined;
+    return fromDate ?? (isDocument(node) && Number.isInteger(node.year) ? node.year : undefined);
 }
 
 /** How a citable text is named in a message: its kind and number, or its id. */
@@ -264,6 +280,8 @@ interface Entry extends NumberedDeclaration {
 
 interface NumberIndex {
     groups: Map<string, Entry[]>;
+    /** Every declaration by its number key alone, in file order (for citations found in prose). */
+    byNumber: Map<string, Entry[]>;
     /** For each declaration of a group already resolved: the earlier declaration of the same document, or null. */
     earlier: Map<Document | Plan, Entry | null>;
     resolved: Set<string>;
@@ -293,7 +311,7 @@ const indexes = new WeakMap<LangiumSharedCoreServices, WorkspaceCache<string, Nu
  * equal numbers is resolved once; a declaration is compared only with earlier ones of its own
  * namespace and national ones (declarations in two provinces' namespaces are never the same).
  */
-export function earlierDeclaration(services: PlanspecServices, node: Document | Plan): NumberedDeclaration | undefined {
+export function earlierDeclaration(services: SemanticServices, node: Document | Plan): NumberedDeclaration | undefined {
     const key = declarationKey(node);
     if (!key) {
         return undefined;
@@ -306,7 +324,7 @@ export function earlierDeclaration(services: PlanspecServices, node: Document | 
     return index.earlier.get(node) ?? undefined;
 }
 
-function numberIndex(services: PlanspecServices, node: AstNode): NumberIndex {
+function numberIndex(services: SemanticServices, node: AstNode): NumberIndex {
     const shared = services.shared;
     let cache = indexes.get(shared);
     if (!cache) {
@@ -339,18 +357,57 @@ function numberIndex(services: PlanspecServices, node: AstNode): NumberIndex {
             return ua < ub ? -1 : ua > ub ? 1 : a.offset - b.offset;
         });
         const groups = new Map<string, Entry[]>();
+        const byNumber = new Map<string, Entry[]>();
         entries.forEach((entry, order) => {
             entry.order = order;
-            const key = declarationKey(entry.node)!;
-            const group = groups.get(key);
-            if (group) {
-                group.push(entry);
-            } else {
-                groups.set(key, [entry]);
-            }
+            push(groups, declarationKey(entry.node)!, entry);
+            push(byNumber, numberKey(entry.node.number!), entry);
         });
-        return { groups, earlier: new Map(), resolved: new Set() };
+        return { groups, byNumber, earlier: new Map(), resolved: new Set() };
     });
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) {
+        list.push(value);
+    } else {
+        map.set(key, [value]);
+    }
+}
+
+/**
+ * The declarations a number-symbol written in `from` can mean, best first: those of the same
+ * namespace, then national ones, then those of other namespaces; a kind or date printed beside the
+ * number narrows the choice when several declarations share it.
+ */
+export function declarationsNumbered(services: SemanticServices, from: AstNode, number: string,
+    hints: { kind?: DocumentKind; date?: CalendarDate } = {}): Array<Document | Plan> {
+    const entries = numberIndex(services, from).byNumber.get(numberKey(number)) ?? [];
+    if (entries.length === 0) {
+        return [];
+    }
+    const namespace = namespaceOf(from);
+    const rank = (e: Entry) => (e.namespace !== undefined && e.namespace === namespace ? 0 : e.namespace === undefined ? 1 : 2);
+    let candidates = [...entries].sort((a, b) => rank(a) - rank(b) || a.order - b.order);
+    const narrow = (keep: (e: Entry) => boolean) => {
+        const kept = candidates.filter(keep);
+        if (kept.length > 0) {
+            candidates = kept;
+        }
+    };
+    if (hints.kind) {
+        narrow(e => kindOf(e.node) === hints.kind);
+    }
+    if (hints.date) {
+        const date = hints.date;
+        narrow(e => {
+            const own = e.node.date ? parseDate(e.node.date) : undefined;
+            return !!own && own.year === date.year && own.month === date.month && own.day === date.day;
+        });
+    }
+    const best = rank(candidates[0]);
+    return candidates.filter(e => rank(e) === best).map(e => e.node);
 }
 
 function resolveGroup(index: NumberIndex, group: readonly Entry[]): void {

@@ -1,50 +1,14 @@
 /**
- * Helpers shared by the responsibility rules (multiple-leads, lead-also-support, outside-authority,
- * request-to-subordinate, unknown-recipient, agency-without-task, group-cycle, empty-group).
+ * The declared bodies of a workspace: by official name and alias (for matching recipient lines and,
+ * later, completion and import), which bodies are parents, and which groups list each body.
  */
-import type { AstNode, LangiumDocument, LangiumSharedCoreServices, Reference } from 'langium';
+import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { DocumentState, WorkspaceCache } from 'langium';
-import type { Group, Party, Task } from '../../language/generated/ast.js';
-import { isAgency, isGroup, isModel, isTask } from '../../language/generated/ast.js';
-import type { PlanspecServices } from '../../language/planspec-module.js';
-import { qualify } from '../../language/planspec-scope.js';
-
-/**
- * The task whose `chủ trì` clause gives this task its leads: the task itself, or the nearest
- * enclosing task that names some (see `effectiveLeads`); undefined when none does.
- */
-export function leadOwner(task: Task): Task | undefined {
-    let current: AstNode | undefined = task;
-    while (isTask(current)) {
-        if (current.leads.length > 0) {
-            return current;
-        }
-        current = current.$container;
-    }
-    return undefined;
-}
-
-/** The referenced parties of a list, without unresolved references and without repeats. */
-export function resolvedParties(refs: ReadonlyArray<Reference<Party>>): Party[] {
-    const result: Party[] = [];
-    for (const ref of refs) {
-        const party = ref.ref;
-        if (party && !result.includes(party)) {
-            result.push(party);
-        }
-    }
-    return result;
-}
-
-/** How a name is compared: NFC, lower case, blanks collapsed, list dashes and end punctuation dropped. */
-export function nameKey(text: string): string {
-    return text.normalize('NFC').toLowerCase()
-        .replace(/\s+/g, ' ')
-        .trim()
-        .replace(/^[-–—•+*]\s*/, '')
-        .replace(/\s*[;,.:]+$/, '')
-        .trim();
-}
+import type { Group, Party } from '../language/generated/ast.js';
+import { isAgency, isGroup, isModel } from '../language/generated/ast.js';
+import { qualify } from '../language/planspec-scope.js';
+import { nameKey, resolvedParties } from './responsibility.js';
+import type { SemanticServices } from './services.js';
 
 /** A declared agency or group of the workspace, with its qualified id. */
 export interface DeclaredParty {
@@ -66,7 +30,7 @@ export interface WorkspaceParties {
 const caches = new WeakMap<LangiumSharedCoreServices, WorkspaceCache<string, WorkspaceParties>>();
 
 /** The declared bodies of the workspace that holds `document`, computed once per build. */
-export function workspaceParties(services: PlanspecServices, document: LangiumDocument): WorkspaceParties {
+export function workspaceParties(services: SemanticServices, document: LangiumDocument): WorkspaceParties {
     const shared = services.shared;
     let cache = caches.get(shared);
     if (!cache) {

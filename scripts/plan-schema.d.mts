@@ -1,0 +1,2 @@
+/** See plan-schema.mjs. */
+export declare function renderPlanSchema(): string;

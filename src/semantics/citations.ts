@@ -1,0 +1,197 @@
+/**
+ * Citations written in prose. A paragraph, objective, funding text, target, task or heading that
+ * names a document by its number-symbol ("Quyết định số 634/QĐ-TTg ngày 13/5/2020") cites it: the
+ * number-symbol is recognised in the text and resolved against the workspace's declared documents.
+ * A document the text names without a number ("Luật Thi hành án hình sự năm 2019") is cited with
+ * `trích dẫn ID ("phrase")`, which links it explicitly.
+ */
+import type { AstNode, Reference } from 'langium';
+import { AstUtils } from 'langium';
+import type { Citable, Citation, Document, Plan } from '../language/generated/ast.js';
+import {
+    isAnnex, isArticle, isDocument, isFootnote, isFunding, isObjective, isParagraph, isPlan, isReport, isSection, isTarget,
+    isTask, isTextBlock
+} from '../language/generated/ast.js';
+import type { DocumentKind } from '../language/keywords.js';
+import { documentKind } from '../language/keywords.js';
+import type { CalendarDate } from './dates.js';
+import { parseDate } from './dates.js';
+import type { NumberSymbol } from './documents.js';
+import { declarationsNumbered, parseNumberSymbol, typeOfSymbol } from './documents.js';
+import type { SemanticServices } from './services.js';
+
+/** A number-symbol found in a text. Offsets are into the text's value (NFC, wrapped lines joined). */
+export interface FoundNumber {
+    /** As printed, blanks included ("3833 /SYT-VP"). */
+    printed: string;
+    /** Without blanks ("3833/SYT-VP"). */
+    compact: string;
+    start: number;
+    end: number;
+    /** Blanks inside the number-symbol: a printing defect ("78/2021/NĐ -CP"). */
+    malformed: boolean;
+    symbol: NumberSymbol;
+    /** The kind of document named just before it ("Quyết định số …"). */
+    kind?: DocumentKind;
+    /** The date printed just after it ("… ngày 13/5/2020"), as printed. */
+    dateText?: string;
+    date?: CalendarDate;
+}
+
+const CH = '[\\p{L}\\p{N}]';
+/** A group of a symbol: starts with a capital ("QĐ", "TTg", "UBND") or a digit ("C41" follows a capital). */
+const FIRST = `\\p{Lu}${CH}*`;
+const GROUP = `[\\p{Lu}\\p{N}]${CH}*`;
+/** A separator with at most one stray blank on one side ("3833 /SYT-VP", "27/NQ- TW"; not " - "). */
+const SEP = (c: string) => `(?:[ \\t]${c}|${c}[ \\t]?)`;
+// N[/YYYY](/|-)G1(-G2)*[/G(-G)*]: the state, normative, National Assembly and Party forms. A stray
+// blank is a defect (reported) but still a citation.
+const NUMBER_SYMBOL = new RegExp(
+    `(?<![\\p{L}\\p{N}/.\\-])(\\d{1,5})(?:${SEP('/')}(\\d{4}))?${SEP('[/\\-]')}(${FIRST})((?:${SEP('-')}${GROUP})*)((?:${SEP('/')}${FIRST}(?:${SEP('-')}${GROUP})*)?)(?![\\p{L}\\p{N}])`,
+    'gu');
+
+/** Kind words as printed before a number ("Quyết định số", "Nghị định", "Công văn số"). */
+const KIND_BEFORE = /(hiến pháp|bộ luật|luật|pháp lệnh|nghị quyết liên tịch|nghị quyết|nghị định|quyết định|chỉ thị|thông tư liên tịch|thông tư|kế hoạch|quy hoạch|đề án|dự án|phương án|chương trình|chiến lược|công văn|công điện|kết luận|quy định|quy chế|hướng dẫn|tờ trình|thông báo|thông cáo|báo cáo|văn bản)(?:\s+(?:số|sổ))?\s*$/iu;
+const DATE_AFTER = /^\s*,?\s*ngày\s+(\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/iu;
+
+/**
+ * The number-symbols of documents in a text. A match counts when its form shows it is a document's
+ * number (a type abbreviation of Nghị định 30/2020, a year, the National Assembly or Party form) or
+ * when a kind of document is named just before it; "Ban Chỉ đạo 138/CP" (a body's name) does not.
+ */
+export function findNumbers(text: string): FoundNumber[] {
+    const result: FoundNumber[] = [];
+    if (!text || !/\d/.test(text)) {
+        return result;
+    }
+    NUMBER_SYMBOL.lastIndex = 0;
+    for (let m = NUMBER_SYMBOL.exec(text); m; m = NUMBER_SYMBOL.exec(text)) {
+        const printed = m[0];
+        const compact = printed.replace(/[ \t]/g, '');
+        const symbol = parseNumberSymbol(compact);
+        const before = text.substring(Math.max(0, m.index - 40), m.index);
+        const kindMatch = KIND_BEFORE.exec(before.normalize('NFC'));
+        const kind = kindMatch ? documentKind(kindMatch[1].toLowerCase() === 'văn bản' ? '' : kindMatch[1]) : undefined;
+        const documentLike = symbol.form === 'party' || symbol.form === 'assembly' || symbol.form === 'normative'
+            || (symbol.form === 'slash' && typeOfSymbol(symbol) !== undefined);
+        if (!documentLike && !kindMatch) {
+            continue;
+        }
+        const after = DATE_AFTER.exec(text.substring(m.index + printed.length));
+        const dateText = after?.[1];
+        result.push({
+            printed, compact, start: m.index, end: m.index + printed.length,
+            malformed: compact !== printed, symbol, kind, dateText,
+            date: dateText ? parseDate(longToShort(dateText)) : undefined,
+        });
+    }
+    return result;
+}
+
+function longToShort(text: string): string {
+    const m = /^(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/iu.exec(text);
+    return m ? `${Number(m[1])}/${Number(m[2])}/${m[3]}` : text;
+}
+
+/** A text of the plan that may cite documents: the node and the property that holds it. */
+export interface ProseText {
+    node: AstNode;
+    property: string;
+    text: string;
+}
+
+/** The prose texts of a node itself (not of its children). */
+export function proseTextsOf(node: AstNode): ProseText[] {
+    const texts: ProseText[] = [];
+    const add = (property: string, text: string | undefined) => {
+        if (typeof text === 'string' && text !== '') {
+            texts.push({ node, property, text });
+        }
+    };
+    if (isParagraph(node) || isObjective(node) || isFunding(node) || isTarget(node) || isTask(node)
+        || isArticle(node) || isTextBlock(node) || isFootnote(node)) {
+        add('text', node.text);
+    } else if (isReport(node)) {
+        add('title', node.title);
+    } else if (isSection(node) || isAnnex(node)) {
+        add('heading', node.heading);
+    } else if (isPlan(node)) {
+        add('title', node.title);
+    } else if (isDocument(node)) {
+        add('summary', node.summary);
+    }
+    return texts;
+}
+
+/** One citation of a document in the prose of a plan. */
+export interface ProseCitation {
+    /** The node whose text cites, and which property holds the text. */
+    node: AstNode;
+    property: string;
+    /** The declared document it resolves to; undefined when none is declared. */
+    document?: Document | Plan;
+    /** Every declared document it could mean, when more than one equally good one exists. */
+    candidates: Array<Document | Plan>;
+    /** Where in the text; undefined for an explicit citation whose phrase is not in the text. */
+    start?: number;
+    end?: number;
+    /** The number-symbol as found, for a recognised one. */
+    found?: FoundNumber;
+    /** The `trích dẫn` clause, for an explicit citation. */
+    explicit?: Citation;
+}
+
+/**
+ * Every citation of a node's own texts, in text order: number-symbols recognised in the text, then
+ * the explicit `trích dẫn` (and, for a task, `căn cứ`) citations, located by their phrase.
+ */
+export function citationsOf(services: SemanticServices, node: AstNode): ProseCitation[] {
+    const result: ProseCitation[] = [];
+    for (const prose of proseTextsOf(node)) {
+        for (const found of findNumbers(prose.text)) {
+            const candidates = declarationsNumbered(services, node, found.compact, { kind: found.kind, date: found.date });
+            result.push({
+                node, property: prose.property, document: candidates[0], candidates: candidates.length > 1 ? candidates : [],
+                start: found.start, end: found.end, found,
+            });
+        }
+    }
+    const explicit = (node as { cites?: unknown }).cites;
+    if (Array.isArray(explicit)) {
+        const text = proseTextsOf(node)[0]?.text ?? '';
+        for (const cite of explicit as Citation[]) {
+            const document = cite.document?.ref;
+            const phrase = cite.phrase?.normalize('NFC');
+            const at = phrase ? text.indexOf(phrase) : -1;
+            // A document the text also names by number is one citation, not two.
+            if (document && result.some(c => c.document === document && c.found)) {
+                continue;
+            }
+            result.push({
+                node, property: 'text', document, candidates: [],
+                start: at >= 0 ? at : undefined, end: at >= 0 ? at + phrase!.length : undefined, explicit: cite,
+            });
+        }
+    }
+    return result;
+}
+
+/** Every prose citation inside a plan or document, in document order. */
+export function allCitations(services: SemanticServices, owner: Plan | Document): ProseCitation[] {
+    const result: ProseCitation[] = [...citationsOf(services, owner)];
+    for (const node of AstUtils.streamAllContents(owner)) {
+        result.push(...citationsOf(services, node));
+    }
+    return result;
+}
+
+/** The documents a reference list names, resolved, without repeats. */
+export function resolvedCitables(refs: ReadonlyArray<Reference<Citable>>): Citable[] {
+    const result: Citable[] = [];
+    for (const ref of refs) {
+        if (ref.ref && !result.includes(ref.ref)) {
+            result.push(ref.ref);
+        }
+    }
+    return result;
+}

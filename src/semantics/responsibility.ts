@@ -1,0 +1,222 @@
+/**
+ * Who does what in a plan: the mode of a task, its effective lead and cooperating units (through
+ * nesting, headings addressed to a body, and "phối hợp với"), the bodies it requests, whose
+ * authority a body is under, and the members of groups.
+ */
+import type { AstNode, Reference } from 'langium';
+import type { Agency, Document, Group, Party, Plan, Section, Task } from '../language/generated/ast.js';
+import { isAgency, isGroup, isSection, isTask } from '../language/generated/ast.js';
+import type { TaskMode } from '../language/keywords.js';
+import { taskMode } from '../language/keywords.js';
+import { ownerOf } from './structure.js';
+
+export function modeOf(task: Task): TaskMode {
+    return taskMode(task.mode ?? '') ?? 'directed';
+}
+
+/** Where a task's lead units come from. */
+export interface LeadSource {
+    /** The task or addressed section that names them. */
+    node: Task | Section;
+    /** `leads` (chủ trì), `cooperatesWith` (the addressee "phối hợp với" them), or `addressees` (a heading's body). */
+    property: 'leads' | 'cooperatesWith' | 'addressees';
+    refs: Array<Reference<Party>>;
+}
+
+/**
+ * Where the lead units of a task come from: its own `chủ trì`; else the bodies it cooperates with
+ * (`phối hợp với X`: X leads); else those of the nearest enclosing task that names some; else the
+ * bodies the nearest enclosing heading is addressed to (`phần "2" "Sở Nội vụ" giao SO_NV`).
+ */
+export function leadSource(task: Task): LeadSource | undefined {
+    let current: AstNode | undefined = task;
+    while (current) {
+        if (isTask(current)) {
+            if (current.leads.length > 0) {
+                return { node: current, property: 'leads', refs: current.leads };
+            }
+            if (current.cooperatesWith.length > 0) {
+                return { node: current, property: 'cooperatesWith', refs: current.cooperatesWith };
+            }
+        } else if (isSection(current) && current.addressees.length > 0) {
+            return { node: current, property: 'addressees', refs: current.addressees };
+        }
+        current = current.$container;
+    }
+    return undefined;
+}
+
+/** The lead units of a task (see `leadSource`). */
+export function effectiveLeads(task: Task): Array<Reference<Party>> {
+    return leadSource(task)?.refs ?? [];
+}
+
+/** The task whose `chủ trì` clause gives this task its leads, if a task does. */
+export function leadOwner(task: Task): Task | undefined {
+    const source = leadSource(task);
+    return source && isTask(source.node) ? source.node : undefined;
+}
+
+/** Whether the task's lead is explicitly unstated in the original (`chủ trì không nêu`), itself or through its parent. */
+export function leadUnstated(task: Task): boolean {
+    for (let current: AstNode | undefined = task; isTask(current); current = current.$container) {
+        if (current.leadUnstated) {
+            return true;
+        }
+        if (current.leads.length > 0 || current.cooperatesWith.length > 0) {
+            return false;
+        }
+    }
+    return false;
+}
+
+/**
+ * The cooperating units of a task: its own `phối hợp`; with `phối hợp với X`, the body that would
+ * otherwise lead (the addressee, which cooperates with X); and, for a sub-task that names neither
+ * leads nor whom it cooperates with, those of the task it is part of.
+ */
+export function effectiveSupports(task: Task): Array<Reference<Party>> {
+    const result: Array<Reference<Party>> = [];
+    const seen = new Set<unknown>();
+    const add = (refs: ReadonlyArray<Reference<Party>>) => {
+        for (const ref of refs) {
+            const key = ref.ref ?? ref.$refText;
+            if (!seen.has(key)) {
+                seen.add(key);
+                result.push(ref);
+            }
+        }
+    };
+    add(task.supports);
+    if (task.cooperatesWith.length > 0 && task.leads.length === 0) {
+        const outer = enclosingLeadSource(task);
+        if (outer) {
+            add(outer.refs);
+        }
+    }
+    if (task.leads.length === 0 && task.cooperatesWith.length === 0 && isTask(task.$container)) {
+        add(effectiveSupports(task.$container));
+    }
+    const leads = new Set(effectiveLeads(task).map(r => r.ref ?? r.$refText));
+    return result.filter(r => !leads.has(r.ref ?? r.$refText));
+}
+
+/** The lead source of the task or section around `task`. */
+function enclosingLeadSource(task: Task): LeadSource | undefined {
+    const parent = task.$container;
+    if (isTask(parent)) {
+        return leadSource(parent);
+    }
+    for (let current: AstNode | undefined = parent; current; current = current.$container) {
+        if (isTask(current)) {
+            return leadSource(current);
+        }
+        if (isSection(current) && current.addressees.length > 0) {
+            return { node: current, property: 'addressees', refs: current.addressees };
+        }
+    }
+    return undefined;
+}
+
+/** Bodies the same duty requests (`đồng thời đề nghị`): outside the issuer's authority, asked, not directed. */
+export function requestedOf(task: Task): Array<Reference<Party>> {
+    return task.requested;
+}
+
+/** The body that issues the plan or document holding `node`. */
+export function issuerOf(node: AstNode): Party | undefined {
+    const owner: Plan | Document | undefined = ownerOf(node);
+    return owner?.issuer?.ref;
+}
+
+/** Ancestors of a body through `thuộc` (parent), nearest first, stopping at cycles. */
+export function ancestors(party: Party): Party[] {
+    const result: Party[] = [];
+    const seen = new Set<Party>([party]);
+    let current = party.parent?.ref;
+    while (current && !seen.has(current)) {
+        result.push(current);
+        seen.add(current);
+        current = current.parent?.ref;
+    }
+    return result;
+}
+
+/**
+ * Whether the issuer can direct (giao) this body: the body is the issuer or below it through
+ * `thuộc`, and is not marked `độc lập`. A group is under authority when it is placed under the
+ * issuer itself, or when it lists members and all of them are.
+ *
+ * The registry convention (README, "Authority"): central vertical bodies (Cục Hải quan, Cục Thi
+ * hành án dân sự, Ngân hàng Nhà nước chi nhánh, the military and border-guard commands), Party
+ * bodies and their press, the procuracy, the courts, the Fatherland Front and the mass
+ * organisations are declared `độc lập` or under their own hierarchy, never under a UBND.
+ */
+export function isUnderAuthority(party: Party, issuer: Party): boolean {
+    return underAuthority(party, issuer, new Set());
+}
+
+function underAuthority(party: Party, issuer: Party, visiting: Set<Party>): boolean {
+    if (party.independent) {
+        return false;
+    }
+    if (party === issuer || ancestors(party).includes(issuer)) {
+        return true;
+    }
+    if (isGroup(party) && !party.parent && party.members.length > 0 && !visiting.has(party)) {
+        visiting.add(party);
+        return party.members.every(m => m.ref !== undefined && m.ref !== party && underAuthority(m.ref, issuer, visiting));
+    }
+    return false;
+}
+
+/** The referenced parties of a list, without unresolved references and without repeats. */
+export function resolvedParties(refs: ReadonlyArray<Reference<Party>>): Party[] {
+    const result: Party[] = [];
+    for (const ref of refs) {
+        const party = ref.ref;
+        if (party && !result.includes(party)) {
+            result.push(party);
+        }
+    }
+    return result;
+}
+
+/** Every body a group holds through `gồm`, at any depth, each once, with the group that lists it. */
+export function groupMembers(group: Group): Array<{ party: Party; through: Group }> {
+    const result: Array<{ party: Party; through: Group }> = [];
+    const seen = new Set<Party>([group]);
+    const queue: Group[] = [group];
+    while (queue.length > 0) {
+        const current = queue.shift()!;
+        for (const member of resolvedParties(current.members)) {
+            if (seen.has(member)) {
+                continue;
+            }
+            seen.add(member);
+            result.push({ party: member, through: current });
+            if (isGroup(member)) {
+                queue.push(member);
+            }
+        }
+    }
+    return result;
+}
+
+export function displayName(party: Agency | Group): string {
+    return party.officialName;
+}
+
+export function isIndependent(party: Party): boolean {
+    return (isAgency(party) || isGroup(party)) && party.independent;
+}
+
+/** How a name is compared: NFC, lower case, blanks collapsed, list dashes and end punctuation dropped. */
+export function nameKey(text: string): string {
+    return text.normalize('NFC').toLowerCase()
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^[-–—•+*]\s*/, '')
+        .replace(/\s*[;,.:]+$/, '')
+        .trim();
+}
