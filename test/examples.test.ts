@@ -22,6 +22,7 @@ const EXPECTED: Record<string, Record<string, number[]>> = {
         'unknown-recipient': [50, 51, 52, 53, 57, 58], // recipient lines that name several bodies at once
     },
     'examples/dong-nai/kh-7488.plan': {
+        'document-number-format': [198], // LỖI GỐC: the text cites "Thông tư số 23/TT-BCA" without its year
         'duplicate-text': [248], // LỖI GỐC: V.2 copies the IV.4 measure almost verbatim
         'multiple-leads': [292, 312], // Sở Tài chính and Sở Kế hoạch và Đầu tư lead jointly
         'unknown-recipient': [56, 56, 56, 57, 57],

@@ -1,6 +1,11 @@
+import type { AstNode } from 'langium';
+import { GrammarUtils } from 'langium';
 import type { Document, Plan } from '../language/generated/ast.js';
 import type { DocumentKind } from '../language/keywords.js';
+import { documentKindLabel } from '../language/keywords.js';
+import { StringMap } from '../language/string-map.js';
 import { defineRule } from '../linter/rule.js';
+import { findNumbers, proseTextsOf } from '../semantics/citations.js';
 import {
     DEFAULT_PARTY_ISSUERS, MAYBE_NORMATIVE_KINDS, NORMATIVE_KINDS, PARTY_TYPES, PARTY_TYPE_KINDS, STATE_TYPES,
     hasBlank, isKnownStateType, kindEnglish, kindLabel, kindOf, lastPropertyRange, ownYear, parseNumberSymbol,
@@ -114,7 +119,12 @@ export default defineRule<Options>({
     create(context) {
         const partyIssuers = new Set((context.options.partyIssuers ?? DEFAULT_PARTY_ISSUERS).map(s => s.normalize('NFC')));
         const extraTypes = new Set((context.options.extraTypes ?? []).map(s => s.normalize('NFC')));
-        return { Document: check, Plan: check };
+        return {
+            Document: check,
+            Plan: check,
+            // Number-symbols cited in prose ("… Nghị định số 78/2021/NĐ -CP …"), at their place in the text.
+            '*': checkProse,
+        };
 
         function check(node: Document | Plan): void {
             const text = node.number;
@@ -122,14 +132,34 @@ export default defineRule<Options>({
             if (text === undefined || !kind) {
                 return;
             }
-            const problem = numberProblem(node, text, kind);
+            const problem = numberProblem(text, kind, kindLabel(node), ownYear(node));
             if (problem) {
                 context.report({ node, range: lastPropertyRange(node, 'number'), message: problem });
             }
         }
 
-        function numberProblem(node: Document | Plan, text: string, kind: DocumentKind): string | undefined {
-            const label = kindLabel(node);
+        function checkProse(node: AstNode): void {
+            for (const prose of proseTextsOf(node)) {
+                let map: StringMap | undefined | null = null;
+                for (const found of findNumbers(prose.text)) {
+                    // The kind named before the number, else none: then only the blanks can be judged.
+                    const kind = found.kind;
+                    const problem = found.malformed
+                        ? numberProblem(found.printed, kind ?? 'plan', kind ? documentKindLabel[kind] : 'Văn bản', found.date?.year)
+                        : kind ? numberProblem(found.compact, kind, documentKindLabel[kind], found.date?.year) : undefined;
+                    if (!problem) {
+                        continue;
+                    }
+                    if (map === null) {
+                        map = StringMap.of(context.document, node, prose.property);
+                    }
+                    const range = map?.range(found.start, found.end);
+                    context.report({ node, range: range ?? GrammarUtils.findNodeForProperty(node.$cstNode, prose.property)?.range, message: problem });
+                }
+            }
+        }
+
+        function numberProblem(text: string, kind: DocumentKind, label: string, year: number | undefined): string | undefined {
             const en = kindEnglish(kind);
             if (hasBlank(text)) {
                 const joined = text.replace(/\s+/gu, '');
@@ -192,7 +222,6 @@ export default defineRule<Options>({
                         return typeProblem(groups[0], `${symbol.number}/`, groups.slice(1), 'admin');
                     }
                     if (NORMATIVE_KINDS.has(kind)) {
-                        const year = ownYear(node);
                         const suggestion = `${symbol.number}/${year ?? 'YYYY'}/${groups.join('-')}`;
                         return `${label} là văn bản quy phạm pháp luật: số "${text}" thiếu năm ban hành, ghi ${FORM_NAMES.normative.vi}, ví dụ "${suggestion}" / A ${en} is a normative document: the number "${text}" lacks its year; write ${FORM_NAMES.normative.en}, e.g. "${suggestion}"`;
                     }

@@ -24,7 +24,7 @@ export function inferredProperties(node: AstNode): ReadonlyMap<string, string> {
         let last: string | undefined;
         for (const { child, assignment } of assignedChildren(node, node.$cstNode)) {
             if (isInference(child.astNode) && child.astNode.$container === node) {
-                if (last !== undefined && !result.has(last)) {
+                if (last !== undefined && last !== OPEN_BRACE.feature && !result.has(last)) {
                     result.set(last, child.astNode.reason ?? '');
                 }
                 continue;
@@ -55,7 +55,7 @@ export function danglingInferences(node: AstNode): Inference[] {
     let last: string | undefined;
     for (const { child, assignment } of assignedChildren(node, node.$cstNode)) {
         if (isInference(child.astNode) && child.astNode.$container === node) {
-            if (last === undefined || marked.has(last)) {
+            if (last === undefined || last === OPEN_BRACE.feature || marked.has(last)) {
                 result.push(child.astNode);
             } else {
                 marked.add(last);
@@ -67,7 +67,11 @@ export function danglingInferences(node: AstNode): Inference[] {
     return result;
 }
 
-/** The CST nodes that carry one assignment each, looking through unassigned rule calls of the same node. */
+/**
+ * The CST nodes that carry one assignment each, looking through unassigned rule calls of the same
+ * node. An opening brace starts a new run of clauses: a mark inside a body never qualifies the
+ * name or title written before the brace; it is reported as a clause-less mark (`feature` '{').
+ */
 export function* assignedChildren(node: AstNode, cst: CstNode): Generator<{ child: CstNode; assignment: GrammarAST.Assignment }> {
     if (!isCompositeCstNode(cst)) {
         return;
@@ -76,8 +80,13 @@ export function* assignedChildren(node: AstNode, cst: CstNode): Generator<{ chil
         const assignment = child.grammarSource ? AstUtils.getContainerOfType(child.grammarSource, Ast.isAssignment) : undefined;
         if (assignment) {
             yield { child, assignment };
-        } else if (child.astNode === node) {
+        } else if (child.astNode === node && isCompositeCstNode(child)) {
             yield* assignedChildren(node, child);
+        } else if (Ast.isKeyword(child.grammarSource) && child.grammarSource.value === '{') {
+            yield { child, assignment: OPEN_BRACE };
         }
     }
 }
+
+/** A pseudo-assignment for an opening brace: nothing before it can be marked from after it. */
+const OPEN_BRACE = { feature: '{', operator: '=' } as GrammarAST.Assignment;

@@ -224,7 +224,7 @@ export function comparisonText(target: Target): string {
         return '';
     }
     const text = start.root.fullText.substring(start.offset, end.end);
-    return text.replace(/\s+/g, ' ').trim();
+    return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -243,7 +243,7 @@ export function targetStatement(target: Target): string {
 }
 
 function cstText(node: CstNode | undefined): string {
-    return node?.text.replace(/\s+/g, ' ').trim() ?? '';
+    return node?.text.normalize('NFC').replace(/\s+/g, ' ').trim() ?? '';
 }
 
 /** The keyword written before a property ("so với"). */

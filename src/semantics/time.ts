@@ -475,7 +475,7 @@ export function formatSpan(span: Span): string {
 
 /** The source text of a node ("cuối năm 2020", "từ 2017 đến 2018"), with blanks collapsed. */
 export function sourceText(node: AstNode | undefined): string {
-    return node?.$cstNode?.text.replace(/\s+/g, ' ').trim() ?? '';
+    return node?.$cstNode?.text.normalize('NFC').replace(/\s+/g, ' ').trim() ?? '';
 }
 
 /** How a phase is named in a message: its id, else its title, else its line. */
