@@ -2,8 +2,15 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { DocumentState, URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { PlanspecConfigProvider } from '../config/config.js';
 import { ConfigError } from '../config/config.js';
-import type { PlanspecServices } from './planspec-module.js';
+import type { WorkspaceRoots } from '../workspace/roots.js';
+
+/** What the watcher needs of the language services. */
+export interface ConfigWatcherServices {
+    config: { ConfigProvider: PlanspecConfigProvider };
+    workspace: { Roots: WorkspaceRoots };
+}
 
 /**
  * In the language server: re-checks every plan when a configuration file (planspec.config.json or
@@ -14,7 +21,7 @@ export class ConfigWatcher {
     /** Configuration files that had problems at the last publication, to clear them once fixed. */
     protected readonly published = new Set<string>();
 
-    constructor(protected readonly services: PlanspecServices, protected readonly shared: LangiumSharedServices) {
+    constructor(protected readonly services: ConfigWatcherServices, protected readonly shared: LangiumSharedServices) {
         shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
             if (params.changes.some(change => change.uri.endsWith('.json'))) {
                 void this.reload();

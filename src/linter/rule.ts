@@ -2,7 +2,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstNode, LangiumDocument, Properties } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { PlanspecAstType } from '../language/generated/ast.js';
-import type { PlanspecServices } from '../language/planspec-module.js';
+import type { PlanspecWorkspaceIndex } from '../language/planspec-index.js';
+import type { SemanticServices } from '../semantics/services.js';
+
+/**
+ * What a rule may use of the language services: the semantic layer's view, plus the workspace-wide
+ * index of declarations. Narrower than the whole module on purpose, so that rules (and the
+ * configuration, which lists them) do not depend on how the language module is wired.
+ */
+export type RuleServices = SemanticServices & {
+    references: SemanticServices['references'] & { WorkspaceIndex: PlanspecWorkspaceIndex };
+};
 
 /** How a finding is reported; `off` disables the rule. */
 export type Severity = 'off' | 'info' | 'warning' | 'error';
@@ -39,7 +49,7 @@ export interface Finding<N extends AstNode = AstNode> {
 export interface RuleContext<O> {
     readonly options: O;
     readonly document: LangiumDocument;
-    readonly services: PlanspecServices;
+    readonly services: RuleServices;
     report<N extends AstNode>(finding: Finding<N>): void;
 }
 

@@ -2,9 +2,9 @@ import type { AstNode, LangiumDocument, ValidationAcceptor } from 'langium';
 import { AstUtils, GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { Model } from '../language/generated/ast.js';
-import type { PlanspecServices } from '../language/planspec-module.js';
+import type { PlanspecConfigProvider } from '../config/config.js';
 import { allRules, findRule } from './registry.js';
-import type { Finding, RuleVisitors, Severity } from './rule.js';
+import type { Finding, RuleServices, RuleVisitors, Severity } from './rule.js';
 import { ruleDocUrl } from './rule.js';
 import type { Directive } from './suppressions.js';
 import { parseDirectives, suppressing } from './suppressions.js';
@@ -23,7 +23,7 @@ interface Collected {
  */
 export class RuleRunner {
 
-    constructor(protected readonly services: PlanspecServices) { }
+    constructor(protected readonly services: RuleServices & { config: { ConfigProvider: PlanspecConfigProvider } }) { }
 
     run(model: Model, accept: ValidationAcceptor): void {
         const document = AstUtils.getDocument(model) as LangiumDocument;
