@@ -55,4 +55,14 @@ describe('agency-without-task', () => {
     nơi nhận UBND_TINH, ⟦TTG⟧, VKS_TINH, ⟦MTTQ_TINH⟧
     đề nghị NV1 "Đề nghị Viện kiểm sát" { chủ trì VKS_TINH }`), /'(TTG|MTTQ_TINH)'/);
     });
+
+    test('work given through a heading, "phối hợp với", an inherited support, a request or a report preparer counts', async () => {
+        await expectSilent('agency-without-task', plan(`
+    nơi nhận CA_TINH, STP, STTTT, UBND_HUYEN, BAO
+    phần "1" "Công an tỉnh:" giao CA_TINH {
+        nhiệm vụ "Phối hợp với Sở Tư pháp" { phối hợp với STP }
+    }
+    nhiệm vụ NV1 "Tuyên truyền" { chủ trì CA_TINH  phối hợp STTTT  đồng thời đề nghị BAO  nhiệm vụ "Con" }
+    báo cáo BC "Báo cáo" { từ CA_TINH  gửi UBND_TINH  tham mưu UBND_HUYEN  trước ngày 15/12/2019 }`));
+    });
 });

@@ -29,4 +29,13 @@ describe('missing-lead', () => {
         đề nghị NV3 "Đề nghị Mặt trận phối hợp"
     }`));
     });
+
+    test('is silent under a heading addressed to a body, with "phối hợp với", and with "chủ trì không nêu"', async () => {
+        await expectSilent('missing-lead', inPlan(`
+    phần "1" "Công an tỉnh:" giao CA_TINH {
+        nhiệm vụ "Tấn công trấn áp tội phạm"
+        nhiệm vụ "Phối hợp với Sở Tư pháp" { phối hợp với STP }
+    }
+    nhiệm vụ "Cuối năm tổng kết" { chủ trì không nêu  hạn cuối năm 2020 }`));
+    });
 });

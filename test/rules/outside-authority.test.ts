@@ -51,4 +51,30 @@ cơ quan VKSNDTC "Viện kiểm sát nhân dân tối cao" độc lập
 `,
         }, /VKSNDTC/);
     });
+
+    test('checks the bodies of a heading addressed with "giao", "phối hợp với" leads, and independent groups', async () => {
+        await expectFindings('outside-authority', {
+            ...inPlan(`
+    phần "5" "Viện kiểm sát nhân dân tỉnh:" giao ⟦VKS_TINH⟧ {
+        nhiệm vụ "Tăng cường kiểm sát"
+    }
+    phần "6" "Các đoàn thể:" đề nghị DOAN_THE {
+        đề nghị "Tuyên truyền"
+    }
+    nhiệm vụ NV1 "Phối hợp với Mặt trận tuyên truyền" { phối hợp với ⟦MTTQ_TINH⟧ }
+    nhiệm vụ NV2 "Các đoàn thể tuyên truyền" { chủ trì ⟦DOAN_THE⟧ }`),
+            'groups.plan': 'phạm vi VinhPhuc\nnhóm DOAN_THE "Các đoàn thể chính trị - xã hội tỉnh" độc lập gồm MTTQ_TINH',
+        }, /không thuộc quyền chỉ đạo của UBND_TINH/);
+    });
+
+    test('tasks inherit a heading\'s bodies: a directed task under a request heading is reported once, at the task', async () => {
+        await expectFindings('outside-authority', inPlan(`
+    phần "6" "Mặt trận:" đề nghị MTTQ_TINH {
+        đề nghị "Tuyên truyền"
+        ⟦nhiệm vụ "Vận động"⟧
+    }
+    phần "7" "Công an tỉnh:" giao CA_TINH {
+        nhiệm vụ "Tấn công trấn áp tội phạm"
+    }`), /chủ trì của đề nghị bao ngoài/);
+    });
 });

@@ -38,4 +38,13 @@ describe('report-without-due-date', () => {
         await expectFindings('report-without-due-date', inPlan(`
     ⟦báo cáo BC5 "Báo cáo đột xuất"⟧ { từ CA_TINH  gửi UBND_TINH }`));
     });
+
+    test('is silent on reports whose timing says they are sent when something happens or on request', async () => {
+        await expectSilent('report-without-due-date', inPlan(`
+    báo cáo BC1 "Báo cáo" { từ SO_NGANH  gửi UBND_TINH  khi "có khó khăn, vướng mắc" }
+    báo cáo BC2 "Báo cáo" { từ SO_NGANH  gửi UBND_TINH  đột xuất }
+    báo cáo BC3 "Báo cáo" { từ SO_NGANH  gửi UBND_TINH  trong quý IV/2019 }`));
+        await expectFindings('report-without-due-date', inPlan(`
+    ⟦báo cáo BC4 "Báo cáo thường xuyên"⟧ { từ SO_NGANH  gửi UBND_TINH  thường xuyên }`));
+    });
 });

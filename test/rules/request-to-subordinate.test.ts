@@ -28,4 +28,13 @@ describe('request-to-subordinate', () => {
         await expectSilent('request-to-subordinate', inPlan(`
     đề nghị NV1 "Đề nghị Công an tỉnh" { chủ trì CA_TINH }`, 'thời gian từ 2018 đến 2020'));
     });
+
+    test('fires on a request heading addressed to subordinates, and on subordinates a duty also requests', async () => {
+        await expectFindings('request-to-subordinate', inPlan(`
+    phần "3" "Công an tỉnh:" đề nghị ⟦CA_TINH⟧ {
+        đề nghị "Phối hợp"
+    }
+    nhiệm vụ NV1 "Các sở, Mặt trận tuyên truyền" { chủ trì SO_NGANH  đồng thời đề nghị MTTQ_TINH, ⟦STP⟧ }`),
+        /thuộc quyền chỉ đạo/);
+    });
 });

@@ -51,4 +51,17 @@ describe('unknown-recipient', () => {
         await expectFindings('unknown-recipient', inPlan(`
     nơi nhận "Chủ tịch, các PCT UBND tỉnh", ⟦"Lưu: VT"⟧`), /"Lưu: VT"/);
     });
+
+    test('is silent on office-internal lines, lines with the bodies they name, articles and "như trên"; checks addressees', async () => {
+        await expectSilent('unknown-recipient', inPlan(`
+    nơi nhận nội bộ "Chánh VP, PCVP", "Thường trực: Tỉnh ủy, HĐND tỉnh" (UBND_TINH, CA_TINH), CA_TINH để "báo cáo"`));
+        await expectFindings('unknown-recipient', {
+            'plan.plan': `phạm vi VinhPhuc
+văn bản CV công văn số "12/SYT-VP" ngày 02/01/2020 của UBND_TINH {
+    kính gửi CA_TINH, ⟦"Các đơn vị trực thuộc Sở"⟧
+    nơi nhận như trên, nội bộ "Lưu: VT"
+}`,
+            'registry.plan': 'phạm vi VinhPhuc\ncơ quan UBND_TINH "UBND tỉnh"\ncơ quan CA_TINH "Công an tỉnh" thuộc UBND_TINH',
+        });
+    });
 });
