@@ -7,6 +7,7 @@ import { StringMap } from '../language/string-map.js';
 import { lineOf } from '../linter/support/drafting.js';
 import type { ItemNumber } from '../semantics/numbering.js';
 import { leadingItemNumber, nextLabel, parseItemNumber } from '../semantics/numbering.js';
+import { labelOf } from '../semantics/structure.js';
 
 interface Options {
     numberedText: boolean;
@@ -60,6 +61,8 @@ export default defineRule<Options>({
             Task: checkMembers,
             Phase: checkMembers,
             Report: checkMembers,
+            Annex: checkMembers,
+            Article: checkMembers,
         };
 
         function check(container: AstNode, members: AstNode[] | undefined): void {
@@ -70,7 +73,8 @@ export default defineRule<Options>({
             if (items.length === 0) {
                 return;
             }
-            const parentPath = isSection(container) && container.number ? numericPath(parseItemNumber(container.number)) : undefined;
+            const parentNumber = isSection(container) ? container.number ?? labelOf(container) : undefined;
+            const parentPath = parentNumber ? numericPath(parseItemNumber(parentNumber)) : undefined;
             // One sequence per scheme; a scheme first seen later is nested in the earlier ones, so an
             // item of an earlier scheme restarts it ("1", "a", "b", "2", "a", …).
             const order: string[] = [];
@@ -124,9 +128,15 @@ export default defineRule<Options>({
         }
 
         function itemOf(node: AstNode): Item | undefined {
-            if (isSection(node)) {
-                const number = node.number ? parseItemNumber(node.number) : undefined;
+            if (isSection(node) && node.number) {
+                const number = parseItemNumber(node.number);
                 return number ? { node, number, range: GrammarUtils.findNodeForProperty(node.$cstNode, 'number')?.range } : undefined;
+            }
+            // The printed label of an item ("[6.]", "[đ)]"); a bullet ("[-]") has no number.
+            const label = labelOf(node);
+            if (label !== undefined) {
+                const number = parseItemNumber(label);
+                return number ? { node, number, range: GrammarUtils.findNodeForProperty(node.$cstNode, 'label')?.range } : undefined;
             }
             const property = TEXT_PROPERTY[node.$type];
             if (!numberedText || !property) {
@@ -189,5 +199,5 @@ function numericPath(n: ItemNumber | undefined): string | undefined {
 }
 
 function parentLabel(container: AstNode): string {
-    return isSection(container) ? container.number ?? '' : '';
+    return isSection(container) ? container.number ?? labelOf(container) ?? '' : '';
 }

@@ -135,4 +135,30 @@ describe('section-numbering', () => {
         nhiệm vụ NV13B "13. Sở Kế hoạch và Đầu tư" { chủ trì STP }
     }`), /nhảy từ "3" sang "7"/);
     });
+
+    test('reads printed item labels: a repeated "[13.]", letters that skip, items of several paragraphs', async () => {
+        await expectFindings('section-numbering', inPlan(`
+    phần "III" "PHÂN CÔNG NHIỆM VỤ" {
+        [12.] nhiệm vụ "Sở Tài chính" { chủ trì STP }
+        [13.] nhiệm vụ "Sở Kế hoạch và Đầu tư" { chủ trì STP }
+        ⟦[13.]⟧ nhiệm vụ "Sở Tư pháp" { chủ trì STP }
+        [14.] { "Đoạn một." "Đoạn hai." }
+        [-] "Gạch đầu dòng"
+    }
+    phần "IV" "Tổ chức" {
+        [a)] "Một"
+        [b)] "Hai"
+        ⟦[d)]⟧ "Bốn"
+    }`), /bị lặp|nhảy từ "b" sang "d"/);
+    });
+
+    test('is silent on labels in order, with đ after d, and bullets', async () => {
+        await expectSilent('section-numbering', inPlan(`
+    phần "IV" "Tổ chức" {
+        [a)] "Một"  [b)] "Hai"  [c)] "Ba"  [d)] "Bốn"  [đ)] "Năm"  [e)] "Sáu"
+        [-] "Gạch đầu dòng"  [+] "Dấu cộng"
+        [1.] { "Mục một." "Tiếp." }
+        [2.] nhiệm vụ "Hai" { chủ trì STP }
+    }`));
+    });
 });
