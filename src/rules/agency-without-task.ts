@@ -34,11 +34,11 @@ export default defineRule<Options>({
         const includeOutside = context.options.includeOutsideAuthority === true;
         return {
             Plan(plan) {
-                // The plan's own recipients; those of its issuing decision are checked on the decision's
-                // lines when the plan has none.
-                const { recipients: lines, from } = effectiveRecipients(plan);
-                const recipients = lines.filter(r => r.party?.ref !== undefined);
-                if (recipients.length === 0 || from !== 'own') {
+                // The plan's own recipients or, when it has none, those of the decision that issues it
+                // (checked when the decision is written in the same file, where the finding can be shown).
+                const { recipients: lines } = effectiveRecipients(plan);
+                const recipients = lines.filter(r => r.party?.ref !== undefined && AstUtils.getDocument(r) === context.document);
+                if (recipients.length === 0) {
                     return;
                 }
                 const issuer = plan.issuer?.ref;

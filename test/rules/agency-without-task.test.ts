@@ -65,4 +65,19 @@ describe('agency-without-task', () => {
     nhiệm vụ NV1 "Tuyên truyền" { chủ trì CA_TINH  phối hợp STTTT  đồng thời đề nghị BAO  nhiệm vụ "Con" }
     báo cáo BC "Báo cáo" { từ CA_TINH  gửi UBND_TINH  tham mưu UBND_HUYEN  trước ngày 15/12/2019 }`));
     });
+
+    test('a plan issued with a decision in the same file has the decision\'s recipients', async () => {
+        await expectFindings('agency-without-task', {
+            'plan.plan': `phạm vi VinhPhuc
+văn bản QD quyết định số "1/QĐ-UBND" ngày 02/01/2019 của UBND_TINH {
+    điều "1" "Ban hành kèm theo Quyết định này Kế hoạch."
+    nơi nhận CA_TINH, ⟦STP⟧, nội bộ "Lưu: VT"
+}
+kế hoạch KH "Kế hoạch thử" {
+    của UBND_TINH  ban hành kèm theo QD
+    nhiệm vụ NV1 "Tuyên truyền" { chủ trì CA_TINH }
+}`,
+            'registry.plan': 'phạm vi VinhPhuc\ncơ quan UBND_TINH "UBND tỉnh"\ncơ quan CA_TINH "Công an tỉnh" thuộc UBND_TINH\ncơ quan STP "Sở Tư pháp" thuộc UBND_TINH',
+        }, /'STP'/);
+    });
 });
