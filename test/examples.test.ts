@@ -13,19 +13,24 @@ import { loadWorkspace } from '../src/workspace/load.js';
  */
 const EXPECTED: Record<string, Record<string, number[]>> = {
     'examples/ca-mau/kh-qd634.plan': {
-        // Yearly reports for which the seed gives no date: III.1 (UBND tỉnh to BCA and VPCP on crime
-        // prevention, "theo quy định"), III.5 (administrative violations, to the Prime Minister), III.19
-        // (Thanh tra to the Chairman, "theo quy định"), III.20 (the Chairman's report on judgment
-        // enforcement, "theo quy định") and IV.3 (UBND tỉnh to BCA and VPCP on the plan).
-        'report-without-due-date': [185, 252, 364, 379, 481],
-        'section-numbering': [316], // LỖI GỐC: "13." used twice
-        'unknown-recipient': [50, 51, 52, 53, 57, 58], // recipient lines that name several bodies at once
+        'agency-without-task': [52], // Ban Chỉ đạo 138 tỉnh receives the decision but the plan gives it nothing
+        'relative-target-without-baseline': [101, 102, 103], // LỖI GỐC: "giảm ít nhất 5% tai nạn giao thông", compared with what?
+        // Reports for which the seed gives no date: III.1 (UBND tỉnh to BCA and VPCP, "theo quy định"),
+        // III.5 (administrative violations), III.19 (Thanh tra), III.20 (judgment enforcement) and IV.3.
+        'report-without-due-date': [188, 250, 348, 364, 462],
+        // LỖI GỐC: directed, not requested: the military and border-guard commands, Customs, the civil
+        // judgment enforcement department and the State Bank branch are outside UBND tỉnh's authority.
+        'outside-authority': [215, 220, 230, 355, 371],
+        'section-numbering': [306], // LỖI GỐC: "13." used twice
+        'recurring-without-period': [438, 447], // LỖI GỐC: yearly reports (20/7, 20/9) in a plan that states no period
     },
     'examples/dong-nai/kh-7488.plan': {
-        'document-number-format': [198], // LỖI GỐC: the text cites "Thông tư số 23/TT-BCA" without its year
-        'duplicate-text': [248], // LỖI GỐC: V.2 copies the IV.4 measure almost verbatim
-        'multiple-leads': [292, 312], // Sở Tài chính and Sở Kế hoạch và Đầu tư lead jointly
-        'unknown-recipient': [56, 56, 56, 57, 57],
+        // LỖI GỐC: the letter's number "3833 /SYT-VP" has a blank; the text cites "Thông tư số 23/TT-BCA" without its year.
+        'document-number-format': [23, 212],
+        'request-to-subordinate': [30], // the Sở Y tế "requests" its own units (a courtesy form)
+        'duplicate-text': [266], // LỖI GỐC: V.2 copies the IV.4 measure almost verbatim
+        'multiple-leads': [305, 333], // Sở Tài chính and Sở Kế hoạch và Đầu tư lead jointly (V.5 heading, VII.3)
+        'lead-not-stated': [355, 359], // LỖI GỐC: the yearly review and the end-2020 review name nobody
     },
     'examples/quoc-gia/van-ban.plan': {
         'document-number-format': [21], // LỖI GỐC: "23/TT-BCA", a Thông tư without its year
@@ -33,22 +38,25 @@ const EXPECTED: Record<string, Record<string, number[]>> = {
     'examples/thai-binh/nq-04.plan': {
         // LỖI GỐC: section III printed twice, III.4 copying II.2.2, a paragraph twice in a row, and
         // "Nghị quyết này thành ủy cụ thể" three times in IV.4.
-        'duplicate-text': [92, 98, 109, 110, 111, 112, 116, 117, 118, 123, 124, 125, 127, 132, 133, 159],
-        'report-without-due-date': [176], // IV.7: "định kỳ … theo quy định"
-        'section-numbering': [106, 131], // LỖI GỐC: the second "III", then "5" after "3"
+        'duplicate-text': [114, 122, 132, 133, 134, 135, 138, 139, 140, 143, 144, 145, 147, 152, 153, 182],
+        'report-without-due-date': [199], // IV.7: "định kỳ … theo quy định"
+        'recurrence-without-interval': [202], // IV.7: "Định kỳ" with no interval
+        'section-numbering': [130, 151], // LỖI GỐC: the second "III", then "5" after "3"
     },
     'examples/tinh-khuyet-danh/ke-hoach-de-an-4170.plan': {
-        'multiple-leads': [80], // six forces lead one task
-        'outside-authority': [59, 80], // LỖI GỐC: directed (not "Đề nghị") at mass organisations and Customs
+        // LỖI GỐC: directed (not "Đề nghị") at the mass organisations, at forces that include the military
+        // and Customs, and at the military command.
+        'outside-authority': [61, 84, 134],
         'plan-missing-number-or-date': [11], // LỖI GỐC: no number, no date
-        'report-without-due-date': [201, 207, 224], // "định kỳ 06 tháng, 01 năm" and "theo quy định", with no date
-        'section-numbering': [53], // LỖI GỐC: two parts numbered "I."
+        'report-without-due-date': [212, 218, 234], // "định kỳ 06 tháng, 01 năm" and "theo quy định", with no date
+        'lead-not-stated': [226], // LỖI GỐC: "Cuối năm 2020 tiến hành tổng kết …" names nobody
+        'section-numbering': [55], // LỖI GỐC: two parts numbered "I."
     },
     'examples/vinh-phuc/ke-hoach-ct39.plan': {
-        'multiple-leads': [64], // Sở TT&TT, Báo and Đài lead jointly
-        'plan-missing-number-or-date': [13], // LỖI GỐC: no number, no date
-        'report-without-due-date': [86, 93], // "Hằng năm có báo cáo" with no date
-        'unknown-recipient': [113, 115],
+        'multiple-leads': [66], // Sở TT&TT, Báo and Đài lead jointly
+        'outside-authority': [66], // LỖI GỐC: directed at Báo Vĩnh Phúc, the provincial Party committee's paper
+        'plan-missing-number-or-date': [15], // LỖI GỐC: no number, no date
+        'report-without-due-date': [87, 94, 104], // "Hằng năm có báo cáo" and "theo quy định" with no date
     },
 };
 

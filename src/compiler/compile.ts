@@ -61,12 +61,29 @@ class PlanCompiler {
 
     constructor(private readonly plan: Plan, private readonly root: string, private readonly services: SemanticServices) {
         this.now = planDate(plan);
-        // Keys first, so that a task can name a target declared further down.
+        // Keys first, so that a task can name a target declared further down. The tasks, targets
+        // and reports written in the plan's issuing or forwarding instrument ("Giám đốc Sở đề nghị …")
+        // join the plan's lists; a name the plan also uses is qualified by the instrument's id.
         const counters = { Task: 0, Target: 0, Phase: 0, Report: 0 };
-        for (const node of AstUtils.streamAllContents(plan)) {
-            if (isTask(node) || isTarget(node) || isPhase(node) || isReport(node)) {
-                const n = ++counters[node.$type];
-                this.keys.set(node, node.name ?? `${node.$type.toLowerCase()}-${n}`);
+        const used = new Set<string>();
+        const owners: Array<Plan | Document> = [plan];
+        for (const role of ['issuedWith', 'forwardedBy'] as const) {
+            const instrument = plan[role]?.ref;
+            if (isDocument(instrument) && !owners.includes(instrument)) {
+                owners.push(instrument);
+            }
+        }
+        for (const owner of owners) {
+            for (const node of AstUtils.streamAllContents(owner)) {
+                if (isTask(node) || isTarget(node) || isPhase(node) || isReport(node)) {
+                    const n = ++counters[node.$type];
+                    let key = node.name ?? `${node.$type.toLowerCase()}-${n}`;
+                    if (used.has(key)) {
+                        key = `${owner.name}.${key}`;
+                    }
+                    used.add(key);
+                    this.keys.set(node, key);
+                }
             }
         }
     }
@@ -170,7 +187,7 @@ class PlanCompiler {
     private task(task: Task, section: string[], parent: string | null): void {
         const source = leadSource(task);
         const leadsFrom = !source ? null
-            : source.node === task ? (source.property === 'cooperatesWith' ? 'cooperatesWith' : 'own')
+            : source.node === task ? (source.property === 'leads' ? 'own' : source.property === 'cooperatesWith' ? 'cooperatesWith' : 'addressee')
                 : isSection(source.node) ? 'heading' : 'task';
         const json: TaskJson = {
             key: this.key(task),
@@ -182,6 +199,7 @@ class PlanCompiler {
             section,
             parent,
             leads: partyRefs(task.leads),
+            addressees: partyRefs(task.addressees),
             effectiveLeads: partyRefs(effectiveLeads(task)),
             leadsFrom,
             leadUnstated: leadUnstated(task),
@@ -191,7 +209,7 @@ class PlanCompiler {
             timings: task.timings.map(t => this.timing(t)),
             recurrence: recurrence(task.recurrence),
             dueDates: dueOccurrences(task).map(o => toIso(o.due)),
-            deliverable: task.deliverable ?? null,
+            deliverables: task.deliverables,
             serves: task.serves.filter(s => s.ref).map(s => this.key(s.ref!)),
             cites: uniqueCitations(citationsOf(this.services, task).map(c => c.document).filter((d): d is Document | Plan => d !== undefined)),
             paragraphs: task.members.filter(m => m.$type === 'Paragraph').map(m => m.text),
@@ -623,6 +641,8 @@ function citation(ref: Reference<Citable | EventSubject> | undefined, node?: Doc
         replaces: isDocument(doc) ? ids(doc.replaces) : [],
         amends: isDocument(doc) ? ids(doc.amends) : [],
         details: isDocument(doc) ? ids(doc.details) : [],
+        approves: isDocument(doc) ? ids(doc.approves) : [],
+        partOf: isDocument(doc) ? ids(doc.partOf) : [],
         inferred: inferred(doc),
     };
 }

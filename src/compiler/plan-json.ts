@@ -47,10 +47,12 @@ export interface CitationRef {
     coIssuers: PartyRef[];
     /** When it takes effect, if it says. */
     effective: { date: IsoDate | null; onSigning: boolean } | null;
-    /** Documents it replaces, amends, details (ids). */
+    /** Documents it replaces, amends, details, approves, and is part of (ids). */
     replaces: string[];
     amends: string[];
     details: string[];
+    approves: string[];
+    partOf: string[];
     inferred: Inferred;
 }
 
@@ -195,9 +197,11 @@ export interface TaskJson {
     parent: string | null;
     /** Own lead units (chủ trì). */
     leads: PartyRef[];
-    /** Own lead units, or those it cooperates with, or those of the enclosing task or heading. */
+    /** The bodies it is addressed to with `cho` ("Đề nghị Ủy ban MTTQ tỉnh phối hợp với …"). */
+    addressees: PartyRef[];
+    /** Own lead units, or those it cooperates with, or its addressees, or those of the enclosing task or heading. */
     effectiveLeads: PartyRef[];
-    leadsFrom: 'own' | 'cooperatesWith' | 'task' | 'heading' | null;
+    leadsFrom: 'own' | 'cooperatesWith' | 'addressee' | 'task' | 'heading' | null;
     /** The original names no lead (`chủ trì không nêu`). */
     leadUnstated: boolean;
     /** Own cooperating units (phối hợp). */
@@ -210,7 +214,8 @@ export interface TaskJson {
     recurrence: RecurrenceJson | null;
     /** Every concrete due date, within the plan period the plan states. */
     dueDates: IsoDate[];
-    deliverable: string | null;
+    /** What the task must produce ("sản phẩm"), as written. */
+    deliverables: string[];
     serves: string[];
     /** Documents the task cites (`căn cứ`, `trích dẫn`, and number-symbols in its text). */
     cites: CitationRef[];

@@ -1,9 +1,9 @@
 import type { Reference } from 'langium';
 import type { Party, Section, Task } from '../language/generated/ast.js';
-import { isSection, isTask } from '../language/generated/ast.js';
+import { isGroup, isSection, isTask } from '../language/generated/ast.js';
 import { taskMode } from '../language/keywords.js';
 import { defineRule, noOptions } from '../linter/rule.js';
-import { ancestors, isUnderAuthority, issuerOf, leadSource, modeOf } from '../semantics/responsibility.js';
+import { addresseeSource, ancestors, isUnderAuthority, issuerOf, modeOf } from '../semantics/responsibility.js';
 import { headerRange, ownerOf } from '../semantics/structure.js';
 
 export default defineRule({
@@ -22,16 +22,18 @@ export default defineRule({
                     return;
                 }
                 const issuer = issuerOf(task);
-                const source = leadSource(task);
+                // The bodies the task directs: its own `chủ trì` or `cho`, else its task's or heading's. A
+                // body the addressee only cooperates with ("phối hợp với X") is not directed.
+                const source = addresseeSource(task);
                 if (!issuer || !source) {
                     return;
                 }
                 const issuerId = ownerOf(task)?.issuer?.$refText ?? issuer.name;
                 if (source.node === task) {
-                    reportEach(task, source.property as 'leads' | 'cooperatesWith', source.refs, issuer, issuerId, task.mode);
+                    reportEach(task, source.property as 'leads' | 'addressees', source.refs, issuer, issuerId, task.mode);
                     return;
                 }
-                // Leads inherited from a directed task or heading are checked there; from a request
+                // Bodies inherited from a directed task or heading are checked there; from a request
                 // (an enclosing "đề nghị"), a directed sub-task directs what the issuer can only ask.
                 const enclosingMode = isTask(source.node) ? modeOf(source.node) : isSection(source.node) ? sectionMode(source.node) : 'directed';
                 if (enclosingMode === 'directed') {
@@ -60,7 +62,7 @@ export default defineRule({
             },
         };
 
-        function reportEach(node: Task | Section, property: 'leads' | 'cooperatesWith' | 'addressees', refs: ReadonlyArray<Reference<Party>>,
+        function reportEach(node: Task | Section, property: 'leads' | 'addressees', refs: ReadonlyArray<Reference<Party>>,
             issuer: Party, issuerId: string, keyword: string): void {
             const reported = new Set<Party>();
             refs.forEach((ref, index) => {
@@ -88,6 +90,9 @@ function reasonVi(party: Party): string {
     if (party.independent) {
         return 'là cơ quan độc lập';
     }
+    if (isGroup(party) && !party.parent && party.members.length > 0) {
+        return 'có thành viên ngoài quyền chỉ đạo';
+    }
     const top = ancestors(party).at(-1);
     return top ? `thuộc ${top.name}` : 'không được khai báo thuộc cơ quan ban hành';
 }
@@ -95,6 +100,9 @@ function reasonVi(party: Party): string {
 function reasonEn(party: Party): string {
     if (party.independent) {
         return 'is independent';
+    }
+    if (isGroup(party) && !party.parent && party.members.length > 0) {
+        return 'has members outside that authority';
     }
     const top = ancestors(party).at(-1);
     return top ? `belongs to ${top.name}` : 'is not declared under the issuer';

@@ -3,7 +3,7 @@ import type { Party, Section, Task } from '../language/generated/ast.js';
 import { isTask } from '../language/generated/ast.js';
 import { taskMode } from '../language/keywords.js';
 import { defineRule, noOptions } from '../linter/rule.js';
-import { isUnderAuthority, issuerOf, leadSource, modeOf, resolvedParties } from '../semantics/responsibility.js';
+import { addresseeSource, isUnderAuthority, issuerOf, modeOf, resolvedParties } from '../semantics/responsibility.js';
 import { headerRange, ownerOf } from '../semantics/structure.js';
 
 export default defineRule({
@@ -36,8 +36,9 @@ export default defineRule({
                 if (modeOf(task) !== 'requested') {
                     return;
                 }
-                const source = leadSource(task);
-                // Leads named by an enclosing request (task or heading) are reported there, once.
+                // The bodies the request is addressed to (not those they are to cooperate with).
+                const source = addresseeSource(task);
+                // Bodies named by an enclosing request (task or heading) are reported there, once.
                 if (!source || (source.node !== task && (isTask(source.node) ? modeOf(source.node) : sectionMode(source.node)) === 'requested')) {
                     return;
                 }

@@ -44,7 +44,7 @@ export default defineRule<Options>({
             [...owner.recipients, ...(isDocument(owner) ? owner.addressees : [])].forEach(recipient => {
                 const text = recipient.text;
                 // A body, an office-internal line, or a line whose bodies are named in parentheses.
-                if (recipient.party || text === undefined || recipient.internal || recipient.parties.length > 0) {
+                if (recipient.party || text === undefined || recipient.internal || recipient.parties.length > 0 || recipient.asAbove) {
                     return;
                 }
                 const shown = text.normalize('NFC').replace(/\s+/g, ' ').trim();

@@ -14,19 +14,23 @@ export function modeOf(task: Task): TaskMode {
     return taskMode(task.mode ?? '') ?? 'directed';
 }
 
-/** Where a task's lead units come from. */
+/** Where a task's lead units (or its addressees) come from. */
 export interface LeadSource {
     /** The task or addressed section that names them. */
     node: Task | Section;
-    /** `leads` (chủ trì), `cooperatesWith` (the addressee "phối hợp với" them), or `addressees` (a heading's body). */
+    /**
+     * `leads` (chủ trì), `cooperatesWith` (the addressee "phối hợp với" them), or `addressees` (the
+     * body a task is addressed to with `cho`, or a heading's body).
+     */
     property: 'leads' | 'cooperatesWith' | 'addressees';
     refs: Array<Reference<Party>>;
 }
 
 /**
  * Where the lead units of a task come from: its own `chủ trì`; else the bodies it cooperates with
- * (`phối hợp với X`: X leads); else those of the nearest enclosing task that names some; else the
- * bodies the nearest enclosing heading is addressed to (`phần "2" "Sở Nội vụ" giao SO_NV`).
+ * (`phối hợp với X`: X leads); else the bodies it is addressed to (`cho X`); else those of the
+ * nearest enclosing task that names some; else the bodies the nearest enclosing heading is
+ * addressed to (`phần "2" "Sở Nội vụ" giao SO_NV`).
  */
 export function leadSource(task: Task): LeadSource | undefined {
     let current: AstNode | undefined = task;
@@ -37,6 +41,33 @@ export function leadSource(task: Task): LeadSource | undefined {
             }
             if (current.cooperatesWith.length > 0) {
                 return { node: current, property: 'cooperatesWith', refs: current.cooperatesWith };
+            }
+            if (current.addressees.length > 0) {
+                return { node: current, property: 'addressees', refs: current.addressees };
+            }
+        } else if (isSection(current) && current.addressees.length > 0) {
+            return { node: current, property: 'addressees', refs: current.addressees };
+        }
+        current = current.$container;
+    }
+    return undefined;
+}
+
+/**
+ * The bodies a task is addressed to, which its mode directs (`giao`) or requests (`đề nghị`): its
+ * own `chủ trì` or `cho`, else those of the enclosing task or heading. Unlike `leadSource`, the
+ * bodies an addressee cooperates with (`phối hợp với X`) are not addressed: the plan asks the
+ * addressee to cooperate, it does not direct X.
+ */
+export function addresseeSource(task: Task): LeadSource | undefined {
+    let current: AstNode | undefined = task;
+    while (current) {
+        if (isTask(current)) {
+            if (current.leads.length > 0) {
+                return { node: current, property: 'leads', refs: current.leads };
+            }
+            if (current.addressees.length > 0) {
+                return { node: current, property: 'addressees', refs: current.addressees };
             }
         } else if (isSection(current) && current.addressees.length > 0) {
             return { node: current, property: 'addressees', refs: current.addressees };
@@ -63,7 +94,7 @@ export function leadUnstated(task: Task): boolean {
         if (current.leadUnstated) {
             return true;
         }
-        if (current.leads.length > 0 || current.cooperatesWith.length > 0) {
+        if (current.leads.length > 0 || current.cooperatesWith.length > 0 || current.addressees.length > 0) {
             return false;
         }
     }
@@ -89,33 +120,17 @@ export function effectiveSupports(task: Task): Array<Reference<Party>> {
     };
     add(task.supports);
     if (task.cooperatesWith.length > 0 && task.leads.length === 0) {
-        const outer = enclosingLeadSource(task);
-        if (outer) {
-            add(outer.refs);
+        // The addressee cooperates with the leads: its own `cho`, or the enclosing task's or heading's.
+        const addressee = addresseeSource(task);
+        if (addressee) {
+            add(addressee.refs);
         }
     }
-    if (task.leads.length === 0 && task.cooperatesWith.length === 0 && isTask(task.$container)) {
+    if (task.leads.length === 0 && task.cooperatesWith.length === 0 && task.addressees.length === 0 && isTask(task.$container)) {
         add(effectiveSupports(task.$container));
     }
     const leads = new Set(effectiveLeads(task).map(r => r.ref ?? r.$refText));
     return result.filter(r => !leads.has(r.ref ?? r.$refText));
-}
-
-/** The lead source of the task or section around `task`. */
-function enclosingLeadSource(task: Task): LeadSource | undefined {
-    const parent = task.$container;
-    if (isTask(parent)) {
-        return leadSource(parent);
-    }
-    for (let current: AstNode | undefined = parent; current; current = current.$container) {
-        if (isTask(current)) {
-            return leadSource(current);
-        }
-        if (isSection(current) && current.addressees.length > 0) {
-            return { node: current, property: 'addressees', refs: current.addressees };
-        }
-    }
-    return undefined;
 }
 
 /** Bodies the same duty requests (`đồng thời đề nghị`): outside the issuer's authority, asked, not directed. */

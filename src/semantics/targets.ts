@@ -239,6 +239,9 @@ export function targetStatement(target: Target): string {
     if (target.baseline) parts.push(`${keywordText(target, 'baseline')} ${sourceText(target.baseline)}`.trim());
     if (target.recurrence) parts.push(sourceText(target.recurrence));
     for (const deadline of deadlinesOf(target)) parts.push(sourceText(deadline));
+    if (target.scope.length > 0) {
+        parts.push(`đối với ${target.scope.map(s => s.text ?? s.party?.ref?.officialName ?? s.party?.$refText ?? '').join(', ')}`);
+    }
     return `${(target.text ?? '').trim()}: ${parts.filter(p => p).join(' ')}`.trim();
 }
 

@@ -55,57 +55,111 @@ describe('compiling the examples', () => {
         expect(JSON.stringify(again)).toBe(JSON.stringify(plan('KH_QD634')));
     });
 
-    test('seed 002: the ten-month report is due 20 July of each year of the plan period, covering 15/9 to 14/7', () => {
+    test('seed 002: the plan carries its decision (basis, proposal, articles, recipients, signer) and states no period', async () => {
         const p = plan('KH_QD634');
-        expect(p.period).toEqual({ start: '2020-06-16', end: '2021-12-31' });
-        expect(p.issuedWith).toMatchObject({ id: 'CaMau.QD_1073', kind: 'decision', number: '1073/QĐ-UBND', date: '2020-06-16', place: 'Cà Mau' });
+        // The original gives no period: nothing recurring is expanded, and no date is invented.
+        expect(p.period).toBeNull();
+        expect(p.date).toBe('2020-06-16');
+        expect(p.issuedWith).toMatchObject({
+            id: 'CaMau.QD_1073', kind: 'decision', number: '1073/QĐ-UBND', date: '2020-06-16', place: 'Cà Mau',
+            effective: { date: '2020-06-16', onSigning: true },
+            basis: [{ id: 'LUAT_TCCQDP_2015' }, { id: 'NQ_96_2019' }, { id: 'QD_634_2020' }],
+            proposals: [{ id: 'CaMau.TTR_135', number: '135/TTr-CAT-PV01' }],
+        });
+        expect(p.issuedWith!.articles.map(a => a.number)).toEqual(['1', '2', '3']);
+        expect(p.recipientsFrom).toBe('issuedWith');
+        expect(p.recipients[0]).toMatchObject({ text: 'Như Điều 3', article: '3' });
+        expect(p.recipients[0].parties.map(x => x.id)).toEqual(['CaMau.VP_UBND', 'CaMau.CA_TINH', 'CaMau.SO_NGANH', 'CaMau.CT_UBND_HUYEN']);
+        expect(p.signerFrom).toBe('issuedWith');
+        expect(p.signer).toMatchObject({ person: 'Trần Hồng Quân', position: 'PHÓ CHỦ TỊCH', authority: { kind: 'signingFor', prefix: 'KT.', principal: 'CHỦ TỊCH' } });
         expect(p.implements.map(c => c.number)).toEqual(['634/QĐ-TTg', '96/2019/QH14']);
-        const report = p.reports.find(r => r.key === 'BC_10_THANG')!;
-        expect(report.occurrences).toEqual([
-            { due: '2020-07-19', from: '2019-09-15', to: '2020-07-14' },
-            { due: '2021-07-19', from: '2020-09-15', to: '2021-07-14' },
-        ]);
-        expect(report.via).toMatchObject({ id: 'CaMau.CA_TINH' });
-        const yearly = p.reports.find(r => r.key === 'BC_NAM')!;
-        expect(yearly.occurrences.map(o => o.due)).toEqual(['2020-09-19', '2021-09-19']);
+        const tenMonths = p.reports.find(r => r.key === 'BC_10_THANG')!;
+        expect(tenMonths.occurrences).toEqual([]);
+        expect(tenMonths.via).toMatchObject({ id: 'CaMau.CA_TINH' });
+        expect(p.reports.find(r => r.key === 'BC_THA')!.preparedBy).toMatchObject({ id: 'CaMau.CUC_THADS' });
+        expect(p.agencies.find(a => a.agency.id === 'CaMau.VKS_TINH')!.recipient).toBe(true);
     });
 
-    test('seed 000: the legal review is led by Sở Tư pháp with Công an tỉnh cooperating, and the index says so', () => {
+    test('seed 002: every document the prose cites is linked, where it occurs', () => {
+        const p = plan('KH_QD634');
+        expect(p.citations.length).toBeGreaterThan(30);
+        expect(p.citations.filter(c => c.document === null)).toEqual([]);
+        const numbers = new Set(p.citations.map(c => c.document?.number));
+        for (const number of ['27/KH-UBND', '33/CT-TTg', '49/2020/NĐ-CP', '80/2011/NĐ-CP', '81/KH-UBND', '12/CT-TTg', '42/2017/QH14', '18-NQ/TW']) {
+            expect(numbers, number).toContain(number);
+        }
+        const party = p.citations.find(c => c.printed === '18-NQ/TW')!;
+        expect(party).toMatchObject({ kindWord: 'Nghị quyết', printedDate: '25-10-2017', explicit: false, in: { type: 'paragraph' } });
+        // A law named without its number is linked explicitly, at its phrase.
+        expect(p.citations.some(c => c.explicit && c.document?.id === 'LUAT_THAHS_2019' && c.offset !== null)).toBe(true);
+    });
+
+    test('seed 000: leads, requests, an ongoing duty, recipients with the bodies they name', () => {
         const p = plan('KH_CT39');
         const review = p.tasks.find(t => t.key === 'NV2')!;
         expect(review.leads).toEqual([{ id: 'VinhPhuc.SO_TP', name: expect.stringContaining('Sở Tư pháp'), type: 'agency' }]);
         expect(review.supports.map(s => s.id)).toEqual(['VinhPhuc.CA_TINH']);
         expect(review.mode).toBe('directed');
         expect(p.tasks.find(t => t.key === 'NV5')!.mode).toBe('requested');
-        const police = p.agencies.find(a => a.agency.id === 'VinhPhuc.CA_TINH')!;
-        expect(police.supports).toContain('NV2');
-        expect(police.consolidatesReports.length).toBeGreaterThan(0);
+        // "Đề nghị Ủy ban MTTQ tỉnh … phối hợp với các ngành": the Front is asked, the departments lead.
+        expect(p.tasks.find(t => t.key === 'NV6')).toMatchObject({
+            mode: 'requested', addressees: [{ id: 'VinhPhuc.MTTQ_TINH' }, { id: 'VinhPhuc.TC_THANH_VIEN' }], effectiveLeads: [{ id: 'VinhPhuc.SO_NGANH' }],
+        });
+        expect(p.tasks.find(t => t.key === 'NV1_2')!.timings).toEqual([{ kind: 'ongoing', text: 'thường xuyên', earliest: null, latest: null }]);
+        expect(p.recipients.find(r => r.text === 'Chủ tịch, Các PCT. UBND tỉnh')).toMatchObject({ internal: true, parties: [] });
+        expect(p.recipients.find(r => r.text === 'Các sở, ngành, đoàn thể của tỉnh')!.parties.map(x => x.id)).toEqual(['VinhPhuc.SO_NGANH', 'VinhPhuc.DOAN_THE']);
+        expect(p.agencies.find(a => a.agency.id === 'VinhPhuc.BAO_VP')!.leads).toEqual(['NV4']);
         expect(p.implements.map(c => c.number)).toEqual(['39/CT-TTg']);
         expect(p.number).toBeNull();
+        expect(p.period).toBeNull();
     });
 
-    test('sub-tasks inherit the lead of their task', () => {
+    test('seed 000: the duties under the heading "1. Các sở, ban, ngành … có trách nhiệm:" take its bodies as leads', () => {
         const p = plan('KH_CT39');
-        const parent = p.tasks.find(t => t.key === 'NV1')!;
-        expect(parent.subtasks.length).toBeGreaterThan(0);
-        for (const key of parent.subtasks) {
-            const sub = p.tasks.find(t => t.key === key)!;
-            expect(sub.parent).toBe('NV1');
-            expect(sub.effectiveLeads).toEqual(parent.leads);
+        const section = p.tasks.filter(t => t.key.startsWith('NV1_'));
+        expect(section.length).toBe(5);
+        for (const task of section) {
+            expect(task.leadsFrom).toBe('heading');
+            expect(task.effectiveLeads.map(x => x.id)).toEqual(['VinhPhuc.SO_NGANH', 'VinhPhuc.UBND_HUYEN']);
         }
     });
 
-    test('seed 001 (a Party resolution) and seed 004 (a plan forwarded by a letter) keep their kind and carrier', () => {
-        expect(plan('NQ_04')).toMatchObject({ kind: 'resolution', kindLabel: 'Nghị quyết', number: '04-NQ/TU', date: '2022-01-25' });
-        expect(plan('KH_7488')).toMatchObject({ number: '7488/KH-UBND', date: '2017-07-31', forwardedBy: { number: '3833/SYT-VP', kind: 'letter' } });
-        const bca = plan('KH_7488').reports.find(r => r.recipients.some(p => p.id === 'BCA'))!;
-        expect(bca.occurrences.map(o => o.due)).toEqual(['2017-11-24', '2018-11-24', '2019-11-24', '2020-11-24']);
+    test('seed 001: a Party resolution: targets the language now writes, a level in words, a periodic report without interval', () => {
+        const p = plan('NQ_04');
+        expect(p).toMatchObject({ kind: 'resolution', kindLabel: 'Nghị quyết', number: '04-NQ/TU', date: '2022-01-25' });
+        expect(p.targets.find(t => t.key === 'CT_GIAM_TOI_PHAM')).toMatchObject({
+            comparison: null, change: 'decrease', baseline: { previousYear: true }, recurrence: { intervalMonths: 12 },
+        });
+        expect(p.targets.find(t => t.key === 'CT_DIEU_TRA')!.comparison).toMatchObject({ op: 'atLeast', value: null, reference: 'chỉ tiêu Quốc hội, Chính phủ giao' });
+        expect(p.reports.map(r => r.recurrence)).toEqual([{ text: 'định kỳ', intervalMonths: null, interval: null }]);
     });
 
-    test('seed 003: the range target and the two phases', () => {
+    test('seed 004: a plan forwarded by a letter: the letter whole, the yearly report, subject-less reviews, groups in the index', () => {
+        const p = plan('KH_7488');
+        expect(p).toMatchObject({ number: '7488/KH-UBND', date: '2017-07-31', period: { start: '2017-07-31', end: '2020-12-31' } });
+        expect(p.inferred).toHaveProperty('number');
+        expect(p.forwardedBy).toMatchObject({ number: '3833 /SYT-VP', kind: 'letter', signer: { person: 'Huỳnh Minh Hoàn', position: 'GIÁM ĐỐC', authority: null } });
+        const yearly = p.reports.find(r => r.key === 'BC_NAM')!;
+        // "trước ngày 25/11 hàng năm" (before 25 November), from the plan's date to the end of 2020.
+        expect(yearly.occurrences.map(o => o.due)).toEqual(['2017-11-24', '2018-11-24', '2019-11-24', '2020-11-24']);
+        expect(yearly).toMatchObject({ preparedBy: { id: 'DongNai.CA_TINH' }, via: { id: 'BCN_DE_AN_1960' }, recipients: [{ id: 'BCA' }] });
+        expect(p.tasks.filter(t => t.leadUnstated).map(t => [t.key, t.dueDates])).toEqual([['NV_VII_SO_KET', []], ['NV_VII_TONG_KET', ['2020-12-31']]]);
+        expect(p.targets.find(t => t.key === 'CT_XA_HOI_DEN')).toMatchObject({ comparison: { op: 'exactly', value: 0 }, scope: [{ party: null, text: 'các địa bàn chuyển hóa' }] });
+        expect(p.agencies.find(a => a.agency.id === 'DongNai.UBND_HUYEN')!.throughGroups).toEqual(expect.arrayContaining([
+            { group: 'DongNai.UBND_CAC_CAP', role: 'leads', key: 'NV_IV1_UBND' },
+            { group: 'DongNai.DIA_PHUONG', role: 'reports', key: 'BC_VUONG_MAC' },
+        ]));
+        // The letter's own request ("Giám đốc Sở Y tế đề nghị …") joins the plan's tasks.
+        expect(p.tasks.find(t => t.key === 'CV_3833_TRIEN_KHAI')).toMatchObject({ mode: 'requested' });
+        expect(p.citations.filter(c => c.document === null)).toEqual([]);
+    });
+
+    test('seed 003: the Đề án implemented, the range target, the two phases, the subject-less final review', () => {
         const p = plan('KH_DE_AN_4170');
+        expect(p.implements).toMatchObject([{ id: 'DE_AN_TPCTC', kind: 'scheme', number: null }]);
         const target = p.targets.find(t => t.comparison?.op === 'between')!;
-        expect(target).toMatchObject({ change: 'decrease', relative: true, comparison: { value: 3, upper: 5, unit: '%' } });
+        expect(target).toMatchObject({ change: 'decrease', relative: true, commitment: 'aspirational', comparison: { value: 3, upper: 5, unit: '%' } });
         expect(p.phases.map(ph => [ph.start, ph.end])).toEqual([['2017-01-01', '2018-12-31'], ['2019-01-01', '2020-12-31']]);
+        expect(p.tasks.find(t => t.key === 'TD2')).toMatchObject({ leadUnstated: true, effectiveLeads: [], dueDates: ['2020-12-31'] });
     });
 });

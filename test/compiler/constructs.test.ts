@@ -30,6 +30,9 @@ văn bản LUAT_NSNN luật năm 2015 "Luật Ngân sách nhà nước"
 văn bản KL_132 kết luận số "132-KL/TW" ngày 18/3/2025 "về tiếp tục thực hiện Chỉ thị 36-CT/TW"
 văn bản TTR_135 tờ trình số "135/TTr-CAT" ngày 08/6/2025 của CA_TINH
 văn bản TT_1 thông tư liên tịch số "10/2013/TTLT-BTP-BCA" ngày 01/6/2013 của BCA, UBND_TINH thay thế LUAT_NSNN
+văn bản CL_PCTP chiến lược "Chiến lược quốc gia phòng, chống tội phạm"
+văn bản DE_AN đề án "Phòng, chống tội phạm có tổ chức" thuộc CL_PCTP
+văn bản QD_4170 quyết định số "4170/QĐ-BCA-C41" ngày 14/11/2017 của BCA phê duyệt DE_AN
 `;
 
 const VIETNAMESE = `
@@ -65,6 +68,7 @@ kế hoạch KH_PCMT "Phòng, chống ma túy năm 2025" {
             kinh phí "Từ nguồn ngân sách tỉnh." { nguồn "ngân sách tỉnh" 500.000.000 đồng năm 2025 }
         }
         nhiệm vụ NV2 "Triển khai khi Bộ Công an triển khai." { chủ trì CA_TINH  khi BCA "triển khai" }
+        đề nghị NV5 "Đề nghị Ủy ban MTTQ tỉnh phối hợp với các ngành tuyên truyền." cho MTTQ_TINH { phối hợp với SO_NGANH }
         nhiệm vụ NV3 "Hướng dẫn ngay sau khi Luật có hiệu lực." { chủ trì CA_TINH  ngay sau khi LUAT_PCMT có hiệu lực  từ 01/7/2025 }
         nhiệm vụ NV4 "Cuối năm 2025 tổng kết." { chủ trì không nêu  hạn cuối năm 2025 }
         [8.] { "Đoạn một của mục 8." "Đoạn hai của mục 8." }
@@ -76,7 +80,7 @@ kế hoạch KH_PCMT "Phòng, chống ma túy năm 2025" {
         chú thích "1" "Số liệu năm 2024."
     }
     phụ lục "I" "DANH MỤC NHIỆM VỤ" {
-        [1] nhiệm vụ PL_1 "Xây dựng đề án" { chủ trì CA_TINH suy ra "cột chủ trì để trống"  phối hợp SO_NV  hạn quý IV/2025 }
+        [1] nhiệm vụ PL_1 "Xây dựng đề án" { chủ trì CA_TINH suy ra "cột chủ trì để trống"  phối hợp SO_NV  hạn quý IV/2025  sản phẩm "Đề án", "Quy chế" }
     }
 }
 `;
@@ -114,6 +118,7 @@ plan KH_PCMT "Phòng, chống ma túy năm 2025" {
             funding "Từ nguồn ngân sách tỉnh." { source "ngân sách tỉnh" 500.000.000 đồng year 2025 }
         }
         task NV2 "Triển khai khi Bộ Công an triển khai." { lead CA_TINH  when BCA "triển khai" }
+        request NV5 "Đề nghị Ủy ban MTTQ tỉnh phối hợp với các ngành tuyên truyền." for MTTQ_TINH { in support of SO_NGANH }
         task NV3 "Hướng dẫn ngay sau khi Luật có hiệu lực." { lead CA_TINH  immediately after LUAT_PCMT takes effect  from 01/7/2025 }
         task NV4 "Cuối năm 2025 tổng kết." { lead not stated  due end of 2025 }
         [8.] { "Đoạn một của mục 8." "Đoạn hai của mục 8." }
@@ -125,7 +130,7 @@ plan KH_PCMT "Phòng, chống ma túy năm 2025" {
         footnote "1" "Số liệu năm 2024."
     }
     annex "I" "DANH MỤC NHIỆM VỤ" {
-        [1] task PL_1 "Xây dựng đề án" { lead CA_TINH inferred "cột chủ trì để trống"  support SO_NV  due quarter IV/2025 }
+        [1] task PL_1 "Xây dựng đề án" { lead CA_TINH inferred "cột chủ trì để trống"  support SO_NV  due quarter IV/2025  deliverable "Đề án", "Quy chế" }
     }
 }
 `;
@@ -226,7 +231,7 @@ describe('constructs for real plans', () => {
             task: 'NV1', owners: [{ id: 'DongNai.SO_NGANH' }], commitment: 'aspirational',
             comparison: { op: 'atLeast', value: 20, unit: '%' }, dueDates: ['2025-12-31'],
             scope: [{ party: null, text: 'các phường: Tân Phong, Tân Hiệp' }],
-            statement: 'Xã, phường không ma túy: phấn đấu đạt 20% trong năm 2025',
+            statement: 'Xã, phường không ma túy: phấn đấu đạt 20% trong năm 2025 đối với các phường: Tân Phong, Tân Hiệp',
         });
         expect(target(json, 'CT_TY_LE')).toMatchObject({ commitment: null, comparison: { op: 'atLeast', value: 60, unit: '%', text: '≥ 60%' } });
         expect(target(json, 'CT_SINH').comparison).toMatchObject({ op: 'approximately', value: 2.1, unit: 'con/phụ nữ' });
@@ -248,6 +253,11 @@ describe('constructs for real plans', () => {
         // Sub-tasks inherit cooperating units as they inherit leads.
         expect(task(json, 'NV1_A')).toMatchObject({ leadsFrom: 'task', effectiveLeads: [{ id: 'DongNai.SO_NGANH' }], effectiveSupports: [{ id: 'DongNai.CA_TINH' }] });
         expect(task(json, 'NV1')).toMatchObject({ requested: [{ id: 'DongNai.DOAN_THE' }], mode: 'directed' });
+        // "Đề nghị Ủy ban MTTQ tỉnh phối hợp với các ngành": addressed to the Front, which supports the departments.
+        expect(task(json, 'NV5')).toMatchObject({
+            mode: 'requested', addressees: [{ id: 'DongNai.MTTQ_TINH' }], leadsFrom: 'cooperatesWith',
+            effectiveLeads: [{ id: 'DongNai.SO_NGANH' }], effectiveSupports: [{ id: 'DongNai.MTTQ_TINH' }],
+        });
         expect(task(json, 'NV4')).toMatchObject({ leadUnstated: true, effectiveLeads: [], leadsFrom: null, inferred: {} });
         expect(task(json, 'PL_1').inferred).toEqual({ leads: 'cột chủ trì để trống' });
         // The index counts what a body holds through each group that lists it.
@@ -313,7 +323,9 @@ describe('constructs for real plans', () => {
             items: [{ type: 'paragraph', label: null, text: 'Đoạn một của mục 8.' }, { type: 'paragraph', label: null, text: 'Đoạn hai của mục 8.' }],
         });
         expect(json.body.find(i => i.type === 'annex')).toMatchObject({ number: 'I', heading: 'DANH MỤC NHIỆM VỤ', items: [{ type: 'task', key: 'PL_1' }] });
-        expect(task(json, 'PL_1')).toMatchObject({ label: '1', path: ['I', '1'], dueDates: ['2025-12-31'], effectiveSupports: [{ id: 'DongNai.SO_NV' }] });
+        expect(task(json, 'PL_1')).toMatchObject({
+            label: '1', path: ['I', '1'], dueDates: ['2025-12-31'], effectiveSupports: [{ id: 'DongNai.SO_NV' }], deliverables: ['Đề án', 'Quy chế'],
+        });
         expect(json.footnotes).toEqual([{ number: '1', text: 'Số liệu năm 2024.' }]);
         expect(task(json, 'NV1').funding).toEqual([{
             label: null, text: 'Từ nguồn ngân sách tỉnh.',
@@ -335,6 +347,10 @@ describe('constructs for real plans', () => {
         expect(joint && 'coIssuers' in joint ? joint.coIssuers.map(r => r.ref?.name) : []).toEqual(['UBND_TINH']);
         const budget = registry.elements.find(e => e.name === 'LUAT_NSNN');
         expect(budget && 'year' in budget ? budget.year : undefined).toBe(2015);
+        const scheme = registry.elements.find(e => e.name === 'DE_AN');
+        expect(scheme && 'partOf' in scheme ? scheme.partOf.map(r => r.ref?.name) : []).toEqual(['CL_PCTP']);
+        const decision = registry.elements.find(e => e.name === 'QD_4170');
+        expect(decision && 'approves' in decision ? decision.approves.map(r => r.ref?.name) : []).toEqual(['DE_AN']);
     });
 
     test('the recurring dates expand only inside a period the plan states: an inferred period gives none', async () => {

@@ -140,7 +140,7 @@ function digest(plan: Plan) {
         })),
         nv1: {
             leads: nv1.leads.map(l => l.ref?.name), supports: nv1.supports.map(s => s.ref?.name), due: dueDay(nv1),
-            serves: nv1.serves.map(s => s.ref?.name), deliverable: nv1.deliverable !== undefined,
+            serves: nv1.serves.map(s => s.ref?.name), deliverable: nv1.deliverables.length > 0,
             members: nv1.members.map(m => m.$type),
         },
         tasks: tasksSection.members.filter((m): m is Task => m.$type === 'Task').map(t => [t.name, t.leads.map(l => l.ref?.name), t.recurrence?.count]),

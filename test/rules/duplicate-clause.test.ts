@@ -4,7 +4,7 @@ import { expectFindings, expectSilent, inPlan } from '../helpers.js';
 describe('duplicate-clause', () => {
     test('fires on the second of two single-valued clauses', async () => {
         await expectFindings('duplicate-clause', inPlan(`
-    nhiệm vụ NV1 "Rà soát" { chủ trì STP  sản phẩm "Báo cáo"  sản phẩm ⟦"Đề án"⟧ }
+    nhiệm vụ NV1 "Rà soát" { chủ trì STP  hằng năm  ⟦hằng quý⟧ }
     báo cáo BC "Báo cáo" { từ STP  qua CA_TINH  qua ⟦UBND_TINH⟧ }`, 'số "1/KH-UBND"  của UBND_TINH  số ⟦"2/KH-UBND"⟧'), /already given/);
     });
 

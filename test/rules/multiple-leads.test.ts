@@ -58,4 +58,14 @@ describe('multiple-leads', () => {
         await expectFindings('multiple-leads', plan(`
     nhiệm vụ NV5 "Các sở, ban, ngành, UBND các huyện" { chủ trì SO_NGANH, ⟦UBND_HUYEN⟧ }`));
     });
+
+    test('fires on a heading addressed to several agencies, at the second to the last', async () => {
+        await expectFindings('multiple-leads', inPlan(`
+    phần "5" "Sở Tài chính, Sở Tư pháp:" giao CA_TINH, ⟦STP⟧ {
+        nhiệm vụ "Lập dự toán kinh phí"
+    }
+    phần "6" "Các sở, ngành:" giao SO_NGANH {
+        nhiệm vụ "Tuyên truyền"
+    }`), /^Phần "Sở Tài chính, Sở Tư pháp:" có 2 đơn vị chủ trì/);
+    });
 });

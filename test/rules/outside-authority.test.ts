@@ -13,7 +13,7 @@ describe('outside-authority', () => {
         expect(found.map(d => d.message)).toEqual([
             expect.stringMatching(/^'MTTQ_TINH' là cơ quan độc lập, .*thay cho "nhiệm vụ" \/ 'MTTQ_TINH' is independent/),
             expect.stringMatching(/^'VKS_TINH' thuộc VKSNDTC, .*thay cho "giao"/),
-            expect.stringMatching(/^'LIEN_NGANH' không được khai báo thuộc cơ quan ban hành/),
+            expect.stringMatching(/^'LIEN_NGANH' có thành viên ngoài quyền chỉ đạo/),
             expect.stringMatching(/^'VKS_TINH' thuộc VKSNDTC/),
         ]);
     });
@@ -52,7 +52,7 @@ cơ quan VKSNDTC "Viện kiểm sát nhân dân tối cao" độc lập
         }, /VKSNDTC/);
     });
 
-    test('checks the bodies of a heading addressed with "giao", "phối hợp với" leads, and independent groups', async () => {
+    test('checks the bodies of a heading addressed with "giao" and independent groups, not the bodies cooperated with', async () => {
         await expectFindings('outside-authority', {
             ...inPlan(`
     phần "5" "Viện kiểm sát nhân dân tỉnh:" giao ⟦VKS_TINH⟧ {
@@ -61,7 +61,9 @@ cơ quan VKSNDTC "Viện kiểm sát nhân dân tối cao" độc lập
     phần "6" "Các đoàn thể:" đề nghị DOAN_THE {
         đề nghị "Tuyên truyền"
     }
-    nhiệm vụ NV1 "Phối hợp với Mặt trận tuyên truyền" { phối hợp với ⟦MTTQ_TINH⟧ }
+    phần "7" "Công an tỉnh:" giao CA_TINH {
+        nhiệm vụ NV1 "Phối hợp với Mặt trận tuyên truyền" { phối hợp với MTTQ_TINH }
+    }
     nhiệm vụ NV2 "Các đoàn thể tuyên truyền" { chủ trì ⟦DOAN_THE⟧ }`),
             'groups.plan': 'phạm vi VinhPhuc\nnhóm DOAN_THE "Các đoàn thể chính trị - xã hội tỉnh" độc lập gồm MTTQ_TINH',
         }, /không thuộc quyền chỉ đạo của UBND_TINH/);
@@ -76,5 +78,12 @@ cơ quan VKSNDTC "Viện kiểm sát nhân dân tối cao" độc lập
     phần "7" "Công an tỉnh:" giao CA_TINH {
         nhiệm vụ "Tấn công trấn áp tội phạm"
     }`), /chủ trì của đề nghị bao ngoài/);
+    });
+
+    test('a request addressed with "cho" is checked at its addressees, not at the bodies they cooperate with', async () => {
+        await expectSilent('outside-authority', inPlan(`
+    đề nghị NV6 "Đề nghị Ủy ban MTTQ tỉnh phối hợp với các ngành" cho MTTQ_TINH { phối hợp với SO_NGANH }`));
+        await expectFindings('outside-authority', inPlan(`
+    nhiệm vụ NV7 "Mặt trận phối hợp với các ngành" cho ⟦MTTQ_TINH⟧ { phối hợp với SO_NGANH }`));
     });
 });

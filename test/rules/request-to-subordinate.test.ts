@@ -37,4 +37,11 @@ describe('request-to-subordinate', () => {
     nhiệm vụ NV1 "Các sở, Mặt trận tuyên truyền" { chủ trì SO_NGANH  đồng thời đề nghị MTTQ_TINH, ⟦STP⟧ }`),
         /thuộc quyền chỉ đạo/);
     });
+
+    test('a request addressed with "cho" is judged by its addressees, not the bodies they cooperate with', async () => {
+        await expectSilent('request-to-subordinate', inPlan(`
+    đề nghị NV6 "Đề nghị Ủy ban MTTQ tỉnh phối hợp với các ngành" cho MTTQ_TINH { phối hợp với SO_NGANH }`));
+        await expectFindings('request-to-subordinate', inPlan(`
+    ⟦đề nghị NV7 "Đề nghị Công an tỉnh phối hợp với Mặt trận"⟧ cho CA_TINH { phối hợp với MTTQ_TINH }`));
+    });
 });
