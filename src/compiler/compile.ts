@@ -18,7 +18,7 @@ import { citationsOf } from '../semantics/citations.js';
 import type { CalendarDate } from '../semantics/dates.js';
 import { parseDate, toIso } from '../semantics/dates.js';
 import { effectiveRecipients, effectiveSigner, instrumentOf, recipientParties } from '../semantics/instruments.js';
-import { inferredProperties } from '../semantics/provenance.js';
+import { inferredProperties, inferredReason } from '../semantics/provenance.js';
 import {
     effectiveLeads, effectiveSupports, groupMembers, leadSource, leadUnstated, modeOf, resolvedParties
 } from '../semantics/responsibility.js';
@@ -488,6 +488,7 @@ class PlanCompiler {
             printedDate: c.found?.dateText ?? null,
             malformed: c.found?.malformed ?? false,
             explicit: c.explicit !== undefined,
+            inferred: c.explicit ? inferredReason(c.explicit, 'document') ?? inferredReason(c.explicit, 'phrase') ?? null : null,
             in: {
                 type: typeName(node),
                 key: keyed ? this.keys.get(node as Keyed) ?? null : null,

@@ -313,6 +313,8 @@ export interface CitationJson {
     malformed: boolean;
     /** Linked with `trích dẫn` rather than recognised. */
     explicit: boolean;
+    /** Why the writer linked this document when the text does not name it unambiguously (`suy ra`). */
+    inferred: string | null;
     /** Where: the kind of item and its key (tasks, targets, reports) or path, the field and its line. */
     in: { type: string; key: string | null; path: string[]; field: string; line: number };
     /** Position in that field's text (characters), when known. */

@@ -52,6 +52,7 @@ kế hoạch KH_PCMT "Phòng, chống ma túy năm 2025" {
     phạm vi "Trên địa bàn tỉnh"
     đối tượng "Người nghiện ma túy, người sử dụng trái phép chất ma túy"
     "Thực hiện Kết luận số 132-KL/TW ngày 18/3/2025 và Luật Phòng, chống ma túy năm 2021." trích dẫn LUAT_PCMT ("Luật Phòng, chống ma túy năm 2021")
+    "Tuân thủ Luật Ngân sách nhà nước." trích dẫn LUAT_NSNN ("Luật Ngân sách nhà nước") suy ra "không in năm; luật đang có hiệu lực"
     phần "II" "NHIỆM VỤ" {
         phần "2" "Sở Nội vụ:" giao SO_NV {
             [a)] nhiệm vụ NV_NV_A "Phối hợp với Sở Giáo dục và Đào tạo rà soát đội ngũ." { phối hợp với SO_GDDT  trong tháng 12/2025 }
@@ -102,6 +103,7 @@ plan KH_PCMT "Phòng, chống ma túy năm 2025" {
     scope "Trên địa bàn tỉnh"
     beneficiaries "Người nghiện ma túy, người sử dụng trái phép chất ma túy"
     "Thực hiện Kết luận số 132-KL/TW ngày 18/3/2025 và Luật Phòng, chống ma túy năm 2021." cites LUAT_PCMT ("Luật Phòng, chống ma túy năm 2021")
+    "Tuân thủ Luật Ngân sách nhà nước." cites LUAT_NSNN ("Luật Ngân sách nhà nước") inferred "không in năm; luật đang có hiệu lực"
     section "II" "NHIỆM VỤ" {
         section "2" "Sở Nội vụ:" assign SO_NV {
             [a)] task NV_NV_A "Phối hợp với Sở Giáo dục và Đào tạo rà soát đội ngũ." { in support of SO_GDDT  during month 12/2025 }
@@ -248,7 +250,7 @@ describe('constructs for real plans', () => {
             label: 'a)', path: ['II', '2', 'a'],
         });
         expect(task(json, 'NV_NV_B')).toMatchObject({ leadsFrom: 'heading', effectiveLeads: [{ id: 'DongNai.SO_NV' }] });
-        const section = (json.body[3] as { items: unknown[] }).items[0];
+        const section = (json.body[4] as { items: unknown[] }).items[0];
         expect(section).toMatchObject({ type: 'section', number: '2', heading: 'Sở Nội vụ:', mode: 'directed', addressees: [{ id: 'DongNai.SO_NV' }] });
         // Sub-tasks inherit cooperating units as they inherit leads.
         expect(task(json, 'NV1_A')).toMatchObject({ leadsFrom: 'task', effectiveLeads: [{ id: 'DongNai.SO_NGANH' }], effectiveSupports: [{ id: 'DongNai.CA_TINH' }] });
@@ -309,6 +311,8 @@ describe('constructs for real plans', () => {
                 offset: paragraph.indexOf('Luật Phòng, chống ma túy năm 2021'), length: 'Luật Phòng, chống ma túy năm 2021'.length,
             }),
         ]));
+        expect(json.citations.find(c => c.document?.id === 'DongNai.LUAT_NSNN')).toMatchObject({ explicit: true, inferred: 'không in năm; luật đang có hiệu lực' });
+        expect(json.citations.find(c => c.document?.id === 'DongNai.KL_132')!.inferred).toBeNull();
         // The instrument's prose is cited too.
         expect(json.citations.filter(c => c.document?.id === 'DongNai.QD_182').length).toBe(0);
     });
@@ -317,7 +321,7 @@ describe('constructs for real plans', () => {
         const json = await compile(VIETNAMESE);
         expect(task(json, 'NV1')).toMatchObject({ label: '1.', path: ['II', '1'] });
         expect(task(json, 'NV1_A')).toMatchObject({ label: '-', path: ['II', '1'] });
-        const part = json.body[3] as { items: Array<Record<string, unknown>> };
+        const part = json.body[4] as { items: Array<Record<string, unknown>> };
         expect(part.items.find(i => i.type === 'section' && i.label === '8.')).toEqual({
             type: 'section', number: null, label: '8.', heading: null, mode: null, addressees: [],
             items: [{ type: 'paragraph', label: null, text: 'Đoạn một của mục 8.' }, { type: 'paragraph', label: null, text: 'Đoạn hai của mục 8.' }],
