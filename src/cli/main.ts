@@ -7,16 +7,18 @@ import type { SemanticServices } from '../semantics/services.js';
 import type { PlanJson } from '../compiler/plan-json.js';
 import type { Model } from '../language/generated/ast.js';
 import { isPlan } from '../language/generated/ast.js';
-import { loadWorkspace, UsageError } from '../workspace/load.js';
-import { findWorkspaceRoot } from '../workspace/roots.js';
+import type { LoadedWorkspace } from '../workspace/load.js';
+import { loadWorkspace, shownPath, UsageError } from '../workspace/load.js';
+import { CONFIG_FILE, findWorkspaceRoot } from '../workspace/roots.js';
 import { ConfigError } from '../config/config.js';
 import type { Severity } from '../linter/rule.js';
 import { allRules } from '../linter/registry.js';
+import type { CliFinding } from './findings.js';
 import { collectFindings, formatLine } from './findings.js';
 import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
-import { writeFileAtomic } from './write.js';
+import { describe, writeFileAtomic } from './write.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -86,6 +88,12 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
             io.err(`planspec: ${error.message}\n`);
             return EXIT_USAGE;
         }
+        if (typeof (error as NodeJS.ErrnoException)?.code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string') {
+            // A file-system problem no check above foresaw: one line, no stack trace.
+            const e = error as NodeJS.ErrnoException;
+            io.err(`planspec: ${e.path ? shownPath(e.path) + ': ' : ''}${describe(e)}\n`);
+            return EXIT_USAGE;
+        }
         if (error instanceof ConfigError) {
             for (const p of error.problems) {
                 io.err(`${path.relative(process.cwd(), p.file) || p.file}:${p.line}:${p.column} error ${p.message} [config]\n`);
@@ -110,8 +118,8 @@ async function check(paths: string[], options: CheckOptions, io: Io): Promise<nu
     if (options.config && !fs.existsSync(options.config)) {
         throw new UsageError(`${options.config}: không tìm thấy tệp cấu hình (no such configuration file)`);
     }
-    const { requested } = await loadWorkspace(paths, { configFile: options.config, rules: options.rule });
-    const all = collectFindings(requested);
+    const loaded = await loadWorkspace(paths, { configFile: options.config, rules: options.rule });
+    const all = workspaceFindings(loaded);
     const errors = all.filter(f => f.severity === 'error').length;
     const warnings = all.filter(f => f.severity === 'warning').length;
     const shown = options.quiet ? all.filter(f => f.severity === 'error') : all;
@@ -124,6 +132,9 @@ async function check(paths: string[], options: CheckOptions, io: Io): Promise<nu
                 io.err(`${errors} lỗi (errors), ${warnings} cảnh báo (warnings), ${all.length - errors - warnings} thông tin (info)\n`);
             }
     }
+    if (reportProblems(loaded, io)) {
+        return EXIT_USAGE;
+    }
     if (errors > 0) {
         return EXIT_FINDINGS;
     }
@@ -132,6 +143,30 @@ async function check(paths: string[], options: CheckOptions, io: Io): Promise<nu
         return EXIT_FINDINGS;
     }
     return EXIT_OK;
+}
+
+/** Codes of the diagnostics that say a file could not be read as a plan at all (syntax, encoding, internal). */
+const BROKEN_FILE = new Set(['syntax-error', 'invalid-encoding', 'internal-error']);
+
+/**
+ * The findings of the requested files, and the errors that make another file of their workspaces
+ * unreliable (a registry with a syntax error): the requested plans are only as sound as the
+ * declarations they use.
+ */
+function workspaceFindings(loaded: LoadedWorkspace): CliFinding[] {
+    const requested = new Set(loaded.requested);
+    const others = loaded.all.filter(d => !requested.has(d));
+    const broken = collectFindings(others).filter(f => f.severity === 'error' && BROKEN_FILE.has(f.ruleId));
+    return [...collectFindings(loaded.requested), ...broken]
+        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
+}
+
+/** Prints the file-system problems met while loading; true when there were any. */
+function reportProblems(loaded: LoadedWorkspace, io: Io): boolean {
+    for (const problem of loaded.problems) {
+        io.err(`planspec: ${problem.path}: ${problem.message}\n`);
+    }
+    return loaded.problems.length > 0;
 }
 
 function collectRule(value: string, previous: Record<string, Severity>): Record<string, Severity> {
@@ -168,18 +203,29 @@ async function compile(paths: string[], options: { out?: string; outDir?: string
     if (options.out && options.outDir) {
         throw new UsageError('-o/--out và --out-dir không dùng cùng nhau (use either -o or --out-dir)');
     }
-    const { requested, services } = await loadWorkspace(paths);
-    const findings = collectFindings(requested);
-    const errors = findings.filter(f => f.severity === 'error');
+    const loaded = await loadWorkspace(paths);
+    const { requested, services } = loaded;
+    const errors = workspaceFindings(loaded).filter(f => f.severity === 'error');
+    const problems = reportProblems(loaded, io);
     if (errors.length > 0) {
         errors.forEach(f => io.err(formatLine(f) + '\n'));
         io.err(`planspec: không biên dịch vì có ${errors.length} lỗi (not compiled: ${errors.length} errors)\n`);
-        return EXIT_FINDINGS;
+        return problems ? EXIT_USAGE : EXIT_FINDINGS;
     }
     const plans = requested.flatMap(document => compileDocument(document, services));
     if (plans.length === 0) {
         throw new UsageError('không có kế hoạch nào để biên dịch (no plan in the given files)');
     }
+    // Never write over a source: a plan, a registry, a configuration file.
+    const protectedFiles = new Set([
+        ...loaded.all.map(d => d.uri.fsPath),
+        ...requested.map(d => services.config.ConfigProvider.configFileFor(d.uri)).filter((f): f is string => f !== undefined),
+    ].map(realPath));
+    const checkTarget = (file: string, shown: string) => {
+        if (protectedFiles.has(realPath(path.resolve(file))) || path.basename(file) === CONFIG_FILE) {
+            throw new UsageError(`${shown}: là tệp nguồn hoặc tệp cấu hình, không ghi đè (is a source, registry or configuration file; not overwritten)`);
+        }
+    };
     if (options.outDir) {
         const ids = new Set<string>();
         for (const plan of plans) {
@@ -188,19 +234,50 @@ async function compile(paths: string[], options: { out?: string; outDir?: string
             }
             ids.add(plan.id);
         }
-        fs.mkdirSync(options.outDir, { recursive: true });
-        for (const plan of plans) {
-            writeFileAtomic(path.join(options.outDir, `${plan.id}.json`), serialize(plan));
+        const existing = statOrUndefined(options.outDir);
+        if (existing && !existing.isDirectory()) {
+            throw new UsageError(`${options.outDir}: không phải thư mục (is not a folder)`);
+        }
+        try {
+            fs.mkdirSync(options.outDir, { recursive: true });
+        } catch (error) {
+            throw new UsageError(`${options.outDir}: không tạo được thư mục (cannot create the folder): ${describe(error)}`);
+        }
+        const targets = plans.map(plan => {
+            const file = path.join(options.outDir!, `${plan.id}.json`);
+            checkTarget(file, file);
+            return { plan, file };
+        });
+        for (const { plan, file } of targets) {
+            writeFileAtomic(file, serialize(plan), file);
         }
     } else if (options.out) {
         if (plans.length > 1) {
             throw new UsageError(`-o nhận đúng một kế hoạch, có ${plans.length} (-o takes exactly one plan; use --out-dir)`);
         }
-        writeFileAtomic(options.out, serialize(plans[0]));
+        checkTarget(options.out, options.out);
+        writeFileAtomic(options.out, serialize(plans[0]), options.out);
     } else {
+        // Written once, at the end: a consumer never reads half a plan.
         io.out(serialize(plans.length === 1 ? plans[0] : plans));
     }
-    return EXIT_OK;
+    return problems ? EXIT_USAGE : EXIT_OK;
+}
+
+function realPath(file: string): string {
+    try {
+        return fs.realpathSync(file);
+    } catch {
+        return path.resolve(file);
+    }
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+    try {
+        return fs.statSync(file);
+    } catch {
+        return undefined;
+    }
 }
 
 function compileDocument(document: LangiumDocument, services: SemanticServices): PlanJson[] {

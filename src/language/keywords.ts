@@ -4,8 +4,9 @@
  */
 
 /** NFC, lower case, single spaces: the form in which keyword spellings are looked up. */
-export function keywordKey(text: string): string {
-    return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+export function keywordKey(text: string | undefined): string {
+    // Undefined while a declaration is half-typed (or in a file with syntax errors).
+    return (text ?? '').normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 function table<T extends string>(entries: Record<T, string[]>): (text: string) => T | undefined {
@@ -15,7 +16,7 @@ function table<T extends string>(entries: Record<T, string[]>): (text: string) =
             map.set(keywordKey(spelling), value);
         }
     }
-    return (text: string) => map.get(keywordKey(text));
+    return (text: string | undefined) => map.get(keywordKey(text));
 }
 
 export type DocumentKind =

@@ -1,5 +1,5 @@
 import type { DeepPartial, DocumentValidator, Module, ValidationChecks, PartialLangiumCoreServices, LangiumCoreServices, LangiumSharedCoreServices } from 'langium';
-import { DefaultDocumentValidator, inject } from 'langium';
+import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { PlanspecConfigProvider } from '../config/config.js';
@@ -10,7 +10,9 @@ import { PlanspecGeneratedModule, PlanspecGeneratedSharedModule } from './genera
 import { ConfigWatcher } from './planspec-config-watcher.js';
 import { PlanspecIndexManager } from './planspec-index-manager.js';
 import { PlanspecWorkspaceIndex } from './planspec-index.js';
+import { createPlanspecCompletionParser, createPlanspecParser } from './planspec-parser.js';
 import { PlanspecScopeComputation, PlanspecScopeProvider } from './planspec-scope.js';
+import { PlanspecDocumentValidator } from './planspec-validator.js';
 import { PlanspecTokenBuilder } from './planspec-token-builder.js';
 import { PlanspecValueConverter } from './planspec-value-converter.js';
 
@@ -31,17 +33,12 @@ export type PlanspecAddedServices = {
 
 export type PlanspecServices = LangiumServices & PlanspecAddedServices;
 
-/** Unresolved references are reported by the `unresolved-reference` rule, with its configured severity. */
-class PlanspecDocumentValidator extends DefaultDocumentValidator {
-    protected override processLinkingErrors(): void {
-        // intentionally empty: see the unresolved-reference rule
-    }
-}
-
 export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & PlanspecAddedServices> = {
     parser: {
         TokenBuilder: () => new PlanspecTokenBuilder(),
         ValueConverter: () => new PlanspecValueConverter(),
+        LangiumParser: (services) => createPlanspecParser(services),
+        CompletionParser: (services) => createPlanspecCompletionParser(services),
     },
     references: {
         ScopeComputation: (services) => new PlanspecScopeComputation(services),

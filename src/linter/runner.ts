@@ -60,9 +60,10 @@ export class RuleRunner {
                 } catch (error) {
                     failed.add(index);
                     console.error(`planspec: rule ${ruleId} failed on ${document.uri.toString()}:`, error);
+                    // An error, so that the check fails: the file's findings are incomplete.
                     collected.push({
-                        ruleId, severity: 'warning', node, range: node.$cstNode?.range,
-                        message: `Quy tắc ${ruleId} gặp lỗi nội bộ nên đã dừng trên tệp này / Internal error in rule ${ruleId}, skipped for this file: ${error instanceof Error ? error.message : String(error)}`,
+                        ruleId, severity: 'error', node, range: node.$cstNode?.range,
+                        message: `Quy tắc ${ruleId} gặp lỗi nội bộ nên đã dừng trên tệp này; kết quả kiểm tra chưa đầy đủ / Internal error in rule ${ruleId}, skipped for this file; its findings are incomplete: ${error instanceof Error ? error.message : String(error)}`,
                     });
                 }
             });

@@ -168,21 +168,33 @@ export function ancestors(party: Party): Party[] {
  * organisations are declared `độc lập` or under their own hierarchy, never under a UBND.
  */
 export function isUnderAuthority(party: Party, issuer: Party): boolean {
-    return underAuthority(party, issuer, new Set());
-}
-
-function underAuthority(party: Party, issuer: Party, visiting: Set<Party>): boolean {
-    if (party.independent) {
+    // Iterative: a chain of thousands of nested groups must not overflow the stack.
+    const pending: Party[] = [party];
+    const seen = new Set<Party>();
+    while (pending.length > 0) {
+        const current = pending.pop()!;
+        if (seen.has(current)) {
+            continue;
+        }
+        seen.add(current);
+        if (current.independent) {
+            return false;
+        }
+        if (current === issuer || ancestors(current).includes(issuer)) {
+            continue;
+        }
+        if (isGroup(current) && !current.parent && current.members.length > 0) {
+            for (const member of current.members) {
+                if (!member.ref) {
+                    return false;
+                }
+                pending.push(member.ref);
+            }
+            continue;
+        }
         return false;
     }
-    if (party === issuer || ancestors(party).includes(issuer)) {
-        return true;
-    }
-    if (isGroup(party) && !party.parent && party.members.length > 0 && !visiting.has(party)) {
-        visiting.add(party);
-        return party.members.every(m => m.ref !== undefined && m.ref !== party && underAuthority(m.ref, issuer, visiting));
-    }
-    return false;
+    return true;
 }
 
 /** The referenced parties of a list, without unresolved references and without repeats. */

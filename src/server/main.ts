@@ -1,9 +1,9 @@
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
+import { PlanspecFileSystem } from '../workspace/file-system.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createPlanspecServices } from '../language/planspec-module.js';
 
 // Transport (--stdio, --node-ipc, --socket=N) is taken from the command line by vscode-languageserver.
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createPlanspecServices({ connection, ...NodeFileSystem });
+const { shared } = createPlanspecServices({ connection, ...PlanspecFileSystem });
 startLanguageServer(shared);

@@ -2,12 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import type { ConfigOverrides } from '../config/config.js';
 import { ConfigError } from '../config/config.js';
 import type { PlanspecServices } from '../language/planspec-module.js';
 import { createPlanspecServices } from '../language/planspec-module.js';
-import { findWorkspaceRoot, listPlanFiles } from './roots.js';
+import { PlanspecFileSystem } from './file-system.js';
+import type { ListingProblem } from './roots.js';
+import { findWorkspaceRoot, isMarkedRoot, listPlanFiles } from './roots.js';
 
 /** A problem with the command line or the file system, as opposed to a finding in a plan. */
 export class UsageError extends Error { }
@@ -16,34 +17,54 @@ export interface LoadedWorkspace {
     services: PlanspecServices;
     /** The documents the user named (directly or through a folder), in path order. */
     requested: LangiumDocument[];
+    /** Every document of their workspaces (the requested ones included). */
+    all: LangiumDocument[];
+    /** Files and folders that were skipped: unreadable, not regular files, broken links. */
+    problems: ListingProblem[];
 }
 
 /**
  * Loads the named files and folders together with every `.plan` file of their workspaces, so that
  * references resolve exactly as they do in the editor, then parses, links and validates them.
+ *
+ * A folder with a `planspec.config.json` or `.git` (or below one) is checked to its depth; an
+ * unmarked folder (and the folder of an unmarked file) contributes only the files directly in it.
+ * Problems with a path the user named directly stop the run (UsageError); problems met while
+ * listing a workspace are collected, and the caller reports them.
  */
 export async function loadWorkspace(paths: string[], overrides: ConfigOverrides = {}): Promise<LoadedWorkspace> {
+    const problems: ListingProblem[] = [];
     const requestedFiles = new Set<string>();
     for (const p of paths) {
         const full = path.resolve(p);
         let stat: fs.Stats;
         try {
             stat = fs.statSync(full);
-        } catch {
-            throw new UsageError(`${p}: không tìm thấy tệp hoặc thư mục (no such file or folder)`);
+        } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code;
+            throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR'
+                ? `${p}: không tìm thấy tệp hoặc thư mục (no such file or folder)`
+                : `${p}: không truy cập được (cannot access): ${code ?? String(error)}`);
         }
-        const files = stat.isDirectory() ? listPlanFiles(full) : [full];
-        if (stat.isDirectory() && files.length === 0) {
-            throw new UsageError(`${p}: thư mục không có tệp .plan nào (no .plan files in this folder)`);
+        if (stat.isDirectory()) {
+            const root = findWorkspaceRoot(full);
+            const files = listPlanFiles(full, problems, isMarkedRoot(root));
+            if (files.length === 0) {
+                throw new UsageError(`${p}: thư mục không có tệp .plan nào (no .plan files in this folder${isMarkedRoot(root) ? '' : '; without planspec.config.json or .git above it, only the files directly in it are read'})`);
+            }
+            files.forEach(f => requestedFiles.add(f));
+        } else if (stat.isFile()) {
+            requestedFiles.add(full);
+        } else {
+            throw new UsageError(`${p}: không phải tệp thông thường (FIFO, thiết bị…), không đọc (not a regular file; not read)`);
         }
-        files.forEach(f => requestedFiles.add(f));
     }
     const allFiles = new Set<string>(requestedFiles);
     for (const root of new Set([...requestedFiles].map(findWorkspaceRoot))) {
-        listPlanFiles(root).forEach(f => allFiles.add(f));
+        listPlanFiles(root, problems).forEach(f => allFiles.add(f));
     }
 
-    const services = createPlanspecServices(NodeFileSystem).Planspec;
+    const services = createPlanspecServices(PlanspecFileSystem).Planspec;
     const config = services.config.ConfigProvider;
     config.setOverrides(overrides);
     // A broken configuration stops the run (exit status 2) before any plan is checked with it.
@@ -59,10 +80,21 @@ export async function loadWorkspace(paths: string[], overrides: ConfigOverrides 
         try {
             loaded.push(await documents.getOrCreateDocument(URI.file(file)));
         } catch (error) {
-            throw new UsageError(`${file}: không đọc được tệp (cannot read file): ${(error as Error).message}`);
+            const code = (error as NodeJS.ErrnoException).code;
+            const reason = code ?? (error instanceof Error ? error.message : String(error));
+            if (requestedFiles.has(file)) {
+                throw new UsageError(`${shownPath(file)}: không đọc được tệp (cannot read file): ${reason}`);
+            }
+            problems.push({ path: file, message: `không đọc được tệp, đã bỏ qua (cannot read the file, skipped): ${reason}` });
         }
     }
     await services.shared.workspace.DocumentBuilder.build(loaded, { validation: true });
-    const requested = [...requestedFiles].sort().map(f => documents.getDocument(URI.file(f))!);
-    return { services, requested };
+    const requested = [...requestedFiles].sort().map(f => documents.getDocument(URI.file(f))).filter((d): d is LangiumDocument => d !== undefined);
+    return { services, requested, all: loaded, problems: problems.map(p => ({ ...p, path: shownPath(p.path) })) };
+}
+
+/** A path as the user would write it: relative to the current folder when inside it. */
+export function shownPath(file: string): string {
+    const relative = path.relative(process.cwd(), file);
+    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }

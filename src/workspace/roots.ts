@@ -17,6 +17,11 @@ export function findWorkspaceRoot(fileOrFolder: string): string {
     return findUp(startDir, CONFIG_FILE) ?? findUp(startDir, '.git') ?? startDir;
 }
 
+/** Whether a folder is a marked workspace root (it holds `planspec.config.json` or `.git`). */
+export function isMarkedRoot(folder: string): boolean {
+    return fs.existsSync(path.join(folder, CONFIG_FILE)) || fs.existsSync(path.join(folder, '.git'));
+}
+
 function findUp(from: string, marker: string): string | undefined {
     let dir = from;
     for (;;) {
@@ -62,22 +67,74 @@ export class WorkspaceRoots {
     }
 }
 
-/** All `.plan` files below a folder, sorted, skipping dot-folders and node_modules. */
-export function listPlanFiles(folder: string): string[] {
+/** A file-system problem met while listing a workspace, with the path as the user would write it. */
+export interface ListingProblem {
+    path: string;
+    message: string;
+}
+
+/**
+ * The `.plan` files of a workspace, sorted: every one below a marked root (see `isMarkedRoot`),
+ * skipping dot-folders and node_modules; for an unmarked folder, only the files directly in it
+ * (an arbitrary folder, such as a shared temp folder, is never scanned to its depth).
+ * Symbolic links to files and folders are followed (each folder once); anything that is not a
+ * regular file (a FIFO, a device), a broken link or an unreadable folder is skipped and reported.
+ */
+export function listPlanFiles(folder: string, problems: ListingProblem[] = [], recursive = isMarkedRoot(folder)): string[] {
     const result: string[] = [];
-    const walk = (dir: string) => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const visited = new Set<string>();
+    const pending: string[] = [folder];
+    while (pending.length > 0) {
+        const dir = pending.shift()!;
+        let real: string;
+        try {
+            real = fs.realpathSync(dir);
+        } catch {
+            real = dir;
+        }
+        if (visited.has(real)) {
+            continue;
+        }
+        visited.add(real);
+        let entries: fs.Dirent[];
+        try {
+            entries = fs.readdirSync(dir, { withFileTypes: true });
+        } catch (error) {
+            problems.push({ path: dir, message: `không đọc được thư mục, đã bỏ qua (cannot read the folder, skipped): ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+            continue;
+        }
+        const subfolders: string[] = [];
+        for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
             if (entry.name.startsWith('.') || entry.name === 'node_modules') {
                 continue;
             }
             const full = path.join(dir, entry.name);
-            if (entry.isDirectory()) {
-                walk(full);
-            } else if (entry.isFile() && entry.name.endsWith('.plan')) {
-                result.push(full);
+            let stat: fs.Stats | undefined = undefined;
+            if (entry.isSymbolicLink()) {
+                try {
+                    stat = fs.statSync(full);
+                } catch {
+                    if (entry.name.endsWith('.plan')) {
+                        problems.push({ path: full, message: 'liên kết hỏng, đã bỏ qua (broken symbolic link, skipped)' });
+                    }
+                    continue;
+                }
+            }
+            const isDir = stat ? stat.isDirectory() : entry.isDirectory();
+            const isFile = stat ? stat.isFile() : entry.isFile();
+            if (isDir) {
+                if (recursive) {
+                    subfolders.push(full);
+                }
+            } else if (entry.name.endsWith('.plan')) {
+                if (isFile) {
+                    result.push(full);
+                } else {
+                    problems.push({ path: full, message: 'không phải tệp thông thường (FIFO, thiết bị…), đã bỏ qua (not a regular file, skipped)' });
+                }
             }
         }
-    };
-    walk(folder);
-    return result;
+        pending.unshift(...subfolders);
+    }
+    return result.sort();
 }

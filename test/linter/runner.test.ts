@@ -22,6 +22,7 @@ describe('rule runner', () => {
         const internal = findingsOf(loaded, 'missing-lead');
         expect(internal).toHaveLength(1);
         expect(internal[0].message).toMatch(/Internal error in rule missing-lead.*boom/);
+        expect(internal[0].severity).toBe(1); // an error: the check must fail when findings are lost
         expect(findingsOf(loaded, 'rate-out-of-range')).toHaveLength(1);
     });
 });

@@ -1,0 +1,160 @@
+/**
+ * Guards around Langium's parsers, so that nothing a user types makes them overflow or flood:
+ * - nesting deeper than MAX_NESTING braces is cut off before parsing (the recursive-descent parser
+ *   would overflow the stack), with one bilingual error at the first brace too deep; the text keeps
+ *   its length, so every offset and range still points into the document as written;
+ * - a file the parser still cannot handle (an exception, whatever its cause) parses as an empty file
+ *   with one error saying why, instead of stopping the whole workspace;
+ * - at most MAX_SYNTAX_ERRORS lexer and parser errors are kept, followed by one saying how many more.
+ */
+import type { ILexingError, IRecognitionException } from 'chevrotain';
+import type { AstNode, LangiumCoreServices, LangiumParser, ParseResult } from 'langium';
+import { createCompletionParser, createLangiumParser } from 'langium';
+
+/** Braces deeper than this are not parsed: real plans nest a few levels; the parser's stack allows ~150. */
+export const MAX_NESTING = 64;
+/** Syntax errors kept per file (lexer and parser each); the rest are counted in one more error. */
+export const MAX_SYNTAX_ERRORS = 200;
+
+export interface NestingCut {
+    /** The text with every too-deep region blanked (same length, line breaks kept). */
+    text: string;
+    /** Offsets of the first brace of each blanked region. */
+    cuts: number[];
+}
+
+/**
+ * Blanks, between a brace nested deeper than `max` and its closing brace (or the end of the text),
+ * every character but line breaks. Strings and comments are skipped when counting braces.
+ */
+export function limitNesting(text: string, max = MAX_NESTING): NestingCut {
+    let depth = 0;
+    let chars: string[] | undefined;
+    const cuts: number[] = [];
+    let blankFrom = -1;
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22 /* " */) {
+            i++;
+            while (i < n && text.charCodeAt(i) !== 0x22) {
+                i += text.charCodeAt(i) === 0x5c /* \ */ ? 2 : 1;
+            }
+            i++;
+            continue;
+        }
+        if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+            while (i < n && text.charCodeAt(i) !== 0x0a) i++;
+            continue;
+        }
+        if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+            const end = text.indexOf('*/', i + 2);
+            i = end < 0 ? n : end + 2;
+            continue;
+        }
+        if (c === 0x7b /* { */) {
+            depth++;
+            if (depth === max + 1 && blankFrom < 0) {
+                cuts.push(i);
+                blankFrom = i + 1;
+            }
+        } else if (c === 0x7d /* } */) {
+            if (depth === max + 1 && blankFrom >= 0) {
+                chars ??= Array.from({ length: n }, (_, k) => text[k]);
+                blank(chars, text, blankFrom, i);
+                blankFrom = -1;
+            }
+            depth = Math.max(0, depth - 1);
+        }
+        i++;
+    }
+    if (blankFrom >= 0) {
+        chars ??= Array.from({ length: n }, (_, k) => text[k]);
+        blank(chars, text, blankFrom, n);
+    }
+    return { text: chars ? chars.join('') : text, cuts };
+}
+
+function blank(chars: string[], text: string, from: number, to: number): void {
+    for (let k = from; k < to; k++) {
+        const ch = text[k];
+        chars[k] = ch === '\n' || ch === '\r' ? ch : ' ';
+    }
+}
+
+function position(text: string, offset: number): { line: number; column: number } {
+    let line = 1;
+    let lineStart = 0;
+    for (let k = text.indexOf('\n'); k >= 0 && k < offset; k = text.indexOf('\n', k + 1)) {
+        line++;
+        lineStart = k + 1;
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+
+function lexingError(text: string, offset: number, length: number, message: string): ILexingError {
+    return { offset, length, message, ...position(text, offset) };
+}
+
+/** Keeps the first `max` errors and replaces the rest with one error saying how many there were. */
+function capErrors<E extends ILexingError | IRecognitionException>(errors: E[], summary: (more: number) => E): E[] {
+    if (errors.length <= MAX_SYNTAX_ERRORS) {
+        return errors;
+    }
+    return [...errors.slice(0, MAX_SYNTAX_ERRORS), summary(errors.length - MAX_SYNTAX_ERRORS)];
+}
+
+const TOO_DEEP = (max: number) =>
+    `Lồng nhau quá sâu: phần này sâu hơn ${max} cấp "{ … }" nên nội dung bên trong không được đọc / Nested deeper than ${max} levels of "{ … }": the content inside is not read`;
+
+/** Wraps the document parser with the guards described above. */
+export function createPlanspecParser(services: LangiumCoreServices): LangiumParser {
+    const parser = createLangiumParser(services);
+    const parse = parser.parse.bind(parser) as LangiumParser['parse'];
+    parser.parse = (<T extends AstNode>(input: string, options?: Parameters<LangiumParser["parse"]>[1]): ParseResult<T> => {
+        const limited = limitNesting(input);
+        let result: ParseResult<T>;
+        try {
+            result = parse<T>(limited.text, options);
+        } catch (error) {
+            // Whatever the parser could not survive, the file is read as empty with one error, and the
+            // rest of the workspace is still checked.
+            result = parse<T>('', options);
+            const reason = error instanceof Error ? error.message : String(error);
+            result.lexerErrors.push(lexingError(input, 0, 0,
+                `Không đọc được tệp này: ${reason} / This file could not be parsed: ${reason}`));
+            return result;
+        }
+        const deep = limited.cuts.map(offset => lexingError(input, offset, 1, TOO_DEEP(MAX_NESTING)));
+        result.lexerErrors = capErrors([...deep, ...result.lexerErrors], more => lexingError(input, input.length, 0,
+            `Quá nhiều lỗi: còn ${more} lỗi từ vựng nữa không hiển thị / Too many errors: ${more} more lexical errors not shown`));
+        if (result.parserErrors.length > MAX_SYNTAX_ERRORS) {
+            const kept = result.parserErrors.slice(0, MAX_SYNTAX_ERRORS);
+            const more = result.parserErrors.length - MAX_SYNTAX_ERRORS;
+            const last = kept[kept.length - 1];
+            kept.push({
+                ...last,
+                name: 'TooManyErrors',
+                message: `Quá nhiều lỗi cú pháp: còn ${more} lỗi nữa không hiển thị, hãy sửa các lỗi đầu trước / Too many syntax errors: ${more} more not shown; fix the first ones first`,
+            });
+            result.parserErrors = kept;
+        }
+        return result;
+    }) as LangiumParser['parse'];
+    return parser;
+}
+
+/** Wraps the completion parser (which parses the text up to the cursor) with the nesting guard. */
+export function createPlanspecCompletionParser(services: LangiumCoreServices): ReturnType<typeof createCompletionParser> {
+    const parser = createCompletionParser(services);
+    const parse = parser.parse.bind(parser);
+    parser.parse = (input: string) => {
+        try {
+            return parse(limitNesting(input).text);
+        } catch {
+            return parse('');
+        }
+    };
+    return parser;
+}

@@ -1,0 +1,106 @@
+import type { FileSystemProvider, LangiumCoreServices, LangiumDocument, ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, interruptAndCheck, isOperationCancelled } from 'langium';
+import type { EncodingProblem } from '../workspace/file-system.js';
+import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+
+/** Findings kept per rule and file; the rest are counted in one more finding. */
+export const MAX_FINDINGS_PER_RULE = 1000;
+
+/**
+ * Langium's document validator, made to survive any input:
+ * - unresolved references are reported by the `unresolved-reference` rule, with its configured
+ *   severity, not here;
+ * - findings are gathered without spreading them into function arguments (a plan with 130,000
+ *   findings overflowed the stack and lost every one of them);
+ * - a validation that fails is reported as an error on the file, so the check fails rather than
+ *   passing with its findings lost;
+ * - at most MAX_FINDINGS_PER_RULE findings per rule, then one saying how many more (of the highest
+ *   severity among them), so that an editor stays responsive.
+ */
+export class PlanspecDocumentValidator extends DefaultDocumentValidator {
+    protected readonly fileSystem: FileSystemProvider & { encodingProblem?: (uri: LangiumDocument['uri']) => EncodingProblem | undefined };
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.fileSystem = services.shared.workspace.FileSystemProvider;
+    }
+
+    protected override processLinkingErrors(): void {
+        // intentionally empty: see the unresolved-reference rule
+    }
+
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        const parseResult = document.parseResult;
+        const diagnostics: Diagnostic[] = [];
+        await interruptAndCheck(cancelToken);
+        if (!options.categories || options.categories.includes('built-in')) {
+            const encoding = this.fileSystem.encodingProblem?.(document.uri);
+            if (encoding) {
+                const at = { line: encoding.line - 1, character: encoding.column - 1 };
+                const byte = `0x${encoding.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+                diagnostics.push({
+                    severity: DiagnosticSeverity.Error,
+                    range: { start: at, end: { line: at.line, character: at.character + 1 } },
+                    message: `Tệp không phải UTF-8: byte ${byte} không hợp lệ ở dòng ${encoding.line}, cột ${encoding.column}; hãy lưu lại tệp với bảng mã UTF-8 / The file is not UTF-8: invalid byte ${byte} at line ${encoding.line}, column ${encoding.column}; save it as UTF-8`,
+                    code: 'invalid-encoding',
+                    source: this.getSource(),
+                });
+            }
+            this.processLexingErrors(parseResult, diagnostics, options);
+            this.processParsingErrors(parseResult, diagnostics, options);
+        }
+        try {
+            const found = await this.validateAst(parseResult.value, options, cancelToken);
+            for (const diagnostic of capFindings(found)) {
+                diagnostics.push(diagnostic);
+            }
+        } catch (error) {
+            if (isOperationCancelled(error)) {
+                throw error;
+            }
+            const reason = error instanceof Error ? error.message : String(error);
+            console.error(`planspec: validation failed on ${document.uri.toString()}:`, error);
+            diagnostics.push({
+                severity: DiagnosticSeverity.Error,
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                message: `Lỗi nội bộ: không kiểm tra hết được tệp này (${reason}); kết quả kiểm tra chưa đầy đủ / Internal error: this file could not be fully checked (${reason}); its findings are incomplete`,
+                code: 'internal-error',
+                source: this.getSource(),
+            });
+        }
+        await interruptAndCheck(cancelToken);
+        return diagnostics;
+    }
+}
+
+/** The first MAX_FINDINGS_PER_RULE findings of each rule, and one counting the rest. */
+export function capFindings(found: Diagnostic[]): Diagnostic[] {
+    const counts = new Map<unknown, number>();
+    const overflow = new Map<unknown, { count: number; severity: DiagnosticSeverity; last: Diagnostic }>();
+    const kept: Diagnostic[] = [];
+    for (const d of found) {
+        const count = (counts.get(d.code) ?? 0) + 1;
+        counts.set(d.code, count);
+        if (count <= MAX_FINDINGS_PER_RULE) {
+            kept.push(d);
+            continue;
+        }
+        const o = overflow.get(d.code);
+        const severity = d.severity ?? DiagnosticSeverity.Error;
+        if (o) {
+            o.count++;
+            o.severity = Math.min(o.severity, severity) as DiagnosticSeverity;
+        } else {
+            overflow.set(d.code, { count: 1, severity, last: d });
+        }
+    }
+    for (const [code, o] of overflow) {
+        kept.push({
+            ...o.last,
+            severity: o.severity,
+            message: `Còn ${o.count} phát hiện nữa của quy tắc ${String(code)} không hiển thị / ${o.count} more findings of ${String(code)} not shown`,
+        });
+    }
+    return kept;
+}
