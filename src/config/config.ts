@@ -66,57 +66,144 @@ function configValidator() {
     return validateSchema;
 }
 
-/** Parses and validates one configuration file and everything it extends; throws ConfigError. */
-export function loadConfigFile(file: string, seen: string[] = []): Map<string, RuleSetting> {
+/** How deep `extends` may chain: deeper is surely a mistake (or a loop through links). */
+export const MAX_EXTENDS_DEPTH = 32;
+/** Schema problems reported per configuration file; the rest are counted in one more. */
+const MAX_PROBLEMS = 50;
+
+/**
+ * Parses and validates one configuration file and everything it extends; throws ConfigError.
+ * Each file is read once per run however often it is extended (a diamond of `extends` resolves in
+ * linear time); chains deeper than MAX_EXTENDS_DEPTH and cycles are errors at the `extends` entry
+ * that makes them. A file outside `trustedRoot` (an `extends` that leaves the workspace) is reported
+ * by place and reason only, never with its contents.
+ */
+export function loadConfigFile(file: string, seen: string[] = [], memo = new Map<string, Map<string, RuleSetting>>(), trustedRoot?: string): Map<string, RuleSetting> {
     const absolute = path.resolve(file);
-    if (seen.includes(absolute)) {
-        throw new ConfigError([{ file: absolute, line: 1, column: 1, message: `\`extends\` vòng lặp (extends cycle): ${[...seen, absolute].join(' → ')}` }]);
+    const root = trustedRoot ?? path.dirname(absolute);
+    const cached = memo.get(absolute);
+    if (cached) {
+        return cached;
     }
+    const outside = !isInside(absolute, root);
     let text: string;
     try {
-        text = fs.readFileSync(absolute, 'utf8');
+        text = fs.readFileSync(absolute, 'utf8').replace(/^\uFEFF/, '');
     } catch (error) {
-        throw new ConfigError([{ file: absolute, line: 1, column: 1, message: `không đọc được tệp cấu hình (cannot read configuration): ${(error as Error).message}` }]);
+        throw new ConfigError([{ file: absolute, line: 1, column: 1, message: `không đọc được tệp cấu hình (cannot read configuration): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
     }
     const errors: jsonc.ParseError[] = [];
-    const tree = jsonc.parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+    let tree: jsonc.Node | undefined;
+    try {
+        tree = jsonc.parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+    } catch (error) {
+        // jsonc-parser descends recursively: 100,000 nested "[" overflow it.
+        throw new ConfigError([{ file: absolute, line: 1, column: 1, message: `JSON lồng nhau quá sâu, không đọc được (JSON nested too deeply to read): ${(error as Error).message}` }]);
+    }
     if (errors.length > 0 || !tree) {
         const problems = (errors.length > 0 ? errors : [{ error: jsonc.ParseErrorCode.ValueExpected, offset: 0, length: 0 }])
+            .slice(0, MAX_PROBLEMS)
             .map(e => problemAt(absolute, text, e.offset, `JSON không hợp lệ (invalid JSON): ${jsonc.printParseErrorCode(e.error)}`));
         throw new ConfigError(problems);
+    }
+    const duplicates = duplicateKeys(tree);
+    if (duplicates.length > 0) {
+        throw new ConfigError(duplicates.slice(0, MAX_PROBLEMS).map(node => problemAt(absolute, text, node.offset,
+            outside ? 'khóa bị lặp (duplicate key)' : `khóa ${String(node.value)} bị lặp, khóa trước sẽ bị bỏ qua (duplicate key ${JSON.stringify(node.value)}: the earlier one would be ignored)`)));
     }
     const value = jsonc.getNodeValue(tree) as unknown;
     const validate = configValidator();
     if (!validate(value)) {
-        throw new ConfigError(schemaProblems(absolute, text, tree, validate.errors ?? []));
+        const problems = schemaProblems(absolute, text, tree, (validate.errors ?? []).slice(0, MAX_PROBLEMS * 4));
+        const total = validate.errors?.length ?? 0;
+        throw new ConfigError((outside ? problems.map(p => ({ ...p, message: 'cấu hình không hợp lệ (invalid configuration)' })) : problems)
+            .slice(0, MAX_PROBLEMS)
+            .concat(total > MAX_PROBLEMS * 4 ? [{ file: absolute, line: 1, column: 1, message: `còn ${total - MAX_PROBLEMS * 4} lỗi nữa (and ${total - MAX_PROBLEMS * 4} more problems)` }] : []));
     }
     const config = value as { extends?: string | string[]; rules?: Record<string, Severity | [Severity, Record<string, unknown>?]> };
-    const extendsList = config.extends === undefined ? ['planspec:recommended'] : Array.isArray(config.extends) ? config.extends : [config.extends];
+    // No `extends`, and an empty `extends: []`, both mean the built-in defaults (planspec:recommended).
+    const extendsList = config.extends === undefined || (Array.isArray(config.extends) && config.extends.length === 0)
+        ? ['planspec:recommended'] : Array.isArray(config.extends) ? config.extends : [config.extends];
     let settings = new Map<string, RuleSetting>();
-    // Without presets, every rule starts off: only what the file (or its bases) turns on runs.
+    // Every rule starts off: only what the file (or its bases) turns on runs.
     for (const rule of allRules) {
         settings.set(rule.meta.id, { severity: 'off', options: { ...rule.meta.defaultOptions } });
     }
-    for (const entry of extendsList) {
-        const base = entry === 'planspec:recommended' ? recommendedSettings()
-            : entry === 'planspec:strict' ? strictSettings()
-                : loadConfigFile(path.resolve(path.dirname(absolute), entry), [...seen, absolute]);
-        settings = new Map([...settings, ...base]);
-    }
+    extendsList.forEach((entry, index) => {
+        let base: Map<string, RuleSetting>;
+        if (entry === 'planspec:recommended') {
+            base = recommendedSettings();
+        } else if (entry === 'planspec:strict') {
+            base = strictSettings();
+        } else {
+            const target = path.resolve(path.dirname(absolute), entry);
+            const at = extendsEntryOffset(tree!, config.extends, index);
+            if (seen.includes(target) || target === absolute) {
+                throw new ConfigError([problemAt(absolute, text, at, `\`extends\` vòng lặp (extends cycle): ${[...seen, absolute, target].map(f => path.basename(f)).join(' → ')}`)]);
+            }
+            if (seen.length + 1 >= MAX_EXTENDS_DEPTH) {
+                throw new ConfigError([problemAt(absolute, text, at, `\`extends\` lồng quá ${MAX_EXTENDS_DEPTH} cấp (extends chained deeper than ${MAX_EXTENDS_DEPTH} files)`)]);
+            }
+            if (!fs.existsSync(target)) {
+                // Reported where it is named, not on the missing file.
+                throw new ConfigError([problemAt(absolute, text, at, `không tìm thấy tệp được mở rộng (extended file not found): ${outside ? path.basename(entry) : entry}`)]);
+            }
+            base = loadConfigFile(target, [...seen, absolute], memo, root);
+        }
+        for (const [id, setting] of base) {
+            settings.set(id, setting);
+        }
+    });
     for (const [id, entry] of Object.entries(config.rules ?? {})) {
         const [severity, options] = Array.isArray(entry) ? entry : [entry, undefined];
         const rule = findRule(id)!;
         const previous = settings.get(id)!;
         settings.set(id, { severity, options: { ...rule.meta.defaultOptions, ...(options ?? previous.options) } });
     }
+    memo.set(absolute, settings);
     return settings;
+}
+
+function isInside(file: string, root: string): boolean {
+    const relative = path.relative(root, file);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** The offset of the `index`-th entry of `extends` (a string or an array of them). */
+function extendsEntryOffset(tree: jsonc.Node, value: unknown, index: number): number {
+    const node = jsonc.findNodeAtLocation(tree, Array.isArray(value) ? ['extends', index] : ['extends']);
+    return node?.offset ?? 0;
+}
+
+/** Keys given twice in one object (JSON keeps only the last: the first would be lost silently). */
+function duplicateKeys(tree: jsonc.Node): jsonc.Node[] {
+    const result: jsonc.Node[] = [];
+    const pending: jsonc.Node[] = [tree];
+    while (pending.length > 0) {
+        const node = pending.pop()!;
+        if (node.type === 'object') {
+            const names = new Set<unknown>();
+            for (const property of node.children ?? []) {
+                const key = property.children?.[0];
+                if (key && names.has(key.value)) {
+                    result.push(key);
+                }
+                names.add(key?.value);
+            }
+        }
+        for (const child of node.children ?? []) {
+            pending.push(child);
+        }
+    }
+    return result.sort((a, b) => a.offset - b.offset);
 }
 
 function schemaProblems(file: string, text: string, tree: jsonc.Node, errors: ErrorObject[]): ConfigProblem[] {
     const problems: ConfigProblem[] = [];
     // Of the alternatives (a severity, or [severity, options]) keep the errors that went deepest:
     // they are the ones that say what is wrong.
-    const deepest = errors.filter(e => !errors.some(o => o.instancePath.startsWith(e.instancePath + '/')));
+    const paths = new Set(errors.map(e => e.instancePath));
+    const deepest = errors.filter(e => ![...paths].some(p => p.startsWith(e.instancePath + '/')));
     for (const error of deepest) {
         const segments = error.instancePath.split('/').slice(1).map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
             .map(s => (/^\d+$/.test(s) ? Number(s) : s));

@@ -55,7 +55,11 @@ function idStartChars(): number[] {
     return startChars;
 }
 
-/** A regular expression matching `keyword` in NFC or NFD, in any case, with any blanks between words. */
+/**
+ * A regular expression matching `keyword` in any canonically equivalent spelling (NFC, NFD, and the
+ * mixed forms some keyboards produce, such as "ê" followed by a combining dot below for "ệ"), in any
+ * case, with any blanks between words.
+ */
 export function keywordRegExp(keyword: string): RegExp {
     let source = '';
     for (const ch of keyword.normalize('NFC')) {
@@ -63,11 +67,39 @@ export function keywordRegExp(keyword: string): RegExp {
             source += '[ \\t]+';
             continue;
         }
-        const escaped = escape(ch);
-        const decomposed = ch.normalize('NFD');
-        source += decomposed === ch ? escaped : `(?:${escaped}|${escape(decomposed)})`;
+        const spellings = equivalentSpellings(ch);
+        source += spellings.length === 1 ? escape(spellings[0]) : `(?:${spellings.map(escape).join('|')})`;
     }
     return new RegExp(source, 'i');
+}
+
+/**
+ * Every sequence canonically equivalent to one character: its base letter followed by its marks in
+ * any order that normalises back to it, with a leading part of the marks composed onto the base
+ * where a precomposed letter exists. Longest first, so that the alternation prefers whole letters.
+ */
+export function equivalentSpellings(ch: string): string[] {
+    const decomposed = [...ch.normalize('NFD')];
+    const base = decomposed[0];
+    const marks = decomposed.slice(1);
+    const result = new Set<string>([ch, ch.normalize('NFD')]);
+    for (const order of permutations(marks)) {
+        for (let k = 0; k <= order.length; k++) {
+            const head = (base + order.slice(0, k).join('')).normalize('NFC');
+            const candidate = head + order.slice(k).join('');
+            if (candidate.normalize('NFC') === ch) {
+                result.add(candidate);
+            }
+        }
+    }
+    return [...result].sort((a, b) => b.length - a.length);
+}
+
+function permutations<T>(items: T[]): T[][] {
+    if (items.length <= 1) {
+        return [items];
+    }
+    return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map(rest => [item, ...rest]));
 }
 
 function escape(text: string): string {

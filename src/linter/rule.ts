@@ -89,6 +89,22 @@ export function ruleDocPath(id: string): string {
  * (e.g. the repository's docs/rules/ on the forge) when set, for reports read elsewhere.
  */
 export function ruleDocUrl(id: string): string {
-    const base = process.env.PLANSPEC_DOCS_URL;
+    const base = docsBase(process.env.PLANSPEC_DOCS_URL);
     return base ? `${base.replace(/\/?$/, '/')}${id}.md` : pathToFileURL(ruleDocPath(id)).href;
+}
+
+/**
+ * PLANSPEC_DOCS_URL when it is an http(s) or file URL; anything else (`javascript:`, a bare word)
+ * is ignored, so a hostile environment cannot put a script link into SARIF or the editor.
+ */
+export function docsBase(value: string | undefined): string | undefined {
+    if (!value) {
+        return undefined;
+    }
+    try {
+        const url = new URL(value);
+        return ['http:', 'https:', 'file:'].includes(url.protocol) ? url.href : undefined;
+    } catch {
+        return undefined;
+    }
 }

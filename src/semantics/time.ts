@@ -314,6 +314,30 @@ export function recurrenceInterval(rec: Recurrence | undefined): { count: number
     return { count: rec.count, unit };
 }
 
+/** Plans run for years, not centuries: longer periods and intervals are mistakes, and are not expanded. */
+export const MAX_PLAN_YEARS = 100;
+/** Years a plan's time points may name. */
+export const PLAUSIBLE_YEARS = { min: 1900, max: 2200 };
+
+/** Why the interval a recurrence states is not one (zero, a fraction, or longer than a century). */
+export function intervalProblem(rec: Recurrence | undefined): string | undefined {
+    if (!rec || rec.count === undefined) {
+        return undefined;
+    }
+    const unit = rec.unit ? periodUnit(rec.unit) : undefined;
+    if (!Number.isFinite(rec.count) || rec.count <= 0) {
+        return 'khoảng thời gian phải lớn hơn 0 (the interval must be more than zero)';
+    }
+    if (!Number.isInteger(rec.count)) {
+        return 'khoảng thời gian phải là số nguyên (the interval must be a whole number)';
+    }
+    const months = unit === 'year' ? rec.count * 12 : unit === 'month' ? rec.count : unit === 'week' ? rec.count / 4 : rec.count;
+    if (months > MAX_PLAN_YEARS * 12) {
+        return `khoảng thời gian dài hơn ${MAX_PLAN_YEARS} năm (the interval is longer than ${MAX_PLAN_YEARS} years)`;
+    }
+    return undefined;
+}
+
 /** Whether a recurrence is "định kỳ" without any interval. */
 export function isUnstatedInterval(rec: Recurrence | undefined): boolean {
     return !!rec && rec.periodic && !rec.every && rec.count === undefined;
@@ -332,11 +356,18 @@ export function occurrencesOf(relation: DeadlineRelation, point: TimePoint, rec:
         return window?.latest && at ? [{ due: window.latest, at, window, point }] : [];
     }
     const dm = dayParts(point.day!);
-    if (!dm || !span || dm.month < 1 || dm.month > 12) {
+    if (!dm || !span || dm.month < 1 || dm.month > 12 || span.end.year - span.start.year >= MAX_PLAN_YEARS) {
         return [];
     }
-    const months = recurrenceMonths(rec);
-    const interval = months !== undefined && months >= 1 && months <= 12 * 100 ? months : 12;
+    // An interval that is written but is not one (zero, a fraction, weeks from a day of the year) has
+    // no dates: implausible-time reports it.
+    if (rec?.count !== undefined && (intervalProblem(rec) || recurrenceMonths(rec) === undefined)) {
+        return [];
+    }
+    if (rec?.every && recurrenceMonths(rec) === undefined) {
+        return [];
+    }
+    const interval = recurrenceMonths(rec) ?? 12;
     const result: Occurrence[] = [];
     // Start from the earliest month of the cycle that the day/month belongs to.
     let month = ((dm.month - 1) % interval) + 1;

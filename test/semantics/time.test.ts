@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { TimePoint } from '../../src/language/generated/ast.js';
+import type { Recurrence, TimePoint } from '../../src/language/generated/ast.js';
 import { convertNumber, dayValue, monthValue, quarterValue } from '../../src/language/planspec-value-converter.js';
 import type { CalendarDate } from '../../src/semantics/dates.js';
 import { compareDates, daysInMonth, toIso } from '../../src/semantics/dates.js';
@@ -78,10 +78,22 @@ describe('recurring deadlines', () => {
         expect(occurrencesOf('by', point({ day: '20/7' }), undefined, s, undefined).map(o => toIso(o.due))).toEqual(['2020-07-20', '2021-07-20']);
     });
 
-    test('a day and month has no occurrence without a period, and a huge period expands to a bounded list', () => {
+    test('a day and month has no occurrence without a period, nor over a period of a century or more', () => {
         expect(occurrencesOf('by', point({ day: '20/7' }), undefined, undefined, undefined)).toEqual([]);
         const huge = { start: { year: 1, month: 1, day: 1 }, end: { year: 9999, month: 12, day: 31 } };
-        expect(occurrencesOf('by', point({ day: '20/7' }), undefined, huge, undefined).length).toBe(1000);
+        expect(occurrencesOf('by', point({ day: '20/7' }), undefined, huge, undefined)).toEqual([]);
+        const century = { start: { year: 2000, month: 1, day: 1 }, end: { year: 2099, month: 12, day: 31 } };
+        expect(occurrencesOf('by', point({ day: '20/7' }), undefined, century, undefined).length).toBe(100);
+    });
+
+    test('an interval that is not one (zero, a fraction, absurd) expands to nothing, never loops', () => {
+        const span = { start: { year: 2020, month: 1, day: 1 }, end: { year: 2021, month: 12, day: 31 } };
+        const rec = (count: number, unit: string) => ({ $type: 'Recurrence', periodic: true, count, unit }) as unknown as Recurrence;
+        for (const r of [rec(0, 'tháng'), rec(0, 'năm'), rec(0.5, 'tháng'), rec(1e20, 'tháng'), rec(2, 'tuần')]) {
+            expect(occurrencesOf('by', point({ day: '20/7' }), r, span, undefined)).toEqual([]);
+        }
+        expect(occurrencesOf('by', point({ day: '20/7' }), rec(6, 'tháng'), span, undefined).map(o => toIso(o.due)))
+            .toEqual(['2020-01-20', '2020-07-20', '2021-01-20', '2021-07-20']);
     });
 });
 
