@@ -11,6 +11,7 @@ import { ConfigWatcher } from './planspec-config-watcher.js';
 import { PlanspecIndexManager } from './planspec-index-manager.js';
 import { PlanspecWorkspaceIndex } from './planspec-index.js';
 import { createPlanspecCompletionParser, createPlanspecParser } from './planspec-parser.js';
+import { PlanspecRenameProvider } from './planspec-rename.js';
 import { PlanspecScopeComputation, PlanspecScopeProvider } from './planspec-scope.js';
 import { PlanspecDocumentValidator } from './planspec-validator.js';
 import { PlanspecTokenBuilder } from './planspec-token-builder.js';
@@ -39,6 +40,9 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
         ValueConverter: () => new PlanspecValueConverter(),
         LangiumParser: (services) => createPlanspecParser(services),
         CompletionParser: (services) => createPlanspecCompletionParser(services),
+    },
+    lsp: {
+        RenameProvider: (services) => new PlanspecRenameProvider(services),
     },
     references: {
         ScopeComputation: (services) => new PlanspecScopeComputation(services),

@@ -112,37 +112,42 @@ const TOO_DEEP = (max: number) =>
 export function createPlanspecParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
     const parse = parser.parse.bind(parser) as LangiumParser['parse'];
-    parser.parse = (<T extends AstNode>(input: string, options?: Parameters<LangiumParser["parse"]>[1]): ParseResult<T> => {
-        const limited = limitNesting(input);
-        let result: ParseResult<T>;
-        try {
-            result = parse<T>(limited.text, options);
-        } catch (error) {
-            // Whatever the parser could not survive, the file is read as empty with one error, and the
-            // rest of the workspace is still checked.
-            result = parse<T>('', options);
-            const reason = error instanceof Error ? error.message : String(error);
-            result.lexerErrors.push(lexingError(input, 0, 0,
-                `Không đọc được tệp này: ${reason} / This file could not be parsed: ${reason}`));
-            return result;
-        }
-        const deep = limited.cuts.map(offset => lexingError(input, offset, 1, TOO_DEEP(MAX_NESTING)));
-        result.lexerErrors = capErrors([...deep, ...result.lexerErrors], more => lexingError(input, input.length, 0,
-            `Quá nhiều lỗi: còn ${more} lỗi từ vựng nữa không hiển thị / Too many errors: ${more} more lexical errors not shown`));
-        if (result.parserErrors.length > MAX_SYNTAX_ERRORS) {
-            const kept = result.parserErrors.slice(0, MAX_SYNTAX_ERRORS);
-            const more = result.parserErrors.length - MAX_SYNTAX_ERRORS;
-            const last = kept[kept.length - 1];
-            kept.push({
-                ...last,
-                name: 'TooManyErrors',
-                message: `Quá nhiều lỗi cú pháp: còn ${more} lỗi nữa không hiển thị, hãy sửa các lỗi đầu trước / Too many syntax errors: ${more} more not shown; fix the first ones first`,
-            });
-            result.parserErrors = kept;
-        }
-        return result;
-    }) as LangiumParser['parse'];
+    parser.parse = (<T extends AstNode>(input: string, options?: ParseOptions) => parseGuarded<T>(parse, input, options)) as LangiumParser['parse'];
     return parser;
+}
+
+type ParseOptions = Parameters<LangiumParser['parse']>[1];
+
+/** Runs `parse` on `input` with the nesting guard, the error cap, and the fallback on failure. */
+export function parseGuarded<T extends AstNode>(parse: <U extends AstNode>(text: string, options?: ParseOptions) => ParseResult<U>, input: string, options?: ParseOptions): ParseResult<T> {
+    const limited = limitNesting(input);
+    let result: ParseResult<T>;
+    try {
+        result = parse<T>(limited.text, options);
+    } catch (error) {
+        // Whatever the parser could not survive, the file is read as empty with one error, and the
+        // rest of the workspace is still checked.
+        result = parse<T>('', options);
+        const reason = error instanceof Error ? error.message : String(error);
+        result.lexerErrors.push(lexingError(input, 0, 0,
+            `Không đọc được tệp này: ${reason} / This file could not be parsed: ${reason}`));
+        return result;
+    }
+    const deep = limited.cuts.map(offset => lexingError(input, offset, 1, TOO_DEEP(MAX_NESTING)));
+    result.lexerErrors = capErrors([...deep, ...result.lexerErrors], more => lexingError(input, input.length, 0,
+        `Quá nhiều lỗi: còn ${more} lỗi từ vựng nữa không hiển thị / Too many errors: ${more} more lexical errors not shown`));
+    if (result.parserErrors.length > MAX_SYNTAX_ERRORS) {
+        const kept = result.parserErrors.slice(0, MAX_SYNTAX_ERRORS);
+        const more = result.parserErrors.length - MAX_SYNTAX_ERRORS;
+        const last = kept[kept.length - 1];
+        kept.push({
+            ...last,
+            name: 'TooManyErrors',
+            message: `Quá nhiều lỗi cú pháp: còn ${more} lỗi nữa không hiển thị, hãy sửa các lỗi đầu trước / Too many syntax errors: ${more} more not shown; fix the first ones first`,
+        });
+        result.parserErrors = kept;
+    }
+    return result;
 }
 
 /** Wraps the completion parser (which parses the text up to the cursor) with the nesting guard. */

@@ -80,7 +80,8 @@ export interface ListingProblem {
  * Symbolic links to files and folders are followed (each folder once); anything that is not a
  * regular file (a FIFO, a device), a broken link or an unreadable folder is skipped and reported.
  */
-export function listPlanFiles(folder: string, problems: ListingProblem[] = [], recursive = isMarkedRoot(folder)): string[] {
+export function listPlanFiles(folder: string, problems: ListingProblem[] = [], recursive = isMarkedRoot(folder),
+    readDirectory: (dir: string) => fs.Dirent[] = dir => fs.readdirSync(dir, { withFileTypes: true })): string[] {
     const result: string[] = [];
     const visited = new Set<string>();
     const pending: string[] = [folder];
@@ -98,7 +99,7 @@ export function listPlanFiles(folder: string, problems: ListingProblem[] = [], r
         visited.add(real);
         let entries: fs.Dirent[];
         try {
-            entries = fs.readdirSync(dir, { withFileTypes: true });
+            entries = readDirectory(dir);
         } catch (error) {
             problems.push({ path: dir, message: `không đọc được thư mục, đã bỏ qua (cannot read the folder, skipped): ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
             continue;
