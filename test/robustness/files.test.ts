@@ -224,8 +224,18 @@ describe('input read honestly', () => {
         expect(await run('check', path.join(dir, 'plan.plan'))).toMatchObject({ status: 0, out: '' });
     });
 
-    test('a recurrence of zero or a fraction of months is a finding, and compile neither loops nor writes nonsense', async () => {
-        write('plan.plan', PLAN.replace('{ chủ trì CA_TINH }', '{ chủ trì CA_TINH  trước ngày 20/7  định kỳ 0 tháng }').replace('của UBND_TINH', 'của UBND_TINH  thời gian từ 2020 đến 9999999'));
+    test.each(['0 tháng', '0 năm', '0,5 tháng', '99999999999999999999 tháng'])('a recurrence every %s is a finding, and compile neither loops nor writes nonsense', async interval => {
+        write('plan.plan', PLAN.replace('{ chủ trì CA_TINH }', `{ chủ trì CA_TINH  trước ngày 20/7  định kỳ ${interval} }`).replace('của UBND_TINH', 'của UBND_TINH  thời gian từ 2020 đến 2025'));
+        const checked = await run('check', path.join(dir, 'plan.plan'));
+        expect(checked.status).toBe(1);
+        expect(checked.out).toMatch(/\[implausible-time\]/);
+        const compiled = await run('compile', path.join(dir, 'plan.plan'));
+        expect(compiled.status).toBe(1);
+        expect(compiled.out).toBe('');
+    });
+
+    test('a period running to the year 9999999 is a finding, not 250 MB of dates', async () => {
+        write('plan.plan', PLAN.replace('{ chủ trì CA_TINH }', '{ chủ trì CA_TINH  trước ngày 20/7 hằng năm }').replace('của UBND_TINH', 'của UBND_TINH  thời gian từ 2020 đến 9999999'));
         const checked = await run('check', path.join(dir, 'plan.plan'));
         expect(checked.status).toBe(1);
         expect(checked.out).toMatch(/\[implausible-time\]/);
