@@ -44,6 +44,41 @@ export interface Finding<N extends AstNode = AstNode> {
     /** An explicit range; wins over `property`. */
     range?: Range;
     message: string;
+    /** Other places the finding names ("already declared at line 12"): related information in the editor. */
+    related?: RelatedPlace[];
+    /** Fixes a person can apply, ESLint-style; the editor offers them as quick fixes. */
+    fixes?: Fix[];
+}
+
+/** A place a finding refers to: a node (in any document), or a range in the finding's own document. */
+export interface RelatedPlace {
+    node?: AstNode;
+    range?: Range;
+    message: string;
+}
+
+/**
+ * One fix: a title saying what it does, and the text edits that do it (in the finding's document
+ * unless `uri` says otherwise, e.g. a declaration added to the workspace's registry). Applying a fix
+ * and checking again makes the finding go away and changes nothing else.
+ */
+export interface Fix {
+    title: string;
+    edits: FixEdit[];
+    /** The one fix an editor may apply on its own ("fix all"): only when it is certainly right. */
+    preferred?: boolean;
+}
+
+export interface FixEdit {
+    /** The document to edit, as a URI string; the finding's document when absent. */
+    uri?: string;
+    range: Range;
+    newText: string;
+}
+
+/** What a diagnostic carries in its `data`, for the code action provider. */
+export interface FindingData {
+    fixes: Fix[];
 }
 
 export interface RuleContext<O> {

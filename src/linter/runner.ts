@@ -1,10 +1,10 @@
 import type { AstNode, LangiumDocument, ValidationAcceptor } from 'langium';
 import { AstUtils, GrammarUtils } from 'langium';
-import type { Range } from 'vscode-languageserver';
+import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver';
 import type { Model } from '../language/generated/ast.js';
 import type { PlanspecConfigProvider } from '../config/config.js';
 import { allRules, findRule } from './registry.js';
-import type { Finding, RuleServices, RuleVisitors, Severity } from './rule.js';
+import type { Finding, FindingData, Fix, RelatedPlace, RuleServices, RuleVisitors, Severity } from './rule.js';
 import { ruleDocUrl } from './rule.js';
 import type { Directive } from './suppressions.js';
 import { parseDirectives, suppressing } from './suppressions.js';
@@ -15,6 +15,8 @@ interface Collected {
     message: string;
     node: AstNode;
     range: Range | undefined;
+    related?: RelatedPlace[];
+    fixes?: Fix[];
 }
 
 /**
@@ -43,6 +45,7 @@ export class RuleRunner {
                 services: this.services,
                 report: <N extends AstNode>(finding: Finding<N>) => collected.push({
                     ruleId, severity, message: finding.message, node: finding.node, range: rangeOf(finding as unknown as Finding),
+                    related: finding.related, fixes: finding.fixes,
                 }),
             }) });
         }
@@ -127,10 +130,29 @@ function rangeOf(finding: Finding): Range | undefined {
 }
 
 function emit(accept: ValidationAcceptor, finding: Collected): void {
+    const data: FindingData | undefined = finding.fixes && finding.fixes.length > 0 ? { fixes: finding.fixes } : undefined;
     accept(finding.severity, finding.message, {
         node: finding.node,
         range: finding.range,
         code: finding.ruleId,
         codeDescription: { href: ruleDocUrl(finding.ruleId) },
+        relatedInformation: relatedInformation(finding.related, AstUtils.findRootNode(finding.node).$document),
+        data,
     });
+}
+
+/** Related places as LSP related information; places whose node has no document or text are left out. */
+function relatedInformation(related: RelatedPlace[] | undefined, own?: LangiumDocument): DiagnosticRelatedInformation[] | undefined {
+    if (!related || related.length === 0) {
+        return undefined;
+    }
+    const result: DiagnosticRelatedInformation[] = [];
+    for (const place of related) {
+        const document = place.node ? AstUtils.findRootNode(place.node).$document : own;
+        const range = place.range ?? place.node?.$cstNode?.range;
+        if (document && range) {
+            result.push({ location: { uri: document.uri.toString(), range }, message: place.message });
+        }
+    }
+    return result.length > 0 ? result : undefined;
 }
