@@ -19,6 +19,11 @@ export function md(text: string): string {
     return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }
 
+/** Text as an inline code span (written clauses: "trước ngày 20/7"). */
+export function code(text: string): string {
+    return `\`${text.replace(/`/g, "'")}\``;
+}
+
 /** Text cut to `max` characters with an ellipsis. */
 export function shorten(text: string, max: number): string {
     const t = text.normalize('NFC').replace(/\s+/g, ' ').trim();

@@ -35,11 +35,11 @@ import {
     statedPlanSpan
 } from '../semantics/time.js';
 import {
-    dateWithWeekday, md, partyLabel, weekday, plansAround, refLabel, refsLabel, shorten, spanText, taskLabel, windowText
+    code, dateWithWeekday, md, partyLabel, weekday, plansAround, refLabel, refsLabel, shorten, spanText, taskLabel, windowText
 } from './describe.js';
 import { keywordMeaning } from './keyword-docs.js';
 import type { IdeServices } from './services.js';
-import { dueLine, planPeriodText, recurrenceText, timingLines } from './timing-words.js';
+import { dueLine, planPeriodText, recurrenceEnglish, recurrenceText, timingLines } from './timing-words.js';
 
 /** Properties whose tokens name the node they belong to (hovering them describes the node). */
 const HEADER_PROPERTIES = new Set(['name', 'text', 'title', 'officialName', 'aliases', 'number', 'summary', 'label', 'mode', 'kind', 'heading']);
@@ -107,7 +107,7 @@ export class PlanspecHoverProvider implements HoverProvider {
             return [date, meaning].filter(isText);
         }
         // The head of a declaration, task, target or report: its keyword, id, text.
-        const headed = property && HEADER_PROPERTIES.has(property) || (keyword && isHeadKeyword(leaf)) ? headOf(node) : undefined;
+        const headed = (property && HEADER_PROPERTIES.has(property)) || (keyword && isHeadKeyword(leaf)) ? headOf(node) : undefined;
         if (headed) {
             return [...this.describeWithDocs(document, headed, node), meaning].filter(isText);
         }
@@ -530,7 +530,7 @@ export class PlanspecHoverProvider implements HoverProvider {
         if (report.recipients.length > 0) lines.push(`Gửi / To: ${refsLabel(report.recipients)}`);
         if (report.via) lines.push(`Qua / Via: ${refLabel(report.via)}`);
         if (report.drafter) lines.push(`Tham mưu / Prepared by: ${refLabel(report.drafter)}`);
-        if (report.period) lines.push(`Kỳ báo cáo / Covering: \`${sourceText(report.period)}\``);
+        if (report.period) lines.push(`Kỳ báo cáo / Covering: ${code(sourceText(report.period))}`);
         const timings = timingLines(report);
         if (timings.length > 0) lines.push(`Hạn gửi / Due: ${timings.join('; ')}`);
         const recurrence = recurrenceText(report);
@@ -584,9 +584,9 @@ export class PlanspecHoverProvider implements HoverProvider {
             const window = deadlineWindow(deadlineRelation(deadline), point, { now });
             const text = window ? windowText(window) : undefined;
             if (text && deadlineRelation(deadline) === 'before' && window?.latest) {
-                lines.push(`\`${md(sourceText(deadline))}\`: ${text} — ${dateWithWeekday(window.latest)}`);
+                lines.push(`${code(sourceText(deadline))}: ${text} — ${dateWithWeekday(window.latest)}`);
             } else if (text) {
-                lines.push(`\`${md(sourceText(deadline))}\`: ${text}`);
+                lines.push(`${code(sourceText(deadline))}: ${text}`);
             }
         }
         if (!inPlanPeriod && isPlan(owner)) {
@@ -678,7 +678,7 @@ function isHeadKeyword(leaf: CstNode): boolean {
     if (!(isAgency(owner) || isGroup(owner) || isDocument(owner) || isTarget(owner) || isReport(owner) || isIndicator(owner))) {
         return false;
     }
-    const first = [...CstUtils.streamCst(owner.$cstNode!)].find(n => isLeafCstNode(n) && !n.hidden && !/^\[/.test(n.text));
+    const first = owner.$cstNode && CstUtils.streamCst(owner.$cstNode).find(n => isLeafCstNode(n) && !n.hidden && !/^\[/.test(n.text));
     return first === leaf;
 }
 
@@ -721,8 +721,8 @@ function planPeriodLine(plan: Plan): string {
     const span = planSpan(plan);
     const inferred = inferredNote(plan, 'period');
     return span
-        ? `Thời gian thực hiện / Period: \`${md(sourceText(plan.period))}\` — ${spanText(span)}${inferred}`
-        : `Thời gian thực hiện / Period: \`${md(sourceText(plan.period))}\`${inferred}`;
+        ? `Thời gian thực hiện / Period: ${code(sourceText(plan.period))} — ${spanText(span)}${inferred}`
+        : `Thời gian thực hiện / Period: ${code(sourceText(plan.period))}${inferred}`;
 }
 
 /** Whether days fall inside the plan period, stated or inferred (said so). */
@@ -812,7 +812,7 @@ export function targetEnglish(target: Target): string | undefined {
     if (b) {
         parts.push(b.previousYear ? 'compared with the previous year' : b.year !== undefined ? `compared with ${b.year}` : `compared with "${b.text ?? ''}"`);
     }
-    const recurrence = target.recurrence ? recurrenceText(target)?.split(' / ').pop() : undefined;
+    const recurrence = recurrenceEnglish(target);
     if (recurrence) parts.push(recurrence);
     for (const deadline of target.timings ?? []) {
         const relation = deadlineRelation(deadline);

@@ -13,7 +13,7 @@ import {
     deadlineRelation, deadlinesOf, deadlineWindow, dueOccurrences, formatSpan, intervalProblem, isRecurringPoint, isUnstatedInterval,
     ownerOf, planDate, planSpan, pointKind, recurrenceInterval, sourceText, statedPlanSpan, timingWindow
 } from '../semantics/time.js';
-import { md, occurrencesText, windowText } from './describe.js';
+import { code, md, occurrencesText, windowText } from './describe.js';
 
 type Duty = Task | Report | Target;
 
@@ -57,7 +57,7 @@ export function recurringDue(node: Duty): RecurringDue {
     return { occurrences, none: 'không có ngày nào trong thời gian của kế hoạch / no date falls within the plan period' };
 }
 
-/** "hằng năm / every year", "định kỳ (không nêu chu kỳ) / periodically (no interval stated)". */
+/** "hằng năm / every year", "định kỳ — bản gốc không nêu chu kỳ / periodically, the interval is not stated". */
 export function recurrenceText(node: Duty): string | undefined {
     const rec = node.recurrence;
     if (!rec) {
@@ -65,16 +65,28 @@ export function recurrenceText(node: Duty): string | undefined {
     }
     const written = md(sourceText(rec));
     if (isUnstatedInterval(rec)) {
-        return `${written} — bản gốc không nêu chu kỳ / periodically, the interval is not stated`;
+        return `${written} — bản gốc không nêu chu kỳ / ${recurrenceEnglish(node)}`;
+    }
+    const problem = intervalProblem(rec);
+    return problem ? `${written} — ${problem}` : `${written} / ${recurrenceEnglish(node)}`;
+}
+
+/** The recurrence in English: "every year", "every 6 months"; undefined without one. */
+export function recurrenceEnglish(node: Duty): string | undefined {
+    const rec = node.recurrence;
+    if (!rec) {
+        return undefined;
+    }
+    if (isUnstatedInterval(rec)) {
+        return 'periodically, the interval is not stated';
     }
     const interval = recurrenceInterval(rec);
-    if (!interval) {
-        return written;
+    if (!interval || intervalProblem(rec)) {
+        return 'periodically';
     }
     const every = rec.every ? recurrenceKind(rec.every) : undefined;
-    const english = every === 'yearly' ? 'every year' : every === 'quarterly' ? 'every quarter' : every === 'monthly' ? 'every month'
+    return every === 'yearly' ? 'every year' : every === 'quarterly' ? 'every quarter' : every === 'monthly' ? 'every month'
         : every === 'weekly' ? 'every week' : `every ${interval.count} ${interval.unit}${interval.count === 1 ? '' : 's'}`;
-    return `${written} / ${english}`;
 }
 
 /** One line per timing: as written, then the window of days it allows. */
@@ -83,7 +95,7 @@ export function timingLines(node: Duty): string[] {
     const now = owner ? planDate(owner) : undefined;
     const lines: string[] = [];
     for (const timing of (node.timings ?? []) as Array<Timing | ReportTiming | Deadline>) {
-        const written = `\`${sourceText(timing).replace(/`/g, "'")}\``;
+        const written = code(sourceText(timing));
         if (isDeadline(timing)) {
             const parts = (timing.points ?? []).map(point => pointWindow(timing, point, now)).filter((p): p is string => !!p);
             lines.push(parts.length > 0 ? `${written}: ${parts.join('; ')}` : written);
@@ -138,7 +150,7 @@ export function planPeriodText(node: Duty): string {
     }
     const span = planSpan(owner);
     if (!span) {
-        return `thời gian của kế hoạch: \`${sourceText(owner.period)}\` / plan period as written`;
+        return `thời gian của kế hoạch / plan period: ${code(sourceText(owner.period))}`;
     }
     const inferred = inferredReason(owner, 'period') !== undefined ? ' (suy ra / inferred)' : '';
     return `thời gian của kế hoạch / plan period: ${formatSpan(span)}${inferred}`;
