@@ -3,6 +3,9 @@ import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { PlanspecConfigProvider } from '../config/config.js';
+import { PlanspecCodeLensProvider } from '../ide/code-lens.js';
+import { PlanspecHoverProvider } from '../ide/hover.js';
+import { PlanspecInlayHintProvider } from '../ide/inlay-hints.js';
 import { RuleRunner } from '../linter/runner.js';
 import { WorkspaceRoots } from '../workspace/roots.js';
 import type { PlanspecAstType } from './generated/ast.js';
@@ -43,6 +46,9 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
     },
     lsp: {
         RenameProvider: (services) => new PlanspecRenameProvider(services),
+        HoverProvider: (services) => new PlanspecHoverProvider(services),
+        CodeLensProvider: (services) => new PlanspecCodeLensProvider(services),
+        InlayHintProvider: (services) => new PlanspecInlayHintProvider(services),
     },
     references: {
         ScopeComputation: (services) => new PlanspecScopeComputation(services),

@@ -2,9 +2,9 @@
 /**
  * One fuzz case, run in a worker thread (see fuzz.test.ts) so that a hang can be stopped: build a
  * workspace holding one mutated file, run every rule, compile its plans twice (the second time from
- * the files loaded in reverse order), and ask for completion, hover, formatting, symbols, folding
- * and semantic tokens at the given places. Returns what went wrong; an exception escapes to the
- * worker, which reports it as a failure too.
+ * the files loaded in reverse order), and ask for completion, hover, formatting, symbols, folding,
+ * semantic tokens, code lenses and inlay hints at the given places. Returns what went wrong; an
+ * exception escapes to the worker, which reports it as a failure too.
  *
  * Plain JavaScript over the built `out/` because worker threads are not transformed by vitest.
  */
@@ -123,4 +123,7 @@ async function editorRequests(document, offsets, failures) {
     await lsp.DocumentSymbolProvider?.getSymbols(document, { textDocument });
     await lsp.FoldingRangeProvider?.getFoldingRanges(document, { textDocument });
     await lsp.SemanticTokenProvider?.semanticHighlight(document, { textDocument });
+    await lsp.CodeLensProvider?.provideCodeLens(document, { textDocument });
+    const end = document.textDocument.positionAt(length);
+    await lsp.InlayHintProvider?.getInlayHints(document, { textDocument, range: { start: { line: 0, character: 0 }, end } });
 }
