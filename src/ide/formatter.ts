@@ -22,10 +22,11 @@
  *   (`chủ   trì`) become one space.
  *
  * A document with syntax errors is not formatted (no edits): its structure is not known, and
- * indenting by a guess would move text into another block. The one exception is Enter, which
- * indents a new blank line by the depth of its braces, counted from the tokens alone. Every result
- * is checked before it is returned: the text without whitespace is unchanged and the tokens lex
- * the same; otherwise no edits.
+ * indenting by a guess would move text into another block. The one exception is Enter on a line
+ * that is blank or starts with `}`: it is indented by the depth of its braces, counted from the
+ * tokens alone, so it works while a plan is half-typed (Enter before other text formats that line,
+ * when the plan parses). Every result is checked before it is returned: the text without
+ * whitespace is unchanged and lexes to the same tokens; otherwise no edits.
  */
 import type { CompositeCstNode, CstNode, GrammarAST as GrammarTypes, LangiumDocument, LeafCstNode, MaybePromise, RootCstNode } from 'langium';
 import { CstUtils, GrammarAST, isCompositeCstNode, isRootCstNode } from 'langium';
@@ -119,7 +120,7 @@ export class PlanspecFormatter implements Formatter {
         return toTextEdits(document, plan.filter(onLines(document, firstLine, position.line)));
     }
 
-    /** The line the cursor moved to: its indentation. */
+    /** The line the cursor moved to: its indentation (never inside a string or comment of several lines). */
     protected afterNewline(document: LangiumDocument, position: Position): TextEdit[] {
         const textDocument = document.textDocument;
         const text = textDocument.getText();
@@ -404,11 +405,13 @@ class Planner {
         const ws = this.text.slice(a.end, b.start);
         const breaks = lineBreaks(ws);
         if (breaks.count > 0) {
-            // Trailing blanks of the line (anchored on it), then the line breaks and the indentation
-            // of the next line (anchored on that line).
+            // Three small edits, so that an editor keeps its marks: the trailing blanks of the line
+            // (anchored on it), the line breaks, and the indentation of the next line (anchored there).
+            const indent = afterLastBreak(ws);
+            const breaksEnd = b.start - indent.length;
             this.gap(edits, a.end, a.end + breaks.first, a.end, '');
-            const newText = breaks.eol!.repeat(Math.min(breaks.count, 2)) + this.leadingIndent(i, afterLastBreak(ws));
-            this.gap(edits, a.end + breaks.first, b.start, b.start, newText);
+            this.gap(edits, a.end + breaks.first, breaksEnd, b.start, breaks.eol!.repeat(Math.min(breaks.count, 2)));
+            this.gap(edits, breaksEnd, b.start, b.start, this.leadingIndent(i, indent));
             return;
         }
         if (this.startsLine[i]) {

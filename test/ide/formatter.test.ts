@@ -5,7 +5,7 @@ import { TextDocument } from 'langium';
 import { clearDocuments, expectFormatting, parseHelper } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { TextEdit } from 'vscode-languageserver';
-import { PlanspecFormatter } from '../../src/ide/formatter.js';
+import { planFormatting, PlanspecFormatter } from '../../src/ide/formatter.js';
 import { load, services } from '../helpers.js';
 
 const formatter = services.lsp.Formatter!;
@@ -289,6 +289,23 @@ describe('formatting', () => {
             const document = await parse(empty);
             expect(await formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options })).toEqual([]);
         }
+    });
+
+    test('nesting: 60 levels are indented; past the parser limit of 64 the file has an error and gets no edits', async () => {
+        const nested = (depth: number) => 'kế hoạch KH "K" {\n' + 'phần "1" "Mục" {\n'.repeat(depth) + '"Đoạn."\n' + '}\n'.repeat(depth + 1);
+        const formatted = await format(nested(60));
+        expect(formatted).toContain('\n' + '    '.repeat(61) + '"Đoạn."\n');
+        expect(formatted.split('\n').at(-2)).toBe('}');
+        const tooDeep = await parse(nested(70));
+        expect(await formatter.formatDocument(tooDeep, { textDocument: { uri: tooDeep.uri.toString() }, options })).toEqual([]);
+    });
+
+    test('a formatting that would not lex to the same tokens is refused, not returned', async () => {
+        const document = await parse('kế hoạch KH "K" {\nnhiệm vụ "a"\n}\n');
+        expect(planFormatting(document, services.parser.Lexer)).toBeDefined();
+        // A lexer that reads the result as something else: the check sees it.
+        const otherTokens = { ...services.parser.Lexer, tokenize: (text: string) => services.parser.Lexer.tokenize(text.replace(/"a"/, '"b"')) };
+        expect(planFormatting(document, otherTokens)).toBeUndefined();
     });
 
     test('range formatting changes only the lines of the range', async () => {
