@@ -3,15 +3,16 @@
  * One fuzz case, run in a worker thread (see fuzz.test.ts) so that a hang can be stopped: build a
  * workspace holding one mutated file, run every rule, compile its plans twice (the second time from
  * the files loaded in reverse order), and ask for completion, hover, formatting, symbols, folding,
- * semantic tokens, code lenses and inlay hints at the given places. Returns what went wrong; an
- * exception escapes to the worker, which reports it as a failure too.
+ * semantic tokens, code lenses and inlay hints at the given places; formatting must change only
+ * whitespace and be idempotent. Returns what went wrong; an exception escapes to the worker, which
+ * reports it as a failure too.
  *
  * Plain JavaScript over the built `out/` because worker threads are not transformed by vitest.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import * as fs from 'node:fs';
-import { EmptyFileSystem, URI } from 'langium';
+import { EmptyFileSystem, TextDocument, URI } from 'langium';
 import { clearDocuments } from 'langium/test';
 import { compilePlan } from '../../out/compiler/compile.js';
 import { allRulesSettings } from '../../out/config/config.js';
@@ -119,11 +120,60 @@ async function editorRequests(document, offsets, failures) {
         await lsp.DefinitionProvider?.getDefinition(document, params);
         await lsp.ReferencesProvider?.findReferences(document, { ...params, context: { includeDeclaration: true } });
     }
-    await lsp.Formatter?.formatDocument(document, { textDocument, options: { tabSize: 4, insertSpaces: true } });
+    await checkFormatting(document, offsets, failures);
     await lsp.DocumentSymbolProvider?.getSymbols(document, { textDocument });
     await lsp.FoldingRangeProvider?.getFoldingRanges(document, { textDocument });
     await lsp.SemanticTokenProvider?.semanticHighlight(document, { textDocument });
     await lsp.CodeLensProvider?.provideCodeLens(document, { textDocument });
     const end = document.textDocument.positionAt(length);
     await lsp.InlayHintProvider?.getInlayHints(document, { textDocument, range: { start: { line: 0, character: 0 }, end } });
+}
+
+/** Text without any whitespace: what formatting must not change. */
+const squeeze = (/** @type {string} */ text) => text.replace(/\s+/g, '');
+
+/**
+ * Formatting changes only whitespace and is idempotent (formatting its result again changes
+ * nothing); range and on-type formatting at the given places change only whitespace too.
+ * @param {import('langium').LangiumDocument} document
+ * @param {number[]} offsets
+ * @param {string[]} failures
+ */
+async function checkFormatting(document, offsets, failures) {
+    const formatter = services.lsp.Formatter;
+    if (!formatter) return;
+    const textDocument = { uri: document.uri.toString() };
+    const options = { tabSize: 4, insertSpaces: true };
+    const text = document.textDocument.getText();
+    /** @param {string} what @param {import('vscode-languageserver').TextEdit[]} edits */
+    const whitespaceOnly = (what, edits) => {
+        const result = TextDocument.applyEdits(document.textDocument, edits);
+        if (squeeze(result) !== squeeze(text)) {
+            failures.push(`${what} changed more than whitespace`);
+        }
+        return result;
+    };
+    const formatted = whitespaceOnly('formatting', await formatter.formatDocument(document, { textDocument, options }));
+    if (formatted !== text) {
+        const again = services.shared.workspace.LangiumDocumentFactory.fromString(formatted, URI.parse(document.uri.toString().replace(/(\.plan)?$/, '.formatted.plan')));
+        const { parseResult } = again;
+        if (parseResult.lexerErrors.length + parseResult.parserErrors.length > document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length) {
+            failures.push('formatting made syntax errors');
+        }
+        const edits = await formatter.formatDocument(again, { textDocument: { uri: again.uri.toString() }, options });
+        if (edits.length > 0) {
+            const first = edits[0].range.start;
+            failures.push(`formatting is not idempotent: formatting its result again makes ${edits.length} edits, the first at ${first.line + 1}:${first.character + 1}`);
+        }
+    }
+    const length = text.length;
+    for (const offset of offsets.slice(0, 4)) {
+        const position = document.textDocument.positionAt(length === 0 ? 0 : offset % (length + 1));
+        const range = { start: position, end: { line: position.line + 3, character: 0 } };
+        whitespaceOnly(`range formatting at ${position.line + 1}`, await formatter.formatDocumentRange(document, { textDocument, options, range }));
+        for (const ch of ['}', '\n']) {
+            whitespaceOnly(`formatting after ${JSON.stringify(ch)} at ${position.line + 1}:${position.character + 1}`,
+                await formatter.formatDocumentOnType(document, { textDocument, options, ch, position }));
+        }
+    }
 }
