@@ -264,6 +264,11 @@ export class PlanspecCompletionProvider extends DefaultCompletionProvider {
             if (!scope) {
                 continue;
             }
+            // The reference is already complete: a blank after it is not a query going on.
+            if (/\s$/.test(query) && this.resolves(scope, qualify(start.qualifier, query.trim()))) {
+                return [];
+            }
+            // The same declaration is in scope by several names (`X` and `CaMau.X`): one item.
             const byDeclaration = new Map<string, AstNodeDescription[]>();
             for (const description of scope.getAllElements()) {
                 const key = declarationKey(description);
@@ -273,10 +278,6 @@ export class PlanspecCompletionProvider extends DefaultCompletionProvider {
                 } else {
                     byDeclaration.set(key, [description]);
                 }
-            }
-            // The reference is already complete: a blank after it is not a query going on.
-            if (/\s$/.test(query) && this.resolves(scope, qualify(start.qualifier, query.trim()))) {
-                return [];
             }
             for (const [key, descriptions] of byDeclaration) {
                 if (seen.has(key)) {
@@ -334,7 +335,8 @@ export class PlanspecCompletionProvider extends DefaultCompletionProvider {
         let origin: number;
         if (start.qualifier !== undefined) {
             // Only what the typed namespace declares, by the qualified name that reaches it.
-            if (!isElement(node) || namespace === undefined || namespace.normalize('NFC') !== start.qualifier.normalize('NFC')) {
+            // Typed as a person types it ("dongnai."); the item writes the declared spelling.
+            if (!isElement(node) || namespace === undefined || foldForSearch(namespace) !== foldForSearch(start.qualifier)) {
                 return undefined;
             }
             insert = `${namespace}.${name}`;
@@ -439,13 +441,11 @@ export class PlanspecCompletionProvider extends DefaultCompletionProvider {
             }
             seen.add(keyword);
             const score = wanted === '' ? 1 : folded === wanted.trim() ? 3 : 2;
-            // Vietnamese spellings before English ones.
-            const language = /[^\p{ASCII}]/u.test(keyword) ? 0 : 1;
             items.push({
                 label: keyword,
                 kind: CompletionItemKind.Keyword,
                 detail: 'Từ khóa / Keyword',
-                sortText: `2${3 - score}${language}${keyword}`,
+                sortText: `2${3 - score}${languageRank(keyword)}${keyword}`,
                 filterText: filterTextFor(query, [folded]),
                 textEdit: this.edit(request, start.replaceStart, keyword),
             });
@@ -469,7 +469,8 @@ export class PlanspecCompletionProvider extends DefaultCompletionProvider {
                 continue;
             }
             const score = wanted === '' ? 1 : folded[at] === wanted.trim() ? 3 : 2;
-            items.push(snippetItem(snippet, score, filterTextFor(query, [folded[at], ...folded]), this.edit(request, start.replaceStart, snippet.body)));
+            items.push(snippetItem(snippet, snippet.keywords[at], score, filterTextFor(query, [folded[at], ...folded]),
+                this.edit(request, start.replaceStart, snippet.body)));
         }
         return items;
     }
@@ -617,7 +618,7 @@ function snippetPlaces(features: NextFeature[]): Set<PlanSnippet['place']> {
     return places;
 }
 
-function snippetItem(snippet: PlanSnippet, score: number, filterText: string, textEdit: TextEdit | InsertReplaceEdit): CompletionItem {
+function snippetItem(snippet: PlanSnippet, keyword: string, score: number, filterText: string, textEdit: TextEdit | InsertReplaceEdit): CompletionItem {
     return {
         label: `${snippet.keywords[0]} …`,
         kind: CompletionItemKind.Snippet,
@@ -625,8 +626,8 @@ function snippetItem(snippet: PlanSnippet, score: number, filterText: string, te
         labelDetails: { description: `Mẫu ${snippet.description.split(' / ')[0].toLowerCase()}` },
         documentation: { kind: MarkupKind.Markdown, value: '```planspec\n' + expandSnippet(snippet.body) + '\n```' },
         insertTextFormat: InsertTextFormat.Snippet,
-        // Right after the keyword of the same spelling.
-        sortText: `2${3 - score}0${snippet.keywords[0]}~`,
+        // Right after the keyword it was found by.
+        sortText: `2${3 - score}${languageRank(keyword)}${keyword}~`,
         filterText,
         textEdit,
     };
@@ -644,6 +645,11 @@ function filterTextFor(typed: string, folded: string[]): string {
         parts.unshift(typed);
     }
     return parts.join(' ');
+}
+
+/** Vietnamese spellings before English ones. */
+function languageRank(keyword: string): number {
+    return /[^\p{ASCII}]/u.test(keyword) ? 0 : 1;
 }
 
 function declarationKey(description: AstNodeDescription): string {
