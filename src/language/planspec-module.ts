@@ -4,6 +4,7 @@ import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { PlanspecConfigProvider } from '../config/config.js';
 import { PlanspecCodeLensProvider } from '../ide/code-lens.js';
+import { PlanspecCompletionProvider } from '../ide/completion.js';
 import { PlanspecFormatter } from '../ide/formatter.js';
 import { PlanspecHoverProvider } from '../ide/hover.js';
 import { PlanspecInlayHintProvider } from '../ide/inlay-hints.js';
@@ -51,6 +52,7 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
         CodeLensProvider: (services) => new PlanspecCodeLensProvider(services),
         InlayHintProvider: (services) => new PlanspecInlayHintProvider(services),
         Formatter: (services) => new PlanspecFormatter(services),
+        CompletionProvider: (services) => new PlanspecCompletionProvider(services),
     },
     references: {
         ScopeComputation: (services) => new PlanspecScopeComputation(services),
