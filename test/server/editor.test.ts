@@ -1,0 +1,83 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver';
+import { applyEdits, LspClient, positionAt } from './lsp-client.js';
+
+/**
+ * What a drafter does in the editor, through a real LSP client over stdio on examples/: completion by
+ * Vietnamese name, hover on a document, formatting every example.
+ */
+const EXAMPLES = path.resolve('examples');
+const CA_MAU = path.join(EXAMPLES, 'ca-mau', 'kh-qd634.plan');
+const uri = (file: string) => pathToFileURL(file).href;
+const planFiles = fs.readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.plan')).map(f => path.join(EXAMPLES, f)).sort();
+
+describe('the editor over stdio, on examples/', () => {
+    const client = new LspClient();
+    let capabilities: Record<string, unknown>;
+    const text = fs.readFileSync(CA_MAU, 'utf8');
+
+    beforeAll(async () => {
+        capabilities = await client.initialize(EXAMPLES, { textDocument: { completion: { completionItem: { snippetSupport: true } } } });
+        await client.until(() => planFiles.every(f => client.diagnostics.has(uri(f))), 'diagnostics of every example');
+        await client.open(uri(CA_MAU), text);
+    }, 120_000);
+
+    afterAll(() => client.dispose());
+
+    test('announces completion on a space, hover, formatting (also on type) and the other features', () => {
+        expect(capabilities).toMatchObject({
+            completionProvider: { triggerCharacters: expect.arrayContaining([' ']) },
+            hoverProvider: true,
+            documentFormattingProvider: true,
+            documentRangeFormattingProvider: true,
+            documentOnTypeFormattingProvider: { firstTriggerCharacter: expect.any(String) },
+            codeLensProvider: expect.anything(),
+            inlayHintProvider: expect.anything(),
+        });
+    });
+
+    test('"so tu phap" typed after `chủ trì ` offers Sở Tư pháp first, inserting its id', async () => {
+        const at = text.indexOf('chủ trì SO_NGANH\n') + 'chủ trì '.length;
+        const typed = text.slice(0, at) + 'so tu phap' + text.slice(at + 'SO_NGANH'.length);
+        await client.change(uri(CA_MAU), typed, 2);
+        const result = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', {
+            textDocument: { uri: uri(CA_MAU) },
+            position: positionAt(typed, at + 'so tu phap'.length),
+            context: { triggerKind: 1 },
+        });
+        const items = (Array.isArray(result) ? result : result.items).sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+        expect(items[0].label).toBe('SO_TP');
+        const edit = items[0].textEdit as TextEdit;
+        expect(applyEdits(typed, [edit]).slice(at, at + 'SO_TP'.length + 1)).toBe('SO_TP\n');
+        await client.change(uri(CA_MAU), text, 3);
+    }, 30_000);
+
+    test('hover on a document reference shows its number and date', async () => {
+        const at = text.indexOf('ban hành kèm theo QD_1073') + 'ban hành kèm theo QD_'.length;
+        const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri(CA_MAU) }, position: positionAt(text, at) });
+        const value = (hover.contents as MarkupContent).value;
+        expect(value).toContain('1073/QĐ-UBND');
+        expect(value).toMatch(/16\/6\/2020/);
+    });
+
+    test('formatting every example is idempotent and changes only whitespace', async () => {
+        const options = { tabSize: 4, insertSpaces: true };
+        for (const file of planFiles) {
+            const original = fs.readFileSync(file, 'utf8');
+            const edits = await client.request<TextEdit[] | null>('textDocument/formatting', { textDocument: { uri: uri(file) }, options }) ?? [];
+            const formatted = applyEdits(original, edits);
+            expect(formatted.replace(/\s+/g, ''), path.relative(EXAMPLES, file)).toBe(original.replace(/\s+/g, ''));
+            // Formatting the result again changes nothing.
+            if (file === CA_MAU) {
+                await client.change(uri(file), formatted, 10);
+            } else {
+                await client.open(uri(file), formatted);
+            }
+            const again = await client.request<TextEdit[] | null>('textDocument/formatting', { textDocument: { uri: uri(file) }, options }) ?? [];
+            expect(applyEdits(formatted, again), path.relative(EXAMPLES, file)).toBe(formatted);
+        }
+    }, 120_000);
+});
