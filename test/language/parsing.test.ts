@@ -222,7 +222,7 @@ cơ quan CA "Công an tỉnh"`);
     });
 
     test('a syntax error is reported with its position', async () => {
-        const loaded = await load('kế hoạch KH "x" {\n    phần "I" {\n}\n');
+        const loaded = await load('kế hoạch KH "x" {\n    phần {\n}\n}\n');
         expect(loaded.main.parseResult.parserErrors.length).toBeGreaterThan(0);
         expect(loaded.diagnostics.some(d => d.severity === 1 && d.range.start.line === 1)).toBe(true);
     });
@@ -261,5 +261,12 @@ plan KH "x" {
             const document = loaded.model.elements.find(e => e.$type === 'Document');
             expect(document && 'place' in document ? document.place : undefined).toBe('Hà Nội');
         }
+    });
+
+    test('a section or annex with a heading and no number parses, the string read as its heading', async () => {
+        const loaded = await load('kế hoạch K "t" {\n    phần "NHIỆM VỤ" { "a" }\n    phần "I" "MỤC ĐÍCH" { "b" }\n    phụ lục "DANH MỤC" { "c" }\n}\n');
+        expectNoSyntaxErrors(loaded);
+        const plan = loaded.model.elements.find(isPlan)!;
+        expect(plan.members.map(m => 'heading' in m ? [m.number ?? null, m.heading] : [])).toEqual([[null, 'NHIỆM VỤ'], ['I', 'MỤC ĐÍCH'], [null, 'DANH MỤC']]);
     });
 });
