@@ -5,6 +5,8 @@ import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { PlanspecConfigProvider } from '../config/config.js';
 import { RuleRunner } from '../linter/runner.js';
 import { WorkspaceRoots } from '../workspace/roots.js';
+import { PlanspecDocumentSymbolProvider } from '../ide/document-symbols.js';
+import { PlanspecWorkspaceSymbolProvider } from '../ide/workspace-symbols.js';
 import type { PlanspecAstType } from './generated/ast.js';
 import { PlanspecGeneratedModule, PlanspecGeneratedSharedModule } from './generated/module.js';
 import { ConfigWatcher } from './planspec-config-watcher.js';
@@ -43,6 +45,7 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
     },
     lsp: {
         RenameProvider: (services) => new PlanspecRenameProvider(services),
+        DocumentSymbolProvider: (services) => new PlanspecDocumentSymbolProvider(services),
     },
     references: {
         ScopeComputation: (services) => new PlanspecScopeComputation(services),
@@ -64,6 +67,9 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
 export const PlanspecSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
         IndexManager: (services) => new PlanspecIndexManager(services),
+    },
+    lsp: {
+        WorkspaceSymbolProvider: (services) => new PlanspecWorkspaceSymbolProvider(services),
     },
 };
 
