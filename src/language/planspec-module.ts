@@ -5,6 +5,7 @@ import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { PlanspecConfigProvider } from '../config/config.js';
 import { RuleRunner } from '../linter/runner.js';
 import { WorkspaceRoots } from '../workspace/roots.js';
+import { PlanspecDocumentLinkProvider } from '../ide/document-links.js';
 import { PlanspecDocumentSymbolProvider } from '../ide/document-symbols.js';
 import { PlanspecWorkspaceSymbolProvider } from '../ide/workspace-symbols.js';
 import type { PlanspecAstType } from './generated/ast.js';
@@ -46,6 +47,7 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
     lsp: {
         RenameProvider: (services) => new PlanspecRenameProvider(services),
         DocumentSymbolProvider: (services) => new PlanspecDocumentSymbolProvider(services),
+        DocumentLinkProvider: (services) => new PlanspecDocumentLinkProvider(services),
     },
     references: {
         ScopeComputation: (services) => new PlanspecScopeComputation(services),
