@@ -7,6 +7,7 @@ import { RuleRunner } from '../linter/runner.js';
 import { WorkspaceRoots } from '../workspace/roots.js';
 import { PlanspecDocumentLinkProvider } from '../ide/document-links.js';
 import { PlanspecDocumentSymbolProvider } from '../ide/document-symbols.js';
+import { PlanspecFoldingRangeProvider } from '../ide/folding.js';
 import { PlanspecWorkspaceSymbolProvider } from '../ide/workspace-symbols.js';
 import type { PlanspecAstType } from './generated/ast.js';
 import { PlanspecGeneratedModule, PlanspecGeneratedSharedModule } from './generated/module.js';
@@ -48,6 +49,7 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
         RenameProvider: (services) => new PlanspecRenameProvider(services),
         DocumentSymbolProvider: (services) => new PlanspecDocumentSymbolProvider(services),
         DocumentLinkProvider: (services) => new PlanspecDocumentLinkProvider(services),
+        FoldingRangeProvider: (services) => new PlanspecFoldingRangeProvider(services),
     },
     references: {
         ScopeComputation: (services) => new PlanspecScopeComputation(services),
