@@ -8,6 +8,7 @@ import { WorkspaceRoots } from '../workspace/roots.js';
 import { PlanspecDocumentLinkProvider } from '../ide/document-links.js';
 import { PlanspecDocumentSymbolProvider } from '../ide/document-symbols.js';
 import { PlanspecFoldingRangeProvider } from '../ide/folding.js';
+import { PlanspecSemanticTokenProvider } from '../ide/semantic-tokens.js';
 import { PlanspecWorkspaceSymbolProvider } from '../ide/workspace-symbols.js';
 import type { PlanspecAstType } from './generated/ast.js';
 import { PlanspecGeneratedModule, PlanspecGeneratedSharedModule } from './generated/module.js';
@@ -50,6 +51,7 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
         DocumentSymbolProvider: (services) => new PlanspecDocumentSymbolProvider(services),
         DocumentLinkProvider: (services) => new PlanspecDocumentLinkProvider(services),
         FoldingRangeProvider: (services) => new PlanspecFoldingRangeProvider(services),
+        SemanticTokenProvider: (services) => new PlanspecSemanticTokenProvider(services),
     },
     references: {
         ScopeComputation: (services) => new PlanspecScopeComputation(services),
