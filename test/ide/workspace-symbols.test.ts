@@ -59,6 +59,16 @@ describe('workspace symbols', () => {
         expect(await search('khong co gi nhu the')).toEqual([]);
     });
 
+    test('decomposed (NFD) files give the same symbols, found by a composed or a decomposed query', async () => {
+        await load({ 'plan.plan': PLAN, 'registry.plan': REGISTRY });
+        const nfc = (await search('')).map(s => [s.name, s.kind, s.containerName]);
+        await load({ 'plan.plan': PLAN.normalize('NFD'), 'registry.plan': REGISTRY.normalize('NFD') });
+        expect((await search('')).map(s => [s.name, s.kind, s.containerName])).toEqual(nfc);
+        expect((await search('Sở Tư pháp'))[0].name).toBe('STP');
+        expect((await search('Sở Tư pháp'.normalize('NFD')))[0].name).toBe('STP');
+        expect((await search('tong ket'))[0].name).toBe('Tổng kết công tác phòng, chống tội phạm');
+    });
+
     test('best first: the whole id, then a prefix, then words; an id before a text; the shorter name first', async () => {
         await load({ 'plan.plan': PLAN, 'registry.plan': REGISTRY });
         const names = (await search('cong an')).map(s => s.name);
