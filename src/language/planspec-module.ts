@@ -5,9 +5,14 @@ import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { PlanspecConfigProvider } from '../config/config.js';
 import { PlanspecCodeLensProvider } from '../ide/code-lens.js';
 import { PlanspecCompletionProvider } from '../ide/completion.js';
+import { PlanspecDocumentLinkProvider } from '../ide/document-links.js';
+import { PlanspecDocumentSymbolProvider } from '../ide/document-symbols.js';
+import { PlanspecFoldingRangeProvider } from '../ide/folding.js';
 import { PlanspecFormatter } from '../ide/formatter.js';
 import { PlanspecHoverProvider } from '../ide/hover.js';
 import { PlanspecInlayHintProvider } from '../ide/inlay-hints.js';
+import { PlanspecSemanticTokenProvider } from '../ide/semantic-tokens.js';
+import { PlanspecWorkspaceSymbolProvider } from '../ide/workspace-symbols.js';
 import { RuleRunner } from '../linter/runner.js';
 import { WorkspaceRoots } from '../workspace/roots.js';
 import type { PlanspecAstType } from './generated/ast.js';
@@ -53,6 +58,10 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
         InlayHintProvider: (services) => new PlanspecInlayHintProvider(services),
         Formatter: (services) => new PlanspecFormatter(services),
         CompletionProvider: (services) => new PlanspecCompletionProvider(services),
+        DocumentSymbolProvider: (services) => new PlanspecDocumentSymbolProvider(services),
+        DocumentLinkProvider: (services) => new PlanspecDocumentLinkProvider(services),
+        FoldingRangeProvider: (services) => new PlanspecFoldingRangeProvider(services),
+        SemanticTokenProvider: (services) => new PlanspecSemanticTokenProvider(services),
     },
     references: {
         ScopeComputation: (services) => new PlanspecScopeComputation(services),
@@ -74,6 +83,9 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
 export const PlanspecSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
         IndexManager: (services) => new PlanspecIndexManager(services),
+    },
+    lsp: {
+        WorkspaceSymbolProvider: (services) => new PlanspecWorkspaceSymbolProvider(services),
     },
 };
 

@@ -50,7 +50,10 @@ export interface Finding<N extends AstNode = AstNode> {
     fixes?: Fix[];
 }
 
-/** A place a finding refers to: a node (in any document), or a range in the finding's own document. */
+/**
+ * A place a finding refers to: a node (in any document), or a range in the finding's own document;
+ * with both, the range in the node's document (a part of a declaration in another file: its id).
+ */
 export interface RelatedPlace {
     node?: AstNode;
     range?: Range;

@@ -2,7 +2,7 @@ import type { Reference } from 'langium';
 import type { Citable, Document, Plan } from '../language/generated/ast.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { compareDates } from '../semantics/dates.js';
-import { citableLabel, citableLabelEn, dateOf } from '../semantics/documents.js';
+import { citableLabel, citableLabelEn, dateOf, lastPropertyRange } from '../semantics/documents.js';
 import { ownerOf } from '../semantics/structure.js';
 
 export default defineRule({
@@ -51,12 +51,15 @@ export default defineRule({
                 if (!theirs || compareDates(theirs.date, own.date) <= 0) {
                     return;
                 }
+                // Where the later date is written: the cited text's own, or its issuing decision's.
+                const dated = theirs.via ?? cited;
                 const verb = property === 'basis' ? 'căn cứ' : 'thực hiện';
                 const verbEn = property === 'basis' ? 'rests on' : 'implements';
                 context.report({
                     node: citing,
                     range: ref.$refNode?.range ?? citing.$cstNode?.range,
                     message: `${citableLabel(citing)} (ngày ${ownText}) ${verb} ${citableLabel(cited)} ngày ${theirs.text}, ban hành sau nó: kiểm tra lại ngày hoặc văn bản được viện dẫn / The ${citableLabelEn(citing)} (dated ${ownTextEn}) ${verbEn} the ${citableLabelEn(cited)} dated ${theirs.text}, which is later: check the dates or the document cited`,
+                    related: [{ node: dated, range: lastPropertyRange(dated, 'date'), message: `Ngày của ${citableLabel(dated)} / The date of the ${citableLabelEn(dated)}` }],
                 });
             });
         }

@@ -61,6 +61,7 @@ export default defineRule({
                 range: comparisonRange(target),
                 message: `Chỉ tiêu ${these} mâu thuẫn với chỉ tiêu ${those} ở dòng ${line}, ${on.vi}: không giá trị nào đạt cả hai / ` +
                     `Target ${these} contradicts target ${those} at line ${line}, ${on.en}: no value meets both`,
+                related: [{ node: first, range: comparisonRange(first), message: `Chỉ tiêu ${those} / Target ${those}` }],
             });
         }
     },

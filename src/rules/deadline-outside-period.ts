@@ -1,4 +1,5 @@
-import type { Deadline, Report, Task, TimePoint } from '../language/generated/ast.js';
+import type { Deadline, Period, Report, Task, TimePoint } from '../language/generated/ast.js';
+import { isPlan } from '../language/generated/ast.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { compareDates } from '../semantics/dates.js';
 import { ownerOf } from '../semantics/structure.js';
@@ -31,25 +32,26 @@ export default defineRule({
                 for (const point of deadline.points) {
                     const side = outside(deadline, point, span, now);
                     if (side) {
-                        report(node, point, side, span);
+                        report(node, point, side, span, isPlan(owner) ? owner.period : undefined);
                     }
                 }
             }
         }
 
-        function report(node: Task | Report, point: TimePoint, side: 'before' | 'after', span: Span): void {
+        function report(node: Task | Report, point: TimePoint, side: 'before' | 'after', span: Span, period: Period | undefined): void {
             const what = node.$type === 'Task' ? 'Nhiệm vụ' : 'Báo cáo';
             const whatEn = node.$type === 'Task' ? 'task' : 'report';
             const id = node.name ? ` ${node.name}` : '';
             const when = sourceText(point);
-            const period = formatSpan(span);
+            const periodText = formatSpan(span);
             const [vi, en] = side === 'before'
                 ? ['trước khi kế hoạch bắt đầu', 'before the plan starts']
                 : ['sau khi kế hoạch kết thúc', 'after the plan ends'];
             context.report({
                 node,
                 range: point.$cstNode?.range,
-                message: `${what}${id} có hạn "${when}" ${vi}: thời gian thực hiện là ${period} / The ${whatEn}${id} is due "${when}", ${en} (plan period ${period})`,
+                message: `${what}${id} có hạn "${when}" ${vi}: thời gian thực hiện là ${periodText} / The ${whatEn}${id} is due "${when}", ${en} (plan period ${periodText})`,
+                related: period ? [{ node: period, message: `Thời gian thực hiện kế hoạch (${periodText}) / The plan period (${periodText})` }] : undefined,
             });
         }
     },

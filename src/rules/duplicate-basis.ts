@@ -1,5 +1,5 @@
 import type { Reference } from 'langium';
-import { UriUtils } from 'langium';
+import { GrammarUtils, UriUtils } from 'langium';
 import type { Citable, Document, Plan, Task } from '../language/generated/ast.js';
 import { defineRule } from '../linter/rule.js';
 import {
@@ -71,6 +71,7 @@ export default defineRule<Options>({
                         node: citing,
                         range: ref.$refNode?.range ?? citing.$cstNode?.range,
                         message: `${what} đã được nêu trong danh sách "${list}" ở dòng ${line}${same}: bỏ lần nêu thứ hai / ${whatEn} is already listed in "${listEn}" at line ${line}${same}: remove the second mention`,
+                        related: first.$refNode ? [{ node: citing, range: first.$refNode.range, message: 'Lần nêu thứ nhất / The first mention' }] : undefined,
                     });
                     return;
                 }
@@ -98,6 +99,10 @@ export default defineRule<Options>({
                 node,
                 range: lastPropertyRange(node, 'number'),
                 message: `${citableLabel(node)} đã được khai báo là ${firstName} ở ${where}: một văn bản chỉ khai báo một lần, viện dẫn bằng mã ${firstName} / The ${citableLabelEn(node)} is already declared as ${firstName} at ${where}: declare a document once and cite it by ${firstName}`,
+                related: [{
+                    node: first.node, range: GrammarUtils.findNodeForProperty(first.node.$cstNode, 'name')?.range,
+                    message: `Khai báo ${firstName} / The declaration ${firstName}`,
+                }],
             });
         }
     },

@@ -23,19 +23,22 @@ export default defineRule({
                 if (!cst) {
                     return;
                 }
-                const seen = new Set<string>();
+                const seen = new Map<string, CstNode>();
                 for (const { child, assignment } of assignedChildren(node, cst)) {
                     if (assignment.operator === '+=') {
                         continue;
                     }
-                    if (seen.has(assignment.feature)) {
+                    const first = seen.get(assignment.feature);
+                    if (first) {
                         context.report({
                             node,
                             range: child.range,
                             message: `Mục này đã được ghi ở trên; chỉ giữ một lần / This clause ('${assignment.feature}') is already given above; keep only one`,
+                            related: [{ range: first.range, message: 'Lần ghi thứ nhất / Where it is first given' }],
                         });
+                    } else {
+                        seen.set(assignment.feature, child);
                     }
-                    seen.add(assignment.feature);
                 }
             },
         };

@@ -1,5 +1,5 @@
-import type { AstNode } from 'langium';
-import { AstUtils, UriUtils } from 'langium';
+import type { AstNode, AstNodeDescription } from 'langium';
+import { AstUtils, GrammarUtils, UriUtils } from 'langium';
 import type { Document, Plan } from '../language/generated/ast.js';
 import { isPhase, isReport, isTarget, isTask } from '../language/generated/ast.js';
 import { namespaceOf, qualify } from '../language/planspec-scope.js';
@@ -36,10 +36,15 @@ export default defineRule({
                         const where = other.documentUri.toString() === thisUri
                             ? `dòng ${line} (line ${line})`
                             : `${UriUtils.basename(other.documentUri)}:${line}`;
+                        const otherNode = declaredNode(other);
                         context.report({
                             node: element,
                             property: 'name',
                             message: `Mã '${qualified}' đã được khai báo ở ${where} / '${qualified}' is also declared at ${where}`,
+                            related: otherNode ? [{
+                                node: otherNode, range: other.nameSegment?.range,
+                                message: `Khai báo khác của '${qualified}' / The other declaration of '${qualified}'`,
+                            }] : undefined,
                         });
                     }
                 }
@@ -47,6 +52,15 @@ export default defineRule({
             Plan: checkLocalNames,
             Document: checkLocalNames,
         };
+
+        /** The declaration a description stands for, in its own (loaded) document. */
+        function declaredNode(description: AstNodeDescription): AstNode | undefined {
+            if (description.node) {
+                return description.node;
+            }
+            const document = context.services.shared.workspace.LangiumDocuments.getDocument(description.documentUri);
+            return document ? context.services.workspace.AstNodeLocator.getAstNode(document.parseResult.value, description.path) : undefined;
+        }
 
         function checkLocalNames(owner: Plan | Document): void {
             const seen = new Map<string, Named>();
@@ -61,6 +75,10 @@ export default defineRule({
                         node,
                         property: 'name',
                         message: `Mã '${node.name}' đã dùng ở dòng ${line} trong cùng văn bản / '${node.name}' is already used at line ${line} of this plan`,
+                        related: [{
+                            node: first, range: GrammarUtils.findNodeForProperty(first.$cstNode, 'name')?.range,
+                            message: `Nơi mã '${node.name}' được dùng lần đầu / Where '${node.name}' is first used`,
+                        }],
                     });
                 } else {
                     seen.set(node.name, node);

@@ -95,7 +95,8 @@ export default defineRule<Options>({
                     reported.add(entry);
                     const line = lineOf(first.node);
                     const [vi, en] = KIND[first.node.$type];
-                    report(entry.node, `Nội dung trùng nguyên văn với ${vi} ở dòng ${line} / Same text as the ${en} at line ${line}`);
+                    report(entry.node, `Nội dung trùng nguyên văn với ${vi} ở dòng ${line} / Same text as the ${en} at line ${line}`,
+                        first.node, `${capitalize(vi)} có cùng nội dung / The ${en} with the same text`);
                 }
                 if (earlier) {
                     earlier.push(entry);
@@ -123,12 +124,20 @@ export default defineRule<Options>({
                 const line = lineOf(earlier.node);
                 const pct = Math.floor(score * 100);
                 const [vi, en] = KIND[earlier.node.$type];
-                report(later.node, `Nội dung gần như trùng (giống ${pct}%) với ${vi} ở dòng ${line} / Nearly the same text (${pct}% similar) as the ${en} at line ${line}`);
+                report(later.node, `Nội dung gần như trùng (giống ${pct}%) với ${vi} ở dòng ${line} / Nearly the same text (${pct}% similar) as the ${en} at line ${line}`,
+                    earlier.node, `${capitalize(vi)} có nội dung gần giống / The ${en} with nearly the same text`);
             }
         }
 
-        function report(node: TextNode, message: string): void {
-            context.report({ node, range: GrammarUtils.findNodeForProperty(node.$cstNode, 'text')?.range, message });
+        function report(node: TextNode, message: string, other: TextNode, relatedMessage: string): void {
+            context.report({
+                node, range: textRange(node), message,
+                related: [{ node: other, range: textRange(other), message: relatedMessage }],
+            });
+        }
+
+        function textRange(node: TextNode) {
+            return GrammarUtils.findNodeForProperty(node.$cstNode, 'text')?.range;
         }
 
         /** A sentence given twice in one text, or a phrase written several times in a row. */
@@ -147,10 +156,12 @@ export default defineRule<Options>({
             const reported: Array<[number, number]> = [];
             for (const found of repeatedSentences(text)) {
                 reported.push([found.start, found.end]);
+                const first = found.first ? rangeOf(found.first.start, found.first.end) : undefined;
                 context.report({
                     node,
                     range: rangeOf(found.start, found.end),
                     message: `Câu "${snippet(found.text)}" lặp lại trong cùng ${KIND[node.$type][0]} / The sentence "${snippet(found.text)}" is repeated within this ${KIND[node.$type][1]}`,
+                    related: first ? [{ node, range: first, message: 'Câu này ở lần viết đầu / The sentence where it is first written' }] : undefined,
                 });
             }
             for (const found of repeatedPhrases(text)) {
@@ -174,6 +185,10 @@ export default defineRule<Options>({
  */
 function comparable(a: Entry, b: Entry): boolean {
     return a.leads === undefined || b.leads === undefined || a.leads === b.leads;
+}
+
+function capitalize(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function snippet(text: string): string {
@@ -297,12 +312,14 @@ interface Found {
     start: number;
     end: number;
     text: string;
+    /** Where the sentence is first written. */
+    first?: { start: number; end: number };
 }
 
 /** Sentences (ending in ".", "!", "?" or ";") that occur a second time in the text, at the later one. */
 function repeatedSentences(text: string): Found[] {
     const result: Found[] = [];
-    const seen = new Set<string>();
+    const seen = new Map<string, { start: number; end: number }>();
     const pieces: Array<{ start: number; end: number }> = [];
     // Split at sentence punctuation followed by a blank (so "1.1" and "v.v." stay whole).
     let start = 0;
@@ -328,10 +345,11 @@ function repeatedSentences(text: string): Found[] {
         if (key.split(' ').length < MIN_PHRASE_WORDS || key.length < MIN_PHRASE_CHARS) {
             continue;
         }
-        if (seen.has(key)) {
-            result.push({ start: s, end: e, text: raw });
+        const first = seen.get(key);
+        if (first) {
+            result.push({ start: s, end: e, text: raw, first });
         } else {
-            seen.add(key);
+            seen.set(key, { start: s, end: e });
         }
     }
     return result;

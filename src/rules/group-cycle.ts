@@ -1,5 +1,7 @@
 import type { Agency, Group, Party } from '../language/generated/ast.js';
 import { isGroup } from '../language/generated/ast.js';
+import type { Reference } from 'langium';
+import type { RelatedPlace } from '../linter/rule.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 
 export default defineRule({
@@ -29,6 +31,7 @@ export default defineRule({
                                 property: 'members',
                                 index,
                                 message: `Nhóm '${nameOf(group)}' chứa chính nó qua "gồm": ${chain} / The group '${nameOf(group)}' contains itself through "gồm": ${chain}`,
+                                related: links(path, (from, to) => isGroup(from) ? from.members.find(m => m.ref === to) : undefined, 'gồm', 'has member'),
                             });
                         }
                     });
@@ -46,11 +49,28 @@ export default defineRule({
                     node: party,
                     property: 'parent',
                     message: `'${nameOf(party)}' thuộc chính nó qua chuỗi "thuộc": ${text} / '${nameOf(party)}' is under itself through "thuộc": ${text}`,
+                    related: links(chain.slice(1), from => from.parent, 'thuộc', 'is under'),
                 });
             }
         }
     },
 });
+
+/**
+ * The other links of a cycle, as related places: where each party of `path` (but the last) names the
+ * next, through `gồm` or `thuộc` (possibly in another file).
+ */
+function links(path: Party[], refTo: (from: Party, to: Party) => Reference<Party> | undefined, vi: string, en: string): RelatedPlace[] {
+    const result: RelatedPlace[] = [];
+    for (let i = 0; i + 1 < path.length; i++) {
+        const [from, to] = [path[i], path[i + 1]];
+        const refNode = refTo(from, to)?.$refNode;
+        if (refNode) {
+            result.push({ node: from, range: refNode.range, message: `'${nameOf(from)}' ${vi} '${nameOf(to)}' / '${nameOf(from)}' ${en} '${nameOf(to)}'` });
+        }
+    }
+    return result;
+}
 
 function nameOf(party: Party): string {
     return party.name ?? '?';

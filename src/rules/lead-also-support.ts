@@ -1,3 +1,4 @@
+import type { Reference } from 'langium';
 import type { Party } from '../language/generated/ast.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { effectiveLeads, leadOwner } from '../semantics/responsibility.js';
@@ -17,10 +18,11 @@ export default defineRule({
                 if (task.supports.length === 0) {
                     return;
                 }
-                const leads = new Set<Party>();
+                // Each lead with the reference that names it (in this task, or where it is inherited from).
+                const leads = new Map<Party, Reference<Party>>();
                 for (const ref of effectiveLeads(task)) {
-                    if (ref.ref) {
-                        leads.add(ref.ref);
+                    if (ref.ref && !leads.has(ref.ref)) {
+                        leads.set(ref.ref, ref);
                     }
                 }
                 if (leads.size === 0) {
@@ -37,11 +39,16 @@ export default defineRule({
                         return;
                     }
                     reported.add(party);
+                    const lead = leads.get(party);
+                    const leadNode = lead?.$refNode;
                     context.report({
                         node: task,
                         property: 'supports',
                         index,
                         message: `'${ref.$refText}' đã là đơn vị chủ trì${where}, không thể đồng thời là đơn vị phối hợp / '${ref.$refText}' already leads this task${whereEn} and cannot also support it`,
+                        related: lead && leadNode
+                            ? [{ node: leadNode.astNode, range: leadNode.range, message: `'${lead.$refText}' chủ trì ở đây / '${lead.$refText}' leads here` }]
+                            : undefined,
                     });
                 });
             },

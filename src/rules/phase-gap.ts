@@ -1,4 +1,5 @@
 import type { Phase } from '../language/generated/ast.js';
+import type { RelatedPlace } from '../linter/rule.js';
 import { defineRule } from '../linter/rule.js';
 import { addDays, compareDates } from '../semantics/dates.js';
 import type { DatedPhase, Span } from '../semantics/time.js';
@@ -40,12 +41,18 @@ export default defineRule<Options>({
                     const outer = checkPlanPeriod ? boundsOf(parent, parent ? undefined : planSpan(plan)) : undefined;
                     const whole = parent ? `giai đoạn ${phaseLabel(parent)}` : 'kế hoạch';
                     const wholeEn = parent ? `phase ${phaseLabel(parent)}` : 'the plan';
+                    // The period the phases divide, where it is written.
+                    const outerPeriod = parent ? parent.period : plan.period;
+                    const outerPlace = outer && outerPeriod
+                        ? { node: outerPeriod, message: `Thời gian ${whole} (${formatSpan(outer)}) / The period of ${wholeEn} (${formatSpan(outer)})` }
+                        : undefined;
 
                     if (outer && compareDates(outer.start, sorted[0].span.start) < 0) {
                         const gap = { start: outer.start, end: addDays(sorted[0].span.start, -1) };
                         report(sorted[0], gap,
                             `từ đầu thời gian ${whole} (${formatSpan(outer)}) đến giai đoạn đầu tiên ${phaseLabel(sorted[0].phase)}`,
-                            `between the start of ${wholeEn} (${formatSpan(outer)}) and the first phase ${phaseLabel(sorted[0].phase)}`);
+                            `between the start of ${wholeEn} (${formatSpan(outer)}) and the first phase ${phaseLabel(sorted[0].phase)}`,
+                            outerPlace);
                     }
                     let latest = sorted[0];
                     for (const current of sorted.slice(1)) {
@@ -54,7 +61,11 @@ export default defineRule<Options>({
                             const gap = { start: dayAfter, end: addDays(current.span.start, -1) };
                             report(current, gap,
                                 `giữa giai đoạn ${phaseLabel(latest.phase)} (${formatSpan(latest.span)}) và giai đoạn ${phaseLabel(current.phase)} (${formatSpan(current.span)})`,
-                                `between phase ${phaseLabel(latest.phase)} (${formatSpan(latest.span)}) and phase ${phaseLabel(current.phase)} (${formatSpan(current.span)})`);
+                                `between phase ${phaseLabel(latest.phase)} (${formatSpan(latest.span)}) and phase ${phaseLabel(current.phase)} (${formatSpan(current.span)})`,
+                                {
+                                    node: latest.phase, range: latest.phase.period?.$cstNode?.range,
+                                    message: `Giai đoạn ${phaseLabel(latest.phase)} (${formatSpan(latest.span)}) / Phase ${phaseLabel(latest.phase)} (${formatSpan(latest.span)})`,
+                                });
                         }
                         if (compareDates(current.span.end, latest.span.end) > 0) {
                             latest = current;
@@ -64,18 +75,20 @@ export default defineRule<Options>({
                         const gap = { start: addDays(latest.span.end, 1), end: outer.end };
                         report(latest, gap,
                             `từ giai đoạn cuối ${phaseLabel(latest.phase)} đến hết thời gian ${whole} (${formatSpan(outer)})`,
-                            `between the last phase ${phaseLabel(latest.phase)} and the end of ${wholeEn} (${formatSpan(outer)})`);
+                            `between the last phase ${phaseLabel(latest.phase)} and the end of ${wholeEn} (${formatSpan(outer)})`,
+                            outerPlace);
                     }
                 }
             },
         };
 
-        function report(at: DatedPhase, gap: Span, vi: string, en: string): void {
+        function report(at: DatedPhase, gap: Span, vi: string, en: string, related: RelatedPlace | undefined): void {
             const g = formatSpan(gap);
             context.report({
                 node: at.phase,
                 range: at.phase.period?.$cstNode?.range,
                 message: `Khoảng ${g} không thuộc giai đoạn nào, ${vi} / ${g} is not covered by any phase, ${en}`,
+                related: related ? [related] : undefined,
             });
         }
     },

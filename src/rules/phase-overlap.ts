@@ -30,6 +30,10 @@ export default defineRule({
                                 node: current.phase,
                                 range: current.phase.period?.$cstNode?.range,
                                 message: `Giai đoạn ${a} (${formatSpan(current.span)}) trùng thời gian với giai đoạn ${b} (${formatSpan(latest.span)}, dòng ${line}): cả hai gồm ${shared} / Phase ${a} (${formatSpan(current.span)}) overlaps phase ${b} (${formatSpan(latest.span)}, line ${line}): both cover ${shared}`,
+                                related: [{
+                                    node: latest.phase, range: latest.phase.period?.$cstNode?.range,
+                                    message: `Giai đoạn ${b} (${formatSpan(latest.span)}) / Phase ${b} (${formatSpan(latest.span)})`,
+                                }],
                             });
                         }
                         if (!latest || compareDates(current.span.end, latest.span.end) > 0) {

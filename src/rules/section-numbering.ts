@@ -2,6 +2,7 @@ import type { AstNode } from 'langium';
 import { GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { isSection } from '../language/generated/ast.js';
+import type { RelatedPlace } from '../linter/rule.js';
 import { defineRule } from '../linter/rule.js';
 import { StringMap } from '../language/string-map.js';
 import { lineOf } from '../linter/support/drafting.js';
@@ -109,7 +110,8 @@ export default defineRule<Options>({
                 const inPlace = !earlier && n.kind === sequence.prev.kind && n.positions.some(p => sequence.expected.has(p));
                 if (earlier) {
                     const line = lineOf(earlier.node);
-                    report(item, `Số thứ tự "${n.label}" bị lặp: đã dùng ở dòng ${line} / Number "${n.label}" is used twice: already at line ${line}`);
+                    report(item, `Số thứ tự "${n.label}" bị lặp: đã dùng ở dòng ${line} / Number "${n.label}" is used twice: already at line ${line}`,
+                        { node: earlier.node, range: earlier.range, message: `Số "${earlier.number.label}" dùng lần đầu / Number "${earlier.number.label}" first used` });
                 } else if (!inPlace) {
                     const expected = nextLabel(sequence.prev);
                     report(item, `Số thứ tự nhảy từ "${sequence.prev.label}" sang "${n.label}": cần "${expected}" / Numbering goes from "${sequence.prev.label}" to "${n.label}": expected "${expected}"`);
@@ -123,8 +125,8 @@ export default defineRule<Options>({
             }
         }
 
-        function report(item: Item, message: string): void {
-            context.report({ node: item.node, range: item.range, message });
+        function report(item: Item, message: string, related?: RelatedPlace): void {
+            context.report({ node: item.node, range: item.range, message, related: related ? [related] : undefined });
         }
 
         function itemOf(node: AstNode): Item | undefined {

@@ -45,6 +45,7 @@ export default defineRule({
                                 range: point.$cstNode?.range,
                                 message: `Hạn ${written} của chỉ tiêu ${targetLabel(member)} nằm ngoài thời gian thực hiện kế hoạch (${period}) / ` +
                                     `Target ${targetLabel(member)} is due ${written}, outside the plan period (${period})`,
+                                related: plan.period ? [{ node: plan.period, message: `Thời gian thực hiện kế hoạch (${period}) / The plan period (${period})` }] : undefined,
                             });
                         }
                     }

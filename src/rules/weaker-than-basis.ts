@@ -90,6 +90,10 @@ export default defineRule({
                 message: `Chỉ tiêu ${these} lỏng hơn chỉ tiêu ${those} của ${doc} (văn bản ${relation.vi}): ` +
                     `chấp nhận cả những giá trị mà chỉ tiêu đó không chấp nhận / ` +
                     `Target ${these} is weaker than target ${those} of ${doc}, ${relation.en}: it admits values that one does not`,
+                related: [{
+                    node: basis.target, range: comparisonRange(basis.target),
+                    message: `Chỉ tiêu ${those} của ${doc} / Target ${those} of ${doc}`,
+                }],
             });
         }
     },

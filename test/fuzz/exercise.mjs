@@ -3,9 +3,9 @@
  * One fuzz case, run in a worker thread (see fuzz.test.ts) so that a hang can be stopped: build a
  * workspace holding one mutated file, run every rule, compile its plans twice (the second time from
  * the files loaded in reverse order), and ask for completion, hover, formatting, symbols, folding,
- * semantic tokens, code lenses and inlay hints at the given places; formatting must change only
- * whitespace and be idempotent. Returns what went wrong; an exception escapes to the worker, which
- * reports it as a failure too.
+ * semantic tokens (whole and a range), document links, workspace symbols, code lenses and inlay
+ * hints at the given places; formatting must change only whitespace and be idempotent. Returns what
+ * went wrong; an exception escapes to the worker, which reports it as a failure too.
  *
  * Plain JavaScript over the built `out/` because worker threads are not transformed by vitest.
  */
@@ -124,6 +124,12 @@ async function editorRequests(document, offsets, failures) {
     await lsp.DocumentSymbolProvider?.getSymbols(document, { textDocument });
     await lsp.FoldingRangeProvider?.getFoldingRanges(document, { textDocument });
     await lsp.SemanticTokenProvider?.semanticHighlight(document, { textDocument });
+    const around = document.textDocument.positionAt(length === 0 ? 0 : (offsets[0] ?? 0) % (length + 1));
+    await lsp.SemanticTokenProvider?.semanticHighlightRange(document, { textDocument, range: { start: { line: Math.max(0, around.line - 3), character: 0 }, end: { line: around.line + 3, character: 0 } } });
+    await lsp.DocumentLinkProvider?.getDocumentLinks(document, { textDocument });
+    for (const query of ['', 'cong an', document.textDocument.getText().slice(0, 12)]) {
+        await services.shared.lsp.WorkspaceSymbolProvider?.getSymbols({ query });
+    }
     await lsp.CodeLensProvider?.provideCodeLens(document, { textDocument });
     const end = document.textDocument.positionAt(length);
     await lsp.InlayHintProvider?.getInlayHints(document, { textDocument, range: { start: { line: 0, character: 0 }, end } });

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, test } from 'vitest';
  * nesting, floods of broken lines; normalization and line endings changed; cut short) and the
  * workspace goes through parse, link, every rule, compile (twice, for determinism, and against the
  * schema), formatting, completion, hover, definition, references, symbols, folding, semantic
- * tokens, code lenses and inlay hints. Nothing may throw, report an internal error, or take longer than a time bound.
+ * tokens, document links, workspace symbols, code lenses and inlay hints. Nothing may throw, report an internal error, or take longer than a time bound.
  *
  * Runs for FUZZ_SECONDS (60 in `npm test`; `npm run fuzz` runs 10 minutes). A failure prints the
  * fast-check seed and path: rerun with FUZZ_SEED=<seed> FUZZ_PATH=<path> to replay it.

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { expectFindings, expectSilent, NATIONAL, REGISTRY } from '../helpers.js';
+import { relatedOf } from './related.js';
 
 const DOCUMENTS = `
 văn bản CU chỉ thị số "26/CT-TTg" ngày 05/9/2016
@@ -29,6 +30,12 @@ kế hoạch KH_SAU "Kế hoạch ban hành sau" { số "20/KH-UBND" ngày 02/3/
         expect(messages[0]).toContain('Kế hoạch 12/KH-UBND (ngày 01/3/2018) thực hiện Nghị quyết 96/2019/QH14 ngày 27/11/2019');
         expect(messages[1]).toContain('Kế hoạch 12/KH-UBND (ngày 01/3/2018) căn cứ Nghị quyết 96/2019/QH14');
         expect(messages[3]).toContain('Quyết định 5/QĐ-UBND (ngày 2018-03-01) căn cứ Kế hoạch 20/KH-UBND ngày 02/3/2018');
+        // Each points to the later date where it is written.
+        const sorted = [...found].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+        const later = { file: 'main.plan', line: 4, text: '27/11/2019', message: 'Ngày của Nghị quyết 96/2019/QH14 / The date of the resolution 96/2019/QH14' };
+        expect(sorted.map(relatedOf)).toEqual([[later], [later], [later], [
+            { file: 'main.plan', line: 17, text: '02/3/2018', message: 'Ngày của Kế hoạch 20/KH-UBND / The date of the plan 20/KH-UBND' },
+        ]]);
     });
 
     test('takes the date of a plan without one from the decision it is issued with', async () => {

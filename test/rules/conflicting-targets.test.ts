@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { expectFindings, expectSilent, inPlan, expectNoInternalErrors, INCOMPLETE_TARGETS } from '../helpers.js';
+import { relatedOf } from './related.js';
 
 function withIndicators(files: Record<string, string>): Record<string, string> {
     return {
@@ -21,6 +22,7 @@ describe('conflicting-targets', () => {
         expect(finding.message).toContain('A (trên 90%) ở dòng 5');
         expect(finding.message).toContain('chỉ số TL_GQ');
         expect(finding.message).toContain('at line 5');
+        expect(relatedOf(finding)).toEqual([{ file: 'plan.plan', line: 5, text: 'trên 90%', message: 'Chỉ tiêu A (trên 90%) / Target A (trên 90%)' }]);
     });
 
     test('matches targets without an indicator by their text (NFC, case, blanks) and handles points and open bounds', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { expectFindings, expectSilent, inPlan } from '../helpers.js';
+import { relatedOf } from './related.js';
 
 const OUTSIDE = /(trước khi kế hoạch bắt đầu|sau khi kế hoạch kết thúc).* \/ .*(before the plan starts|after the plan ends)/;
 
@@ -22,6 +23,12 @@ describe('deadline-outside-period', () => {
             expect.stringMatching(/^Nhiệm vụ NV3 có hạn "15\/3\/2017" trước khi kế hoạch bắt đầu/),
             expect.stringMatching(/^Báo cáo BC1 có hạn "20\/1\/2021".*The report BC1 is due "20\/1\/2021", after the plan ends \(plan period 2018–2020\)/),
         ]));
+        // Each points to the plan's period.
+        for (const finding of found) {
+            expect(relatedOf(finding)).toEqual([{
+                file: 'plan.plan', line: 3, text: 'từ 2018 đến 2020', message: 'Thời gian thực hiện kế hoạch (2018–2020) / The plan period (2018–2020)',
+            }]);
+        }
     });
 
     test('compares by day when the plan period is given with dates', async () => {

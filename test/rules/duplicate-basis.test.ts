@@ -2,6 +2,7 @@ import { AstUtils } from 'langium';
 import { describe, expect, test } from 'vitest';
 import rule from '../../src/rules/duplicate-basis.js';
 import { expectFindings, expectNoSyntaxErrors, expectSilent, load, NATIONAL, REGISTRY, services } from '../helpers.js';
+import { relatedOf } from './related.js';
 
 describe('duplicate-basis', () => {
     test('fires on the same document cited twice in one list, at the second reference', async () => {
@@ -22,10 +23,18 @@ văn bản QD quyết định số "5/QĐ-UBND" ngày 05/3/2018 {
             'registry.plan': REGISTRY,
             'national.plan': NATIONAL,
         }, /đã được nêu trong danh sách "(căn cứ|thực hiện)" ở dòng \d+.*is already listed/);
-        const messages = [...found].sort((a, b) => a.range.start.line - b.range.start.line).map(d => d.message);
+        const sorted = [...found].sort((a, b) => a.range.start.line - b.range.start.line);
+        const messages = sorted.map(d => d.message);
         expect(messages[0]).toContain('Chỉ thị 39/CT-TTg đã được nêu trong danh sách "thực hiện" ở dòng 6');
         expect(messages[1]).toContain('Nghị định 208/2013/NĐ-CP đã được nêu trong danh sách "căn cứ" ở dòng 7');
         expect(messages[2]).toContain('ở dòng 11 (ND_208)');
+        // Related information: the first mention, on the line the message names.
+        const first = 'Lần nêu thứ nhất / The first mention';
+        expect(sorted.map(relatedOf)).toEqual([
+            [{ file: 'vinh-phuc.plan', line: 6, text: 'CT_39', message: first }],
+            [{ file: 'vinh-phuc.plan', line: 7, text: 'ND_208', message: first }],
+            [{ file: 'vinh-phuc.plan', line: 11, text: 'ND_208', message: first }],
+        ]);
     });
 
     test('fires on the same document declared twice under two ids, at the later number, and in a list citing both', async () => {
@@ -44,10 +53,17 @@ kế hoạch KH "Kế hoạch" {
             'registry.plan': REGISTRY,
             'national.plan': NATIONAL,
         });
-        const messages = [...found].sort((a, b) => a.range.start.line - b.range.start.line).map(d => d.message);
+        const sorted = [...found].sort((a, b) => a.range.start.line - b.range.start.line);
+        const messages = sorted.map(d => d.message);
         expect(messages[0]).toContain('Chỉ thị 39/CT-TTg đã được khai báo là CT_39 ở national.plan:4');
         expect(messages[1]).toContain('Kế hoạch 027/KH-UBND đã được khai báo là KH_A ở dòng 3');
         expect(messages[2]).toContain('ở dòng 8 (CT_39)');
+        // Related information: the first declaration's id, in another file too; the first mention in the list.
+        expect(sorted.map(relatedOf)).toEqual([
+            [{ file: 'national.plan', line: 4, text: 'CT_39', message: 'Khai báo CT_39 / The declaration CT_39' }],
+            [{ file: 'vinh-phuc.plan', line: 3, text: 'KH_A', message: 'Khai báo KH_A / The declaration KH_A' }],
+            [{ file: 'vinh-phuc.plan', line: 8, text: 'CT_39', message: 'Lần nêu thứ nhất / The first mention' }],
+        ]);
     });
 
     test('is silent on the same document in two lists, and on same numbers of other kinds, years, issuers or provinces', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { expectFindings, expectSilent, NATIONAL, REGISTRY } from '../helpers.js';
+import { expectFindings, expectSilent, findingsOf, load, NATIONAL, REGISTRY } from '../helpers.js';
+import { relatedOf } from './related.js';
 
 describe('duplicate-id', () => {
     test('fires on an id declared twice in one namespace, across files', async () => {
@@ -18,6 +19,23 @@ kế hoạch KH "x" {
 }`,
             'registry.plan': REGISTRY,
         }, /NV1.*line 3/);
+    });
+
+    test('points to the other declaration, in its own file, as related information', async () => {
+        const loaded = await load({
+            'extra.plan': `phạm vi VinhPhuc\ncơ quan CA_TINH "Công an tỉnh (lần hai)"\nkế hoạch KH "x" {\n    nhiệm vụ NV1 "a"\n    nhiệm vụ NV1 "b"\n}\n`,
+            'registry.plan': REGISTRY,
+        });
+        const found = findingsOf(loaded, 'duplicate-id');
+        expect(found.map(f => relatedOf(f))).toEqual([
+            [{ file: 'registry.plan', line: 4, text: 'CA_TINH', message: "Khai báo khác của 'VinhPhuc.CA_TINH' / The other declaration of 'VinhPhuc.CA_TINH'" }],
+            [{ file: 'extra.plan', line: 4, text: 'NV1', message: "Nơi mã 'NV1' được dùng lần đầu / Where 'NV1' is first used" }],
+        ]);
+        // And the registry's finding points back to the plan's declaration.
+        const back = (loaded.documents['registry.plan'].diagnostics ?? []).filter(d => d.code === 'duplicate-id');
+        expect(back.map(d => relatedOf(d))).toEqual([
+            [{ file: 'extra.plan', line: 2, text: 'CA_TINH', message: "Khai báo khác của 'VinhPhuc.CA_TINH' / The other declaration of 'VinhPhuc.CA_TINH'" }],
+        ]);
     });
 
     test('is silent for the same short id in two namespaces and for distinct ids', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { expectFindings, expectSilent, findingsOf, inPlan, load, useRuleOptions, resetRuleSettings, useOnlyRule } from '../helpers.js';
+import { relatedOf } from './related.js';
 
 const P1 = 'Tăng cường công tác tuyên truyền, phổ biến, giáo dục pháp luật cho nhân dân về phòng, chống tội phạm.';
 const P2 = 'Thực hiện tuyên truyền phổ biến, kịp thời khắc phục những sơ hở, thiếu sót trong lĩnh vực quản lý nhà nước, kiến nghị cơ quan có thẩm quyền điều chỉnh, bổ sung hoặc thay thế cho phù hợp với tình hình thực tiễn.';
@@ -39,6 +40,27 @@ describe('duplicate-text', () => {
         await expectFindings('duplicate-text', inPlan(`
     "${P2}"
     ⟦"${P2.split(',').slice(0, 4).join(',')}."⟧`));
+    });
+
+    test('points to the earlier text (or sentence) as related information', async () => {
+        const repeated = 'Tổ chức quán triệt các văn bản của Trung ương.';
+        const loaded = await load(inPlan(`
+    nhiệm vụ NV1 "${P2}" { chủ trì STP }
+    "${P1}"
+    nhiệm vụ NV2 "${P2}" { chủ trì STP }
+    mục tiêu "${P1.replace('nhân dân', 'Nhân dân trong tỉnh')}"
+    "${repeated} Phát huy vai trò người đứng đầu. ${repeated}"`));
+        const found = findingsOf(loaded, 'duplicate-text').sort((a, b) => a.range.start.line - b.range.start.line);
+        expect(found.map(f => f.message.split(' / ')[1])).toEqual([
+            'Same text as the task at line 5',
+            'Nearly the same text (90% similar) as the paragraph at line 6',
+            `The sentence "${repeated}" is repeated within this paragraph`,
+        ]);
+        expect(found.map(f => relatedOf(f))).toEqual([
+            [{ file: 'plan.plan', line: 5, text: `"${P2}"`, message: 'Nhiệm vụ có cùng nội dung / The task with the same text' }],
+            [{ file: 'plan.plan', line: 6, text: `"${P1}"`, message: 'Đoạn văn có nội dung gần giống / The paragraph with nearly the same text' }],
+            [{ file: 'plan.plan', line: 9, text: repeated, message: 'Câu này ở lần viết đầu / The sentence where it is first written' }],
+        ]);
     });
 
     test('ignores texts shorter than minLength', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { expectFindings, expectSilent, load, findingsOf, messageOf } from '../helpers.js';
+import { relatedOf } from './related.js';
 
 describe('group-cycle', () => {
     test('fires at each "gồm" reference on a membership cycle, in every file involved', async () => {
@@ -17,6 +18,12 @@ nhóm C "Nhóm C" gồm X, A
         const found = await expectFindings('group-cycle', files, /chứa chính nó qua "gồm".*contains itself/);
         expect(found[0].message).toMatch(/A → B → C → A/);
         expect(found[1].message).toMatch(/SELF → SELF/);
+        // The other links of the loop, in the file that writes them.
+        expect(relatedOf(found[0])).toEqual([
+            { file: 'b.plan', line: 2, text: 'C', message: "'B' gồm 'C' / 'B' has member 'C'" },
+            { file: 'b.plan', line: 3, text: 'A', message: "'C' gồm 'A' / 'C' has member 'A'" },
+        ]);
+        expect(relatedOf(found[1])).toEqual([]);
         // The other file reports its own references on the cycle.
         const loaded = await load(files);
         expect(findingsOf({ ...loaded, diagnostics: (loaded.documents['b.plan'].diagnostics ?? []).map(d => ({ ...d, message: messageOf(d) })) }, 'group-cycle')
@@ -40,6 +47,10 @@ cơ quan D "Dưới vòng lặp" thuộc A
             `'B' thuộc chính nó qua chuỗi "thuộc": B → G → A → B`,
             `'G' thuộc chính nó qua chuỗi "thuộc": G → A → B → G`,
             `'SELF' thuộc chính nó qua chuỗi "thuộc": SELF → SELF`,
+        ]);
+        expect(relatedOf(found[0])).toEqual([
+            { file: 'a.plan', line: 2, text: 'G', message: "'B' thuộc 'G' / 'B' is under 'G'" },
+            { file: 'a.plan', line: 3, text: 'A', message: "'G' thuộc 'A' / 'G' is under 'A'" },
         ]);
     });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { expectFindings, expectSilent, inPlan } from '../helpers.js';
+import { relatedOf } from './related.js';
 
 describe('lead-also-support', () => {
     test('fires at the support reference that repeats a lead of the same task', async () => {
@@ -8,6 +9,12 @@ describe('lead-also-support', () => {
     nhiệm vụ NV2 "Kiểm tra" { phối hợp ⟦SO_NGANH⟧  chủ trì SO_NGANH, CA_TINH }
     task T3 "Inspect" { lead STP  support ⟦VinhPhuc.STP⟧ }`), /đã là đơn vị chủ trì.*already leads/);
         expect(found[0].message).toMatch(/^'STP' đã là đơn vị chủ trì, /);
+        // Related information: where the body is named as lead.
+        expect([...found].sort((a, b) => a.range.start.line - b.range.start.line).map(relatedOf)).toEqual([
+            [{ file: 'plan.plan', line: 5, text: 'STP', message: "'STP' chủ trì ở đây / 'STP' leads here" }],
+            [{ file: 'plan.plan', line: 6, text: 'SO_NGANH', message: "'SO_NGANH' chủ trì ở đây / 'SO_NGANH' leads here" }],
+            [{ file: 'plan.plan', line: 7, text: 'STP', message: "'STP' chủ trì ở đây / 'STP' leads here" }],
+        ]);
     });
 
     test('fires when the lead is inherited from the enclosing task, and names that task', async () => {
@@ -21,6 +28,10 @@ describe('lead-also-support', () => {
             expect.stringMatching(/'CA_TINH' đã là đơn vị chủ trì \(nhiệm vụ NV1\).*\(task NV1\)/),
             expect.stringMatching(/'CA_TINH' đã là đơn vị chủ trì \(nhiệm vụ NV1\)/),
         ]);
+        // The inherited lead is where the enclosing task names it.
+        for (const finding of found) {
+            expect(relatedOf(finding)).toEqual([{ file: 'plan.plan', line: 6, text: 'CA_TINH', message: "'CA_TINH' chủ trì ở đây / 'CA_TINH' leads here" }]);
+        }
     });
 
     test('is silent when lead and supports differ, when a sub-task names its own lead, and for a group holding the lead', async () => {

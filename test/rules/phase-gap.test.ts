@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { expectFindings, expectSilent, inPlan, useRuleOptions, resetRuleSettings } from '../helpers.js';
+import { relatedOf } from './related.js';
 
 describe('phase-gap', () => {
     afterEach(resetRuleSettings);
@@ -11,6 +12,7 @@ describe('phase-gap', () => {
         giai đoạn GD2 "Giai đoạn 2" ⟦từ 2020 đến 2021⟧
     }`, 'của UBND_TINH  thời gian từ 2017 đến 2021'), /không thuộc giai đoạn nào.* \/ .*not covered by any phase/);
         expect(found[0].message).toBe('Khoảng 2019 không thuộc giai đoạn nào, giữa giai đoạn GD1 (2017–2018) và giai đoạn GD2 (2020–2021) / 2019 is not covered by any phase, between phase GD1 (2017–2018) and phase GD2 (2020–2021)');
+        expect(relatedOf(found[0])).toEqual([{ file: 'plan.plan', line: 6, text: 'từ 2017 đến 2018', message: 'Giai đoạn GD1 (2017–2018) / Phase GD1 (2017–2018)' }]);
     });
 
     test('fires at the first and last phases when the plan period starts earlier or ends later', async () => {
@@ -21,6 +23,8 @@ describe('phase-gap', () => {
             expect.stringMatching(/^Khoảng 16\/6\/2019–31\/12\/2019 không thuộc giai đoạn nào, từ đầu thời gian kế hoạch \(16\/6\/2019–31\/12\/2022\) đến giai đoạn đầu tiên GD1/),
             expect.stringMatching(/^Khoảng 2022 không thuộc giai đoạn nào, từ giai đoạn cuối GD2 đến hết thời gian kế hoạch/),
         ]);
+        const period = { file: 'plan.plan', line: 3, text: 'từ ngày 16/6/2019 đến 2022', message: 'Thời gian kế hoạch (16/6/2019–31/12/2022) / The period of the plan (16/6/2019–31/12/2022)' };
+        expect(found.map(relatedOf)).toEqual([[period], [period]]);
     });
 
     test('checks sub-phases against their phase', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { expectFindings, expectSilent, inPlan } from '../helpers.js';
+import { relatedOf } from './related.js';
 
 describe('phase-overlap', () => {
     test('fires at the period of the later phase when two phases share a year', async () => {
@@ -9,6 +10,7 @@ describe('phase-overlap', () => {
         giai đoạn GD2 "Giai đoạn 2" ⟦từ 2018 đến 2020⟧
     }`, 'của UBND_TINH  thời gian từ 2017 đến 2020'), /trùng thời gian.* \/ .*overlaps/);
         expect(found[0].message).toContain('Giai đoạn GD2 (2018–2020) trùng thời gian với giai đoạn GD1 (2017–2018, dòng 6): cả hai gồm 2018');
+        expect(relatedOf(found[0])).toEqual([{ file: 'plan.plan', line: 6, text: 'từ 2017 đến 2018', message: 'Giai đoạn GD1 (2017–2018) / Phase GD1 (2017–2018)' }]);
     });
 
     test('compares dates, whatever the order the phases are written in, and phases in different sections', async () => {

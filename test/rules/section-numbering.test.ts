@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { expectFindings, expectSilent, inPlan, useRuleOptions, resetRuleSettings } from '../helpers.js';
+import { relatedOf } from './related.js';
 
 describe('section-numbering', () => {
     afterEach(resetRuleSettings);
@@ -16,6 +17,11 @@ describe('section-numbering', () => {
     phần "III" "TỔ CHỨC THỰC HIỆN" { }
     phần "IV" "KINH PHÍ" { }`), /bị lặp: đã dùng ở dòng \d+ \/ .*is used twice: already at line \d+/);
         expect(found[0].message).toBe('Số thứ tự "I" bị lặp: đã dùng ở dòng 5 / Number "I" is used twice: already at line 5');
+        const sorted = [...found].sort((a, b) => a.range.start.line - b.range.start.line);
+        expect(sorted.map(relatedOf)).toEqual([
+            [{ file: 'plan.plan', line: 5, text: '"I"', message: 'Số "I" dùng lần đầu / Number "I" first used' }],
+            [{ file: 'plan.plan', line: 8, text: '"2"', message: 'Số "2" dùng lần đầu / Number "2" first used' }],
+        ]);
     });
 
     test('fires at a number that skips or goes back: 1, 2, 3, 5 (seed 001), a, b, d, and I, III', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { expectFindings, expectSilent, inPlan, expectNoInternalErrors, INCOMPLETE_TARGETS } from '../helpers.js';
+import { relatedOf } from './related.js';
 
 describe('target-due-outside-period', () => {
     test('fires on a due year or date outside the plan period, at the time point', async () => {
@@ -15,6 +16,10 @@ describe('target-due-outside-period', () => {
     }
     target E "Rate" above 90% due ⟦2021-01-01⟧`), /nằm ngoài thời gian thực hiện kế hoạch \(01\/01\/2018–31\/12\/2020\).*outside the plan period/);
         expect(found[0].message).toContain('Hạn 2025 của chỉ tiêu A');
+        expect(found.map(relatedOf)).toEqual(found.map(() => [{
+            file: 'plan.plan', line: 3, text: 'từ 2018 đến 2020',
+            message: 'Thời gian thực hiện kế hoạch (01/01/2018–31/12/2020) / The plan period (01/01/2018–31/12/2020)',
+        }]));
     });
 
     test('compares full dates with a period given as dates', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { expectFindings, expectSilent, expectNoInternalErrors, INCOMPLETE_TARGETS } from '../helpers.js';
+import { relatedOf } from './related.js';
 
 const NATIONAL = `
 cơ quan TTG "Thủ tướng Chính phủ"
@@ -34,6 +35,11 @@ describe('weaker-than-basis', () => {
         expect(finding.message).toContain('CT_GQ (trên 90%)');
         expect(finding.message).toContain('Quyết định số 634/QĐ-TTg');
         expect(finding.message).toContain('which this plan implements');
+        // The basis target, in the registry that declares the decision.
+        expect(relatedOf(finding)).toEqual([{
+            file: 'national.plan', line: 9, text: 'trên 90%',
+            message: 'Chỉ tiêu CT_GQ (trên 90%) của Quyết định số 634/QĐ-TTg / Target CT_GQ (trên 90%) of Quyết định số 634/QĐ-TTg',
+        }]);
     });
 
     test('"ít nhất 90%" is weaker than "trên 90%"; ranges, relative changes and a direction alone are compared too', async () => {
