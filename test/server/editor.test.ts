@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver';
+import type { CompletionItem, CompletionList, DocumentSymbol, Hover, MarkupContent, TextEdit } from 'vscode-languageserver';
+import { SymbolKind } from 'vscode-languageserver';
 import { applyEdits, LspClient, positionAt } from './lsp-client.js';
 
 /**
@@ -61,6 +62,16 @@ describe('the editor over stdio, on examples/', () => {
         const value = (hover.contents as MarkupContent).value;
         expect(value).toContain('1073/QĐ-UBND');
         expect(value).toMatch(/16\/6\/2020/);
+    });
+
+    test('the outline of the Cà Mau plan lists its parts and their headed sections', async () => {
+        const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri(CA_MAU) } });
+        const plan = symbols.find(s => s.name === 'KH_QD634')!;
+        const sections = (s: DocumentSymbol) => (s.children ?? []).filter(c => c.kind === SymbolKind.Namespace).map(c => c.name.split(' ')[0]);
+        expect(sections(plan)).toEqual(['I.', 'II.', 'III.', 'IV.']);
+        const [one, two] = plan.children!.filter(c => c.kind === SymbolKind.Namespace);
+        // Printed as headings: I.1, I.2, II.3, II.4, II.5, II.7 (II.8 is a numbered paragraph item).
+        expect([...sections(one), ...sections(two)]).toEqual(['1.', '2.', '3.', '4.', '5.', '7.', '8.']);
     });
 
     test('formatting every example is idempotent and changes only whitespace', async () => {
