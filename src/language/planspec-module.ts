@@ -3,6 +3,7 @@ import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { PlanspecConfigProvider } from '../config/config.js';
+import { PlanspecCodeActionProvider } from '../ide/code-actions.js';
 import { RuleRunner } from '../linter/runner.js';
 import { WorkspaceRoots } from '../workspace/roots.js';
 import type { PlanspecAstType } from './generated/ast.js';
@@ -43,6 +44,7 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
     },
     lsp: {
         RenameProvider: (services) => new PlanspecRenameProvider(services),
+        CodeActionProvider: (services) => new PlanspecCodeActionProvider(services),
     },
     references: {
         ScopeComputation: (services) => new PlanspecScopeComputation(services),

@@ -67,6 +67,17 @@ export interface Fix {
     edits: FixEdit[];
     /** The one fix an editor may apply on its own ("fix all"): only when it is certainly right. */
     preferred?: boolean;
+    /**
+     * An editor command to run after the edits (an LSP `Command`), e.g. `planspec.askOfficialName`
+     * to ask the person for what a placeholder stands for; tools without the command ignore it.
+     */
+    command?: FixCommand;
+}
+
+export interface FixCommand {
+    title: string;
+    command: string;
+    arguments?: unknown[];
 }
 
 export interface FixEdit {

@@ -3,6 +3,7 @@ import type { Party, Section, Task } from '../language/generated/ast.js';
 import { isGroup, isSection, isTask } from '../language/generated/ast.js';
 import { taskMode } from '../language/keywords.js';
 import { defineRule, noOptions } from '../linter/rule.js';
+import { placeUnknown } from '../semantics/placeholders.js';
 import { addresseeSource, ancestors, isUnderAuthority, issuerOf, modeOf } from '../semantics/responsibility.js';
 import { headerRange, ownerOf } from '../semantics/structure.js';
 
@@ -39,7 +40,7 @@ export default defineRule({
                 if (enclosingMode === 'directed') {
                     return;
                 }
-                const outside = source.refs.filter(ref => ref.ref !== undefined && !isUnderAuthority(ref.ref, issuer));
+                const outside = source.refs.filter(ref => ref.ref !== undefined && !isUnderAuthority(ref.ref, issuer) && !placeUnknown(ref.ref));
                 if (outside.length > 0) {
                     const names = outside.map(ref => ref.$refText).join(', ');
                     context.report({
@@ -67,7 +68,8 @@ export default defineRule({
             const reported = new Set<Party>();
             refs.forEach((ref, index) => {
                 const lead = ref.ref;
-                if (!lead || reported.has(lead) || isUnderAuthority(lead, issuer)) {
+                // A body whose place is still a placeholder (thuộc CẦN_ĐIỀN) cannot be judged yet.
+                if (!lead || reported.has(lead) || isUnderAuthority(lead, issuer) || placeUnknown(lead)) {
                     return;
                 }
                 reported.add(lead);
