@@ -135,19 +135,17 @@ export function removeListElement(document: LangiumDocument, node: AstNode, targ
 }
 
 /**
- * Adds a clause to the body (`{ … }`) of a task or report: on a line of its own before the closing
- * brace when the body spans lines, inside the braces when it is on one line, in a new body after
- * `after` (the last header item) when there is none.
+ * Adds a clause to the body (`{ … }`) of a task or report, at its `start` or `end`: on a line of its
+ * own when the body spans lines, inside the braces when it is on one line, in a new body after the
+ * header when there is none.
  */
-export function addToBody(document: LangiumDocument, node: AstNode, clause: string, after: CstNode | undefined): FixEdit | undefined {
+export function addToBody(document: LangiumDocument, node: AstNode, clause: string, where: 'start' | 'end'): FixEdit | undefined {
     const items = cstItems(node);
     const open = items.findIndex(item => isKeyword(item, '{'));
     const text = document.textDocument.getText();
     if (open < 0) {
-        if (!after || items.some(item => isKeyword(item, '}'))) {
-            return undefined;
-        }
-        return edit(document, after.end, after.end, ` { ${clause} }`);
+        const last = items[items.length - 1];
+        return last && !items.some(item => isKeyword(item, '}')) ? edit(document, last.end, last.end, ` { ${clause} }`) : undefined;
     }
     const close = items.findIndex((item, i) => i > open && isKeyword(item, '}'));
     if (close < 0) {
@@ -155,22 +153,29 @@ export function addToBody(document: LangiumDocument, node: AstNode, clause: stri
     }
     const openNode = items[open];
     const closeNode = items[close];
+    const inner = text.slice(openNode.end, closeNode.offset);
     if (openNode.range.start.line === closeNode.range.start.line) {
-        // "{ phối hợp A }" → "{ phối hợp A  clause }"; "{}" → "{ clause }".
-        const inner = text.slice(openNode.end, closeNode.offset);
-        return inner.trim() === ''
-            ? edit(document, openNode.end, closeNode.offset, ` ${clause} `)
-            : edit(document, closeNode.offset, closeNode.offset, `${/\s$/.test(inner) ? '' : ' '}${clause} `);
+        // "{ phối hợp A }" → "{ clause  phối hợp A }" or "{ phối hợp A  clause }"; "{}" → "{ clause }".
+        if (inner.trim() === '') {
+            return edit(document, openNode.end, closeNode.offset, ` ${clause} `);
+        }
+        return where === 'start'
+            ? edit(document, openNode.end, openNode.end, ` ${clause} ${/^\s/.test(inner) ? '' : ' '}`)
+            : edit(document, closeNode.offset, closeNode.offset, `${/\s$/.test(inner) ? ' ' : '  '}${clause} `);
     }
-    // The indentation of the body's first line, or of the brace plus four blanks.
-    const lines = text.slice(openNode.end, closeNode.offset).split(/\r?\n/).slice(1);
-    const indent = lines.find(line => line.trim() !== '')?.match(/^[ \t]*/)?.[0]
+    const nl = eol(text);
+    // The indentation of the body's first line, or of the closing brace plus four blanks.
+    const indent = inner.split(/\r?\n/).slice(1).find(line => line.trim() !== '')?.match(/^[ \t]*/)?.[0]
         ?? `${lineIndent(text, closeNode.offset)}    `;
+    if (where === 'start') {
+        const afterOpen = text.indexOf('\n', openNode.end);
+        return edit(document, afterOpen + 1, afterOpen + 1, `${indent}${clause}${nl}`);
+    }
     const lineStart = text.lastIndexOf('\n', closeNode.offset - 1) + 1;
     if (text.slice(lineStart, closeNode.offset).trim() === '') {
-        return edit(document, lineStart, lineStart, `${indent}${clause}${eol(text)}`);
+        return edit(document, lineStart, lineStart, `${indent}${clause}${nl}`);
     }
-    return edit(document, closeNode.offset, closeNode.offset, `${eol(text)}${indent}${clause}${eol(text)}${lineIndent(text, closeNode.offset)}`);
+    return edit(document, closeNode.offset, closeNode.offset, `${nl}${indent}${clause}${nl}${lineIndent(text, closeNode.offset)}`);
 }
 
 /** The line break the text uses. */
