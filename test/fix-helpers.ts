@@ -113,7 +113,7 @@ function seen(loaded: Loaded): Seen[] {
         code: String(d.code ?? 'syntax'),
         text: document.textDocument.getText(d.range),
         // Line numbers in messages move when a fix removes or adds lines.
-        message: messageOf(d).replace(/(dòng|line|\.plan:)\s*\d+/g, '$1 N'),
+        message: messageOf(d).replace(/\b(dòng|line) \d+|\.plan:\d+/g, '$1 N'),
     })));
 }
 
