@@ -1,6 +1,7 @@
 import type { AstNode, CstNode, GrammarAST } from 'langium';
 import { AstUtils, GrammarAST as Ast, isCompositeCstNode } from 'langium';
 import { defineRule, noOptions } from '../linter/rule.js';
+import { removeClause } from '../linter/support/fixes.js';
 
 /**
  * Header clauses (số, ngày, của, chủ trì's single-valued siblings such as hạn, qua, kỳ …) may come in
@@ -29,10 +30,13 @@ export default defineRule({
                         continue;
                     }
                     if (seen.has(assignment.feature)) {
+                        // Not preferred: the parser keeps the last value, so which one goes is the drafter's call.
+                        const removal = removeClause(context.document, node, child);
                         context.report({
                             node,
                             range: child.range,
                             message: `Mục này đã được ghi ở trên; chỉ giữ một lần / This clause ('${assignment.feature}') is already given above; keep only one`,
+                            fixes: removal ? [{ title: 'Xóa mục ghi lặp này / Remove this repeated clause', edits: [removal] }] : undefined,
                         });
                     }
                     seen.add(assignment.feature);

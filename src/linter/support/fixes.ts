@@ -76,7 +76,16 @@ export function deletion(document: LangiumDocument, start: number, end: number):
     }
     let from = start;
     let to = end;
-    if (/^[ \t]/.test(after) && after.trim() !== '') {
+    const closing = /^[ \t]*[)}\],]/.test(after);
+    // (Not onto a line that holds a comment: the brace would end up inside it.)
+    const previousLine = text.slice(text.lastIndexOf('\n', Math.max(0, lineStart - 2)) + 1, lineStart);
+    if (before.trim() === '' && closing && lineStart > 0 && !/\/[/*]/.test(previousLine)) {
+        // Alone at the start of a line ending with the closing brace: that brace joins the line above.
+        from = lineStart;
+        while (from > 0 && /\s/.test(text[from - 1])) {
+            from--;
+        }
+    } else if (/^[ \t]/.test(after) && !closing) {
         while (to < lineEnd && /[ \t]/.test(text[to])) {
             to++;
         }
