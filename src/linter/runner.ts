@@ -8,6 +8,7 @@ import type { Finding, FindingData, Fix, RelatedPlace, RuleServices, RuleVisitor
 import { ruleDocUrl } from './rule.js';
 import type { Directive } from './suppressions.js';
 import { parseDirectives, suppressing } from './suppressions.js';
+import * as suppressionFixes from './support/suppression-fixes.js';
 
 interface Collected {
     ruleId: string;
@@ -90,10 +91,11 @@ export class RuleRunner {
     /** The findings of invalid-suppression and unused-suppression, which cannot themselves be suppressed. */
     protected checkDirectives(directives: Directive[], model: Model, settings: ReadonlyMap<string, { severity: Severity }>): Collected[] {
         const result: Collected[] = [];
-        const add = (ruleId: string, range: Range, message: string) => {
+        const document = AstUtils.getDocument(model);
+        const add = (ruleId: string, range: Range, message: string, fixes?: Fix[]) => {
             const severity = settings.get(ruleId)?.severity ?? 'off';
             if (severity !== 'off') {
-                result.push({ ruleId, severity, message, node: model, range });
+                result.push({ ruleId, severity, message, node: model, range, fixes });
             }
         };
         for (const d of directives) {
@@ -106,13 +108,15 @@ export class RuleRunner {
             }
             for (const id of d.ruleIds) {
                 if (!findRule(id)) {
-                    add('invalid-suppression', d.range, `Không có quy tắc '${id}' / There is no rule '${id}'`);
+                    add('invalid-suppression', d.range, `Không có quy tắc '${id}' / There is no rule '${id}'`, suppressionFixes.unknownRule(document, d, id));
                 } else if (d.kind !== 'enable' && !d.used.has(id)) {
-                    add('unused-suppression', d.range, `Chú thích tắt '${id}' không tắt phát hiện nào; hãy xóa nó / This suppression of '${id}' suppresses nothing; remove it`);
+                    add('unused-suppression', d.range, `Chú thích tắt '${id}' không tắt phát hiện nào; hãy xóa nó / This suppression of '${id}' suppresses nothing; remove it`,
+                        suppressionFixes.unused(document, d, id));
                 }
             }
             if (d.kind === 'enable' && !d.used.has('*')) {
-                add('invalid-suppression', d.range, 'planspec-enable không có planspec-disable tương ứng ở trên / planspec-enable without a matching planspec-disable above');
+                add('invalid-suppression', d.range, 'planspec-enable không có planspec-disable tương ứng ở trên / planspec-enable without a matching planspec-disable above',
+                    suppressionFixes.unmatchedEnable(document, d));
             }
         }
         return result;

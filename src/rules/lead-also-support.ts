@@ -1,5 +1,6 @@
 import type { Party } from '../language/generated/ast.js';
 import { defineRule, noOptions } from '../linter/rule.js';
+import { removeListElement } from '../linter/support/fixes.js';
 import { effectiveLeads, leadOwner } from '../semantics/responsibility.js';
 
 export default defineRule({
@@ -37,10 +38,17 @@ export default defineRule({
                         return;
                     }
                     reported.add(party);
+                    const written = ref.$refNode;
+                    const removal = written ? removeListElement(context.document, task, written) : undefined;
                     context.report({
                         node: task,
                         property: 'supports',
                         index,
+                        fixes: removal ? [{
+                            title: `Bỏ '${ref.$refText}' khỏi đơn vị phối hợp / Remove '${ref.$refText}' from the supporting units`,
+                            edits: [removal],
+                            preferred: true,
+                        }] : undefined,
                         message: `'${ref.$refText}' đã là đơn vị chủ trì${where}, không thể đồng thời là đơn vị phối hợp / '${ref.$refText}' already leads this task${whereEn} and cannot also support it`,
                     });
                 });
