@@ -21,8 +21,12 @@ const TYPE_LABELS: Record<string, string> = {
     Target: 'chỉ tiêu (target)',
 };
 
-/** Suggestions are looked for this many distinct names per file: a flood of unknown names stays fast. */
+/**
+ * Suggestions are looked for this many distinct names per file, and declarations offered for this
+ * many findings: a flood of unknown names stays fast, and its diagnostics small.
+ */
 const MAX_SUGGESTED_NAMES = 200;
+const MAX_DECLARED = 100;
 
 const ID = /^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u;
 
@@ -65,6 +69,9 @@ export default defineRule({
     create(context) {
         const candidatesByScope = new Map<AstNode | undefined, Map<string, Candidate[]>>();
         const suggested = new Map<string, Candidate | undefined>();
+        // The registry of each namespace and sort, looked for once per file however many names are missing.
+        const registries = new Map<string, Registry | undefined>();
+        let declared = 0;
         return { '*': reportUnresolved };
 
         function reportUnresolved(node: AstNode): void {
@@ -96,7 +103,11 @@ export default defineRule({
                     edits: [{ range: ref.$refNode.range, newText: closest.name }],
                 });
             }
-            fixes.push(...declarations(context, info.container, ref.$refText, type));
+            if (declared < MAX_DECLARED) {
+                const declarationFixes = declarations(context, info.container, ref.$refText, type, registries);
+                declared += declarationFixes.length > 0 ? 1 : 0;
+                fixes.push(...declarationFixes);
+            }
             return fixes;
         }
 
@@ -169,7 +180,7 @@ function namesOf(context: RuleContext<unknown>, description: AstNodeDescription)
  * reports until someone writes it; a body's place in the hierarchy (`thuộc CẦN_ĐIỀN`) too, since
  * whether the issuer can direct it depends on it. Nothing is created when there is no such file.
  */
-function declarations(context: RuleContext<unknown>, from: AstNode, written: string, type: string): Fix[] {
+function declarations(context: RuleContext<unknown>, from: AstNode, written: string, type: string, registries: Map<string, Registry | undefined>): Fix[] {
     if (type !== 'Party' && type !== 'Citable') {
         return [];
     }
@@ -186,7 +197,11 @@ function declarations(context: RuleContext<unknown>, from: AstNode, written: str
         return [];
     }
     const wanted = type === 'Party' ? (n: AstNode) => isAgency(n) || isGroup(n) : isDocument;
-    const registry = registryOf(context, uri, namespace, wanted);
+    const key = `${type}\u0000${namespace?.normalize('NFC') ?? ''}`;
+    if (!registries.has(key)) {
+        registries.set(key, registryOf(context, uri, namespace, wanted));
+    }
+    const registry = registries.get(key);
     if (!registry) {
         return [];
     }
@@ -233,9 +248,15 @@ function declarations(context: RuleContext<unknown>, from: AstNode, written: str
     });
 }
 
+interface Registry {
+    document: LangiumDocument;
+    /** Its last declaration of the sort wanted: the new one goes after it. */
+    last: AstNode;
+}
+
 /** The registry file for a namespace in the workspace of `uri`, and its last declaration of the wanted sort. */
 function registryOf(context: RuleContext<unknown>, uri: LangiumDocument['uri'], namespace: string | undefined,
-    wanted: (node: AstNode) => boolean): { document: LangiumDocument; last: AstNode } | undefined {
+    wanted: (node: AstNode) => boolean): Registry | undefined {
     const roots = context.services.workspace.Roots;
     const root = roots.rootOf(uri);
     const found: Array<{ document: LangiumDocument; last: AstNode; count: number; plans: boolean; uri: string }> = [];
