@@ -125,10 +125,12 @@ export default defineRule({
                 byType = new Map();
                 candidatesByScope.set(owner, byType);
             }
-            let candidates = byType.get(type);
+            // A qualified name ("DongNai.CA_TNH") is compared with qualified names.
+            const qualified = written.includes('.');
+            let candidates = byType.get(`${type}\u0000${qualified}`);
             if (!candidates) {
-                candidates = candidatesOf(context, info);
-                byType.set(type, candidates);
+                candidates = candidatesOf(context, info, qualified);
+                byType.set(`${type}\u0000${qualified}`, candidates);
             }
             const result = closestCandidate(written, candidates);
             suggested.set(key, result);
@@ -137,13 +139,19 @@ export default defineRule({
     },
 });
 
-/** Every declaration the reference could name, once each, under the shortest name it can be written by. */
-function candidatesOf(context: RuleContext<unknown>, info: ReferenceInfo): Candidate[] {
+/**
+ * Every declaration the reference could name, once each, under the shortest name it can be written
+ * by (its qualified name, for a qualified reference).
+ */
+function candidatesOf(context: RuleContext<unknown>, info: ReferenceInfo, qualified: boolean): Candidate[] {
     const byTarget = new Map<string, AstNodeDescription>();
     for (const description of context.services.references.ScopeProvider.getScope(info).getAllElements()) {
         const key = `${description.documentUri.toString()}#${description.path}`;
         const known = byTarget.get(key);
-        if (!known || description.name.length < known.name.length) {
+        const better = qualified
+            ? description.name.includes('.') && (!known || !known.name.includes('.') || description.name.length < known.name.length)
+            : !known || description.name.length < known.name.length;
+        if (!known || better) {
             byTarget.set(key, description);
         }
     }

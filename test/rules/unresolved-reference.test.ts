@@ -54,6 +54,11 @@ describe('unresolved-reference quick fixes', () => {
         expect(document.files['plan.plan']).toContain('căn cứ CT_39');
     });
 
+    test('a qualified name is compared with qualified names', async () => {
+        const applied = await expectCleanFix(inPlan(`    nhiệm vụ NV1 "Rà soát" { chủ trì STP  phối hợp VinhPhuc.CA_TNH }`), { rule: 'unresolved-reference', title: /^Sửa thành VinhPhuc\.CA_TINH / });
+        expect(applied.files['plan.plan']).toContain('phối hợp VinhPhuc.CA_TINH }');
+    });
+
     test('an id that spells out an official name: the body of that name ("SO_TU_PHAP" → STP)', async () => {
         const applied = await expectCleanFix(inPlan(`    nhiệm vụ NV1 "Rà soát" { chủ trì SO_TU_PHAP }`), { rule: 'unresolved-reference', title: /^Sửa thành STP / });
         expect(applied.files['plan.plan']).toContain('chủ trì STP }');
