@@ -46,8 +46,11 @@ export interface Finding<N extends AstNode = AstNode> {
     message: string;
     /** Other places the finding names ("already declared at line 12"): related information in the editor. */
     related?: RelatedPlace[];
-    /** Fixes a person can apply, ESLint-style; the editor offers them as quick fixes. */
-    fixes?: Fix[];
+    /**
+     * Fixes a person can apply, ESLint-style; the editor offers them as quick fixes. Best given as a
+     * function: the runner calls it and, should it fail, drops the fixes but keeps the finding.
+     */
+    fixes?: Fix[] | (() => Fix[] | undefined);
 }
 
 /** A place a finding refers to: a node (in any document), or a range in the finding's own document. */

@@ -43,7 +43,7 @@ export default defineRule({
                 node,
                 range: lastPropertyRange(node, 'number'),
                 message: `${node.name} được khai báo là ${label.toLowerCase()} nhưng số "${node.number}" mang ký hiệu "${printed.type}" của ${viKinds}${party} / ${node.name} is declared a ${kindEnglish(kind)} but its number "${node.number}" carries "${printed.type}", the type of a ${partyEn}${enKinds}`,
-                fixes: kindFixes(node, kind, kinds, printed.type),
+                fixes: () => kindFixes(node, kind, kinds, printed.type),
             });
         }
 

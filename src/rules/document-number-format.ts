@@ -149,7 +149,7 @@ export default defineRule<Options>({
             const problem = numberProblem(text, kind, kindLabel(node), ownYear(node), true);
             if (problem) {
                 const range = lastPropertyRange(node, 'number');
-                context.report({ node, range, message: problem.message, fixes: fixesOf(problem, range, quote) });
+                context.report({ node, range, message: problem.message, fixes: () => fixesOf(problem, range, quote) });
             }
         }
 
@@ -190,7 +190,7 @@ export default defineRule<Options>({
                         node,
                         range: range ?? GrammarUtils.findNodeForProperty(node.$cstNode, prose.property)?.range,
                         message: problem.message,
-                        fixes: typographic ? fixesOf(problem, range, n => n) : undefined,
+                        fixes: () => (typographic ? fixesOf(problem, range, n => n) : undefined),
                     });
                 }
             }

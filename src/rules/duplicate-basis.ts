@@ -72,16 +72,18 @@ export default defineRule<Options>({
                     const list = property === 'basis' ? 'căn cứ' : 'thực hiện';
                     const listEn = property === 'basis' ? 'basis' : 'implements';
                     const cst = written ? written[index] : ref.$refNode;
-                    const removal = cst ? removeListElement(context.document, citing, cst) : undefined;
                     context.report({
                         node: citing,
                         range: ref.$refNode?.range ?? citing.$cstNode?.range,
                         message: `${what} đã được nêu trong danh sách "${list}" ở dòng ${line}${same}: bỏ lần nêu thứ hai / ${whatEn} is already listed in "${listEn}" at line ${line}${same}: remove the second mention`,
-                        fixes: removal ? [{
-                            title: `Bỏ lần nêu thứ hai của ${ref.$refText} / Remove the second mention of ${ref.$refText}`,
-                            edits: [removal],
-                            preferred: true,
-                        }] : undefined,
+                        fixes: () => {
+                            const removal = cst ? removeListElement(context.document, citing, cst) : undefined;
+                            return removal ? [{
+                                title: `Bỏ lần nêu thứ hai của ${ref.$refText} / Remove the second mention of ${ref.$refText}`,
+                                edits: [removal],
+                                preferred: true,
+                            }] : undefined;
+                        },
                     });
                     return;
                 }

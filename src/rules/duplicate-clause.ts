@@ -31,12 +31,14 @@ export default defineRule({
                     }
                     if (seen.has(assignment.feature)) {
                         // Not preferred: the parser keeps the last value, so which one goes is the drafter's call.
-                        const removal = removeClause(context.document, node, child);
                         context.report({
                             node,
                             range: child.range,
                             message: `Mục này đã được ghi ở trên; chỉ giữ một lần / This clause ('${assignment.feature}') is already given above; keep only one`,
-                            fixes: removal ? [{ title: 'Xóa mục ghi lặp này / Remove this repeated clause', edits: [removal] }] : undefined,
+                            fixes: () => {
+                                const removal = removeClause(context.document, node, child);
+                                return removal ? [{ title: 'Xóa mục ghi lặp này / Remove this repeated clause', edits: [removal] }] : undefined;
+                            },
                         });
                     }
                     seen.add(assignment.feature);

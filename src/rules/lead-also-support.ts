@@ -39,16 +39,18 @@ export default defineRule({
                     }
                     reported.add(party);
                     const written = ref.$refNode;
-                    const removal = written ? removeListElement(context.document, task, written) : undefined;
                     context.report({
                         node: task,
                         property: 'supports',
                         index,
-                        fixes: removal ? [{
-                            title: `Bỏ '${ref.$refText}' khỏi đơn vị phối hợp / Remove '${ref.$refText}' from the supporting units`,
-                            edits: [removal],
-                            preferred: true,
-                        }] : undefined,
+                        fixes: () => {
+                            const removal = written ? removeListElement(context.document, task, written) : undefined;
+                            return removal ? [{
+                                title: `Bỏ '${ref.$refText}' khỏi đơn vị phối hợp / Remove '${ref.$refText}' from the supporting units`,
+                                edits: [removal],
+                                preferred: true,
+                            }] : undefined;
+                        },
                         message: `'${ref.$refText}' đã là đơn vị chủ trì${where}, không thể đồng thời là đơn vị phối hợp / '${ref.$refText}' already leads this task${whereEn} and cannot also support it`,
                     });
                 });

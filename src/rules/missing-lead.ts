@@ -24,7 +24,7 @@ export default defineRule({
                         node: task,
                         range: headerRange(task, 'text'),
                         message: 'Nhiệm vụ chưa có đơn vị chủ trì: thêm "chủ trì <cơ quan>" (hoặc "chủ trì không nêu" nếu bản gốc không nêu) / This task has no lead unit: add "chủ trì <agency>" (or "chủ trì không nêu" when the original names none)',
-                        fixes: fixes(task),
+                        fixes: () => fixes(task),
                     });
                 }
             },

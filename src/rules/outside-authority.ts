@@ -48,7 +48,7 @@ export default defineRule({
                         node: task,
                         range: headerRange(task, 'text'),
                         message: `Nhiệm vụ được giao cho ${names} (chủ trì của đề nghị bao ngoài), không thuộc quyền chỉ đạo của ${issuerId}: dùng "đề nghị" thay cho "${task.mode}" / This task is directed to ${names} (the lead of the enclosing request), outside the authority of ${issuerId}: make it a request ("đề nghị")`,
-                        fixes: fixesOf(task),
+                        fixes: () => fixesOf(task),
                     });
                 }
             },
@@ -80,7 +80,7 @@ export default defineRule({
                     property: property as never,
                     index,
                     message: `'${ref.$refText}' ${reasonVi(lead)}, không thuộc quyền chỉ đạo của ${issuerId}: dùng "đề nghị" thay cho "${keyword}" / '${ref.$refText}' ${reasonEn(lead)}, outside the authority of ${issuerId}: make this a request ("đề nghị")`,
-                    fixes: fixesOf(node),
+                    fixes: () => fixesOf(node),
                 });
             });
         }

@@ -56,7 +56,7 @@ export default defineRule<Options>({
                     node: report,
                     range: headerRange(report, 'title'),
                     message: `Báo cáo${id} không có hạn gửi${vi}: thêm "trước ngày …" hoặc "hạn …", nếu không sẽ không ai bị coi là chậm / The report${id} has no due date${en}: add "trước ngày …" (before) or "hạn …" (due), otherwise nobody can be late`,
-                    fixes: dueDateFix(report),
+                    fixes: () => dueDateFix(report),
                 });
             },
         };

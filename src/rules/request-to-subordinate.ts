@@ -48,7 +48,7 @@ export default defineRule({
                         node: task,
                         range: headerRange(task, 'text'),
                         message: message(source.refs, issuer, ownerOf(task)?.issuer?.$refText),
-                        fixes: directed(task),
+                        fixes: () => directed(task),
                     });
                 }
             },
@@ -62,7 +62,7 @@ export default defineRule({
                         node: section,
                         property: 'addressees',
                         message: message(section.addressees, issuer, ownerOf(section)?.issuer?.$refText),
-                        fixes: directed(section),
+                        fixes: () => directed(section),
                     });
                 }
             },

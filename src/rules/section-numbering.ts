@@ -136,8 +136,13 @@ export default defineRule<Options>({
                 sequence.prev = n;
             }
             for (const p of pending) {
-                const fix = p.expected !== undefined ? renumber([{ item: p.item, label: p.expected }]) : p.sequence ? renumberRun(p.sequence, p.item) : undefined;
-                context.report({ node: p.item.node, range: p.item.range, message: p.message, fixes: fix ? [fix] : undefined });
+                context.report({
+                    node: p.item.node, range: p.item.range, message: p.message,
+                    fixes: () => {
+                        const fix = p.expected !== undefined ? renumber([{ item: p.item, label: p.expected }]) : p.sequence ? renumberRun(p.sequence, p.item) : undefined;
+                        return fix ? [fix] : undefined;
+                    },
+                });
             }
         }
 

@@ -88,7 +88,7 @@ export default defineRule({
                         node,
                         range: ref.$refNode.range,
                         message: `Không tìm thấy ${label} '${ref.$refText}' trong không gian làm việc / '${ref.$refText}' is not declared in the workspace`,
-                        fixes: fixesFor(info, ref, type),
+                        fixes: () => fixesFor(info, ref, type),
                     });
                 }
             }
