@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { CodeAction, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver';
-import { actionsFor, applyWorkspaceEdit, findingsIn } from '../fix-helpers.js';
+import { actionsFor, applyWorkspaceEdit, expectCleanFix, findingsIn } from '../fix-helpers.js';
 import { inPlan, load, services } from '../helpers.js';
 
 const PLAN = `
@@ -94,6 +94,27 @@ describe('quick fixes (code actions)', () => {
                 context: { diagnostics: [] },
             });
             expect(none).toEqual([]);
+        }
+    });
+
+    test('in a file with CRLF line ends, lines added and removed keep CRLF', async () => {
+        const crlf = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([n, t]) => [n, t.replace(/\n/g, '\r\n')]));
+        const files = crlf(inPlan(`
+    căn cứ CT_39
+    căn cứ CT_39
+    nhiệm vụ NV1 "Rà soát" {
+        phối hợp CA_TINH
+    }
+    nhiệm vụ NV2 "Kiểm tra" { chủ trì SO_MOI }`));
+        for (const [rule, title, expected] of [
+            ['duplicate-basis', /^Bỏ/, '    căn cứ CT_39\r\n    nhiệm vụ NV1'],
+            ['missing-lead', /CẦN_ĐIỀN/, '{\r\n        chủ trì CẦN_ĐIỀN\r\n        phối hợp CA_TINH\r\n'],
+            ['unresolved-reference', /^Khai báo/, 'gồm STP, CA_TINH\r\ncơ quan SO_MOI'],
+        ] as Array<[string, RegExp, string]>) {
+            const applied = await expectCleanFix(files, { rule, title, added: rule === 'duplicate-basis' ? [] : rule === 'missing-lead' ? ['unfilled-placeholder'] : ['unfilled-placeholder', 'unfilled-placeholder'] });
+            const text = Object.values(applied.files).join('');
+            expect(text).toContain(expected);
+            expect(text.replace(/\r\n/g, '')).not.toContain('\n');
         }
     });
 
