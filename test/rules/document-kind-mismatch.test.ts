@@ -1,5 +1,6 @@
+import * as fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { actionsFor, expectCleanFix, findingsIn } from '../fix-helpers.js';
+import { actionsFor, examplesWorkspace, expectCleanFix, findingsIn } from '../fix-helpers.js';
 import { expectFindings, expectSilent, load } from '../helpers.js';
 
 describe('document-kind-mismatch', () => {
@@ -79,5 +80,13 @@ chương trình CTR_1 "Chương trình hành động" {
         ]);
         const applied = await expectCleanFix({ 'main.plan': 'văn bản CT_181 chỉ thị số "181-QĐ/TW"\n'.normalize('NFD') }, { rule: 'document-kind-mismatch', title: /quy định/ });
         expect(applied.files['main.plan'].normalize('NFC')).toBe('văn bản CT_181 quy định số "181-QĐ/TW"\n');
+    });
+});
+
+describe('document-kind-mismatch quick fix on the examples', () => {
+    test('Chỉ thị 39/CT-TTg declared as a decision in the national registry', async () => {
+        const change = (text: string) => text.replace('văn bản CT_39_2017 chỉ thị số "39/CT-TTg"', 'văn bản CT_39_2017 quyết định số "39/CT-TTg"');
+        const applied = await expectCleanFix(examplesWorkspace('quoc-gia/van-ban.plan', change), { rule: 'document-kind-mismatch' });
+        expect(applied.files['quoc-gia-van-ban.plan']).toBe(fs.readFileSync('examples/quoc-gia/van-ban.plan', 'utf8'));
     });
 });

@@ -1,7 +1,8 @@
+import * as fs from 'node:fs';
 import { AstUtils } from 'langium';
 import { describe, expect, test } from 'vitest';
 import rule from '../../src/rules/duplicate-basis.js';
-import { expectCleanFix, nfd } from '../fix-helpers.js';
+import { examplesWorkspace, expectCleanFix, nfd } from '../fix-helpers.js';
 import { expectFindings, expectNoSyntaxErrors, expectSilent, load, NATIONAL, REGISTRY, services } from '../helpers.js';
 
 describe('duplicate-basis', () => {
@@ -142,5 +143,13 @@ kế hoạch KH "Kế hoạch" {
             const applied = await expectCleanFix(source, { rule: 'duplicate-basis', index: 1 });
             expect(applied.files['vinh-phuc.plan'].normalize('NFC')).toContain('    căn cứ QD_X\n');
         }
+    });
+});
+
+describe('duplicate-basis quick fix on the examples', () => {
+    test('the Cà Mau decision citing Nghị quyết 96/2019/QH14 twice', async () => {
+        const change = (text: string) => text.replace('căn cứ LUAT_TCCQDP_2015, NQ_96_2019, QD_634_2020', 'căn cứ LUAT_TCCQDP_2015, NQ_96_2019, QD_634_2020, NQ_96_2019');
+        const applied = await expectCleanFix(examplesWorkspace('ca-mau/kh-qd634.plan', change), { rule: 'duplicate-basis' });
+        expect(applied.files['ca-mau-kh-qd634.plan']).toBe(fs.readFileSync('examples/ca-mau/kh-qd634.plan', 'utf8'));
     });
 });
