@@ -111,7 +111,7 @@ describe('quick fixes (code actions)', () => {
             ['missing-lead', /CẦN_ĐIỀN/, '{\r\n        chủ trì CẦN_ĐIỀN\r\n        phối hợp CA_TINH\r\n'],
             ['unresolved-reference', /^Khai báo/, 'gồm STP, CA_TINH\r\ncơ quan SO_MOI'],
         ] as Array<[string, RegExp, string]>) {
-            const applied = await expectCleanFix(files, { rule, title, added: rule === 'duplicate-basis' ? [] : rule === 'missing-lead' ? ['unfilled-placeholder'] : ['unfilled-placeholder', 'unfilled-placeholder'] });
+            const applied = await expectCleanFix(files, { rule, title, added: Array(rule === 'duplicate-basis' ? 0 : rule === 'missing-lead' ? 1 : 3).fill('unfilled-placeholder') });
             const text = Object.values(applied.files).join('');
             expect(text).toContain(expected);
             expect(text.replace(/\r\n/g, '')).not.toContain('\n');

@@ -33,3 +33,17 @@ describe('unfilled-placeholder', () => {
     báo cáo BC "Báo cáo" { từ STP  gửi UBND_TINH  trước ngày 01/01/2020 và 10/01 }`));
     });
 });
+
+describe('unfilled-placeholder at the names of incomplete declarations', () => {
+    test('a reference to a body or document declared with a placeholder is reported where it is used', async () => {
+        const found = await expectFindings('unfilled-placeholder', {
+            ...inPlan(`    nhiệm vụ NV1 "Rà soát" { chủ trì ⟦SO_MOI⟧  phối hợp ⟦BAN_MOI⟧, CA_TINH  căn cứ ⟦VB_MOI⟧ }`),
+            'more.plan': `phạm vi VinhPhuc
+cơ quan SO_MOI "[CẦN ĐIỀN: tên chính thức của cơ quan / TO FILL IN: official name of the body]" thuộc UBND_TINH
+cơ quan BAN_MOI "Ban mới" thuộc CẦN_ĐIỀN
+văn bản VB_MOI quyết định "[CẦN ĐIỀN: trích yếu của văn bản / TO FILL IN: title of the document]"
+`,
+        }, /được khai báo với chỗ cần điền ở more\.plan:\d+.*is declared with a placeholder/);
+        expect(found[0].message).toContain('ở more.plan:2');
+    });
+});

@@ -75,12 +75,20 @@ describe('unresolved-reference quick fixes', () => {
     test('an undeclared body: declared in the registry of the namespace, with placeholders for its name and its parent', async () => {
         const applied = await expectCleanFix(inPlan(`    nhiệm vụ NV1 "Rà soát" { chủ trì SO_MOI }`), {
             rule: 'unresolved-reference', title: /^Khai báo cơ quan SO_MOI trong registry\.plan .* \/ Declare agency SO_MOI in registry\.plan/,
-            added: ['unfilled-placeholder', 'unfilled-placeholder'],
+            added: ['unfilled-placeholder', 'unfilled-placeholder', 'unfilled-placeholder'],
         });
         const registry = applied.files['registry.plan'];
         expect(registry).toBe(REGISTRY.replace(/\n$/, '\ncơ quan SO_MOI "[CẦN ĐIỀN: tên chính thức của cơ quan / TO FILL IN: official name of the body]" thuộc CẦN_ĐIỀN\n'));
         expect(applied.files['plan.plan']).toBe(applied.before.documents['plan.plan'].textDocument.getText());
-        expect(applied.added.every(a => a.file === 'registry.plan')).toBe(true);
+        // The name and the parent in the registry; in the plan, the lead now names a body still to be completed.
+        expect(applied.added.map(a => `${a.file} ${a.text}`).sort()).toEqual([
+            'plan.plan SO_MOI',
+            'registry.plan "[CẦN ĐIỀN: tên chính thức của cơ quan / TO FILL IN: official name of the body]"',
+            'registry.plan CẦN_ĐIỀN',
+        ]);
+        expect(findingsIn(applied.after, 'unfilled-placeholder').map(d => d.message)).toEqual([
+            'SO_MOI được khai báo với chỗ cần điền ở registry.plan:9: điền vào đó trước / SO_MOI is declared with a placeholder at registry.plan:9: fill it in first',
+        ]);
         // The editor is asked to fill the name in where the placeholder now is.
         const { command } = applied.action;
         expect(command?.command).toBe('planspec.askOfficialName');
@@ -101,7 +109,7 @@ describe('unresolved-reference quick fixes', () => {
             'Khai báo quy định QD_123 trong van-ban.plan (trích yếu cần điền)',
         ]);
         expect((await actionsFor(loaded, other)).length).toBe(8);
-        const applied = await expectCleanFix(files, { rule: 'unresolved-reference', title: /^Khai báo quyết định QD_123/, added: ['unfilled-placeholder'] });
+        const applied = await expectCleanFix(files, { rule: 'unresolved-reference', title: /^Khai báo quyết định QD_123/, added: ['unfilled-placeholder', 'unfilled-placeholder'] });
         expect(applied.files['van-ban.plan']).toContain('\nvăn bản QD_123 quyết định "[CẦN ĐIỀN: trích yếu của văn bản / TO FILL IN: title of the document]"\n');
         expect(applied.action.command?.arguments?.[0]).toMatchObject({ declaration: 'document', kind: 'decision' });
     });
@@ -110,7 +118,7 @@ describe('unresolved-reference quick fixes', () => {
         const applied = await expectCleanFix({
             ...inPlan(`    nhiệm vụ NV1 "Rà soát" { chủ trì STP  phối hợp DongNai.SO_MOI }`),
             'dong-nai.plan': 'namespace DongNai\nagency UBND_DN "Ủy ban nhân dân tỉnh Đồng Nai"\n',
-        }, { rule: 'unresolved-reference', title: /^Khai báo cơ quan SO_MOI trong dong-nai\.plan/, added: ['unfilled-placeholder', 'unfilled-placeholder'] });
+        }, { rule: 'unresolved-reference', title: /^Khai báo cơ quan SO_MOI trong dong-nai\.plan/, added: ['unfilled-placeholder', 'unfilled-placeholder', 'unfilled-placeholder'] });
         expect(applied.files['dong-nai.plan']).toBe('namespace DongNai\nagency UBND_DN "Ủy ban nhân dân tỉnh Đồng Nai"\nagency SO_MOI "[CẦN ĐIỀN: tên chính thức của cơ quan / TO FILL IN: official name of the body]" under CẦN_ĐIỀN\n');
     });
 
@@ -129,7 +137,7 @@ describe('unresolved-reference quick fixes', () => {
         const typo = await expectCleanFix(files, { rule: 'unresolved-reference', title: /^Sửa thành CA_TINH / });
         expect(typo.files['vinh-phuc-ke-hoach-ct39.plan']).toBe(fs.readFileSync('examples/vinh-phuc/ke-hoach-ct39.plan', 'utf8'));
         const declared = await expectCleanFix(examplesWorkspace('vinh-phuc/ke-hoach-ct39.plan', text => text.replace('chủ trì CA_TINH', 'chủ trì BAN_MOI')), {
-            rule: 'unresolved-reference', title: /^Khai báo cơ quan BAN_MOI trong vinh-phuc-co-quan\.plan/, added: ['unfilled-placeholder', 'unfilled-placeholder'],
+            rule: 'unresolved-reference', title: /^Khai báo cơ quan BAN_MOI trong vinh-phuc-co-quan\.plan/, added: ['unfilled-placeholder', 'unfilled-placeholder', 'unfilled-placeholder'],
         });
         expect(declared.files['vinh-phuc-co-quan.plan']).toMatch(/\ncơ quan BAN_MOI "\[CẦN ĐIỀN: [^"]*\]" thuộc CẦN_ĐIỀN\n/);
     });
