@@ -210,3 +210,22 @@ describe('quick fixes in SARIF', () => {
         expect(remove.artifactChanges[0].replacements[0]).toEqual({ deletedRegion: { startLine: 3, startColumn: 5, endLine: 3, endColumn: 9 } });
     });
 });
+
+describe('placeholders left by quick fixes', () => {
+    test('a plan naming a body whose declaration holds a placeholder is not compiled, even checked alone', async () => {
+        const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'planspec-placeholder-'));
+        try {
+            fs.writeFileSync(path.join(folder, 'planspec.config.json'), '{}');
+            fs.writeFileSync(path.join(folder, 'co-quan.plan'), 'cơ quan UBND "Ủy ban nhân dân tỉnh"\ncơ quan SO_MOI "[CẦN ĐIỀN: tên chính thức của cơ quan / TO FILL IN: official name of the body]" thuộc CẦN_ĐIỀN\n');
+            fs.writeFileSync(path.join(folder, 'ke-hoach.plan'), 'kế hoạch KH "x" { số "1/KH-UBND"  ngày 01/02/2020  của UBND\n    nhiệm vụ NV "a" { chủ trì SO_MOI }\n}\n');
+            const plan = path.join(folder, 'ke-hoach.plan');
+            const compiled = await run('compile', plan);
+            expect(compiled.status).toBe(1);
+            expect(compiled.out).toBe('');
+            expect(compiled.err).toMatch(/ke-hoach\.plan:2:\d+ error SO_MOI được khai báo với chỗ cần điền .*\[unfilled-placeholder\]/);
+            expect((await run('check', plan)).status).toBe(1);
+        } finally {
+            fs.rmSync(folder, { recursive: true, force: true });
+        }
+    });
+});
