@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
+import { URI } from 'langium';
+import type { Diagnostic, Range } from 'vscode-languageserver';
+import type { FindingData } from '../linter/rule.js';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
 
@@ -16,14 +18,23 @@ export interface CliFinding {
     severity: FindingSeverity;
     message: string;
     ruleId: string;
+    /** The finding's quick fixes (SARIF `fixes`), with paths like `file`. */
+    fixes?: CliFix[];
+}
+
+export interface CliFix {
+    description: string;
+    changes: Array<{ file: string; edits: Array<{ range: Range; text: string }> }>;
 }
 
 export function collectFindings(documents: LangiumDocument[], cwd = process.cwd()): CliFinding[] {
     const findings: CliFinding[] = [];
     for (const document of documents) {
-        const file = path.relative(cwd, document.uri.fsPath) || document.uri.fsPath;
+        const file = shown(document.uri.fsPath, cwd);
         for (const diagnostic of document.diagnostics ?? []) {
-            findings.push(toFinding(file, diagnostic));
+            const finding = toFinding(file, diagnostic);
+            const fixes = fixesOf(diagnostic, document.uri.toString(), cwd);
+            findings.push(fixes ? { ...finding, fixes } : finding);
         }
     }
     return findings.sort((a, b) =>
@@ -31,9 +42,29 @@ export function collectFindings(documents: LangiumDocument[], cwd = process.cwd(
         || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
+function shown(fsPath: string, cwd: string): string {
+    return (path.relative(cwd, fsPath) || fsPath).split(path.sep).join('/');
+}
+
+/** The fixes a rule attached to a diagnostic, each edit with the file it changes. */
+function fixesOf(d: Diagnostic, ownUri: string, cwd: string): CliFix[] | undefined {
+    const fixes = (d.data as Partial<FindingData> | undefined)?.fixes;
+    if (!Array.isArray(fixes) || fixes.length === 0) {
+        return undefined;
+    }
+    return fixes.map(fix => {
+        const changes = new Map<string, Array<{ range: Range; text: string }>>();
+        for (const e of fix.edits) {
+            const file = shown(URI.parse(e.uri ?? ownUri).fsPath, cwd);
+            changes.set(file, [...(changes.get(file) ?? []), { range: e.range, text: e.newText }]);
+        }
+        return { description: fix.title, changes: [...changes].map(([file, edits]) => ({ file, edits })) };
+    });
+}
+
 function toFinding(file: string, d: Diagnostic): CliFinding {
     return {
-        file: file.split(path.sep).join('/'),
+        file,
         line: d.range.start.line + 1,
         column: d.range.start.character + 1,
         endLine: d.range.end.line + 1,

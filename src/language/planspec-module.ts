@@ -3,6 +3,7 @@ import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { PlanspecConfigProvider } from '../config/config.js';
+import { PlanspecCodeActionProvider } from '../ide/code-actions.js';
 import { PlanspecCodeLensProvider } from '../ide/code-lens.js';
 import { PlanspecCompletionProvider } from '../ide/completion.js';
 import { PlanspecDocumentLinkProvider } from '../ide/document-links.js';
@@ -62,6 +63,7 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
         DocumentLinkProvider: (services) => new PlanspecDocumentLinkProvider(services),
         FoldingRangeProvider: (services) => new PlanspecFoldingRangeProvider(services),
         SemanticTokenProvider: (services) => new PlanspecSemanticTokenProvider(services),
+        CodeActionProvider: (services) => new PlanspecCodeActionProvider(services),
     },
     references: {
         ScopeComputation: (services) => new PlanspecScopeComputation(services),

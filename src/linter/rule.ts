@@ -46,8 +46,11 @@ export interface Finding<N extends AstNode = AstNode> {
     message: string;
     /** Other places the finding names ("already declared at line 12"): related information in the editor. */
     related?: RelatedPlace[];
-    /** Fixes a person can apply, ESLint-style; the editor offers them as quick fixes. */
-    fixes?: Fix[];
+    /**
+     * Fixes a person can apply, ESLint-style; the editor offers them as quick fixes. Best given as a
+     * function: the runner calls it and, should it fail, drops the fixes but keeps the finding.
+     */
+    fixes?: Fix[] | (() => Fix[] | undefined);
 }
 
 /**
@@ -70,6 +73,17 @@ export interface Fix {
     edits: FixEdit[];
     /** The one fix an editor may apply on its own ("fix all"): only when it is certainly right. */
     preferred?: boolean;
+    /**
+     * An editor command to run after the edits (an LSP `Command`), e.g. `planspec.askOfficialName`
+     * to ask the person for what a placeholder stands for; tools without the command ignore it.
+     */
+    command?: FixCommand;
+}
+
+export interface FixCommand {
+    title: string;
+    command: string;
+    arguments?: unknown[];
 }
 
 export interface FixEdit {

@@ -8,6 +8,7 @@ import type { Finding, FindingData, Fix, RelatedPlace, RuleServices, RuleVisitor
 import { ruleDocUrl } from './rule.js';
 import type { Directive } from './suppressions.js';
 import { parseDirectives, suppressing } from './suppressions.js';
+import * as suppressionFixes from './support/suppression-fixes.js';
 
 interface Collected {
     ruleId: string;
@@ -45,7 +46,7 @@ export class RuleRunner {
                 services: this.services,
                 report: <N extends AstNode>(finding: Finding<N>) => collected.push({
                     ruleId, severity, message: finding.message, node: finding.node, range: rangeOf(finding as unknown as Finding),
-                    related: finding.related, fixes: finding.fixes,
+                    related: finding.related, fixes: fixesOf(finding.fixes, ruleId, document),
                 }),
             }) });
         }
@@ -90,10 +91,11 @@ export class RuleRunner {
     /** The findings of invalid-suppression and unused-suppression, which cannot themselves be suppressed. */
     protected checkDirectives(directives: Directive[], model: Model, settings: ReadonlyMap<string, { severity: Severity }>): Collected[] {
         const result: Collected[] = [];
-        const add = (ruleId: string, range: Range, message: string) => {
+        const document = AstUtils.getDocument(model);
+        const add = (ruleId: string, range: Range, message: string, fixes?: () => Fix[] | undefined) => {
             const severity = settings.get(ruleId)?.severity ?? 'off';
             if (severity !== 'off') {
-                result.push({ ruleId, severity, message, node: model, range });
+                result.push({ ruleId, severity, message, node: model, range, fixes: fixesOf(fixes, ruleId, document) });
             }
         };
         for (const d of directives) {
@@ -106,16 +108,31 @@ export class RuleRunner {
             }
             for (const id of d.ruleIds) {
                 if (!findRule(id)) {
-                    add('invalid-suppression', d.range, `Không có quy tắc '${id}' / There is no rule '${id}'`);
+                    add('invalid-suppression', d.range, `Không có quy tắc '${id}' / There is no rule '${id}'`, () => suppressionFixes.unknownRule(document, d, id));
                 } else if (d.kind !== 'enable' && !d.used.has(id)) {
-                    add('unused-suppression', d.range, `Chú thích tắt '${id}' không tắt phát hiện nào; hãy xóa nó / This suppression of '${id}' suppresses nothing; remove it`);
+                    add('unused-suppression', d.range, `Chú thích tắt '${id}' không tắt phát hiện nào; hãy xóa nó / This suppression of '${id}' suppresses nothing; remove it`,
+                        () => suppressionFixes.unused(document, d, id));
                 }
             }
             if (d.kind === 'enable' && !d.used.has('*')) {
-                add('invalid-suppression', d.range, 'planspec-enable không có planspec-disable tương ứng ở trên / planspec-enable without a matching planspec-disable above');
+                add('invalid-suppression', d.range, 'planspec-enable không có planspec-disable tương ứng ở trên / planspec-enable without a matching planspec-disable above',
+                    () => suppressionFixes.unmatchedEnable(document, d));
             }
         }
         return result;
+    }
+}
+
+/** A finding's fixes; a fix that cannot be computed (input no test foresaw) costs the fix, never the finding. */
+function fixesOf(fixes: Finding['fixes'], ruleId: string, document: LangiumDocument): Fix[] | undefined {
+    if (typeof fixes !== 'function') {
+        return fixes;
+    }
+    try {
+        return fixes();
+    } catch (error) {
+        console.error(`planspec: the quick fix of rule ${ruleId} failed on ${document.uri.toString()}:`, error);
+        return undefined;
     }
 }
 

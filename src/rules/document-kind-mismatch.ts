@@ -1,5 +1,8 @@
+import { GrammarUtils } from 'langium';
 import type { Document, Plan } from '../language/generated/ast.js';
-import { documentKindLabel } from '../language/keywords.js';
+import type { DocumentKind } from '../language/keywords.js';
+import { documentKindLabel, keywordKey } from '../language/keywords.js';
+import type { Fix } from '../linter/rule.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import {
     PARTY_TYPE_KINDS, STATE_TYPE_KINDS, kindEnglish, kindLabel, kindOf, lastPropertyRange, parseNumberSymbol, typeOfSymbol,
@@ -40,7 +43,24 @@ export default defineRule({
                 node,
                 range: lastPropertyRange(node, 'number'),
                 message: `${node.name} được khai báo là ${label.toLowerCase()} nhưng số "${node.number}" mang ký hiệu "${printed.type}" của ${viKinds}${party} / ${node.name} is declared a ${kindEnglish(kind)} but its number "${node.number}" carries "${printed.type}", the type of a ${partyEn}${enKinds}`,
+                fixes: () => kindFixes(node, kind, kinds, printed.type),
             });
+        }
+
+        /**
+         * The kind the number's type names, in the language the kind is written in. Not preferred:
+         * the number may be the wrong one instead (copied from another line).
+         */
+        function kindFixes(node: Document | Plan, kind: DocumentKind, kinds: readonly DocumentKind[], type: string): Fix[] {
+            const written = GrammarUtils.findNodeForProperty(node.$cstNode, 'kind');
+            if (!written) {
+                return [];
+            }
+            const english = keywordKey(node.kind) !== keywordKey(documentKindLabel[kind]);
+            return kinds.map(k => ({
+                title: `Đổi loại thành ${documentKindLabel[k].toLowerCase()} (theo ký hiệu "${type}") / Make it a ${kindEnglish(k)}, as "${type}" says`,
+                edits: [{ range: written.range, newText: english ? kindEnglish(k) : documentKindLabel[k].toLowerCase() }],
+            }));
         }
     },
 });

@@ -4,7 +4,10 @@ import type { Document, Plan } from '../language/generated/ast.js';
 import type { DocumentKind } from '../language/keywords.js';
 import { documentKindLabel } from '../language/keywords.js';
 import { StringMap } from '../language/string-map.js';
+import type { Range } from 'vscode-languageserver';
+import type { Fix } from '../linter/rule.js';
 import { defineRule } from '../linter/rule.js';
+import { quote } from '../linter/support/fixes.js';
 import { findNumbers, proseTextsOf } from '../semantics/citations.js';
 import {
     DEFAULT_PARTY_ISSUERS, MAYBE_NORMATIVE_KINDS, NORMATIVE_KINDS, PARTY_TYPES, PARTY_TYPE_KINDS, STATE_TYPES,
@@ -17,6 +20,17 @@ interface Options {
 }
 
 type Form = 'admin' | 'letter' | 'normative' | 'assembly' | 'party';
+
+/**
+ * A number's problem: the message, and the number corrected when the rule knows it from the number
+ * itself (or the text's date); `preferred` when that correction is certain (blanks removed, the Party
+ * form, a type in the wrong case), not when it depends on which of kind and number is wrong.
+ */
+interface Problem {
+    message: string;
+    suggestion?: string;
+    preferred?: boolean;
+}
 
 const FORM_NAMES: Record<Form, { vi: string; en: string }> = {
     admin: { vi: 'số/LOẠI-CƠ QUAN', en: 'N/TYPE-ISSUER' },
@@ -132,10 +146,23 @@ export default defineRule<Options>({
             if (text === undefined || !kind) {
                 return;
             }
-            const problem = numberProblem(text, kind, kindLabel(node), ownYear(node));
+            const problem = numberProblem(text, kind, kindLabel(node), ownYear(node), true);
             if (problem) {
-                context.report({ node, range: lastPropertyRange(node, 'number'), message: problem });
+                const range = lastPropertyRange(node, 'number');
+                context.report({ node, range, message: problem.message, fixes: () => fixesOf(problem, range, quote) });
             }
+        }
+
+        /** The corrected number as a fix, when the rule knows it (see `Problem`). */
+        function fixesOf(problem: Problem, range: Range | undefined, write: (number: string) => string): Fix[] | undefined {
+            if (problem.suggestion === undefined || !range) {
+                return undefined;
+            }
+            return [{
+                title: `Sửa số ký hiệu thành "${problem.suggestion}" / Correct the number to "${problem.suggestion}"`,
+                edits: [{ range, newText: write(problem.suggestion) }],
+                ...(problem.preferred ? { preferred: true } : {}),
+            }];
         }
 
         function checkProse(node: AstNode): void {
@@ -145,8 +172,8 @@ export default defineRule<Options>({
                     // The kind named before the number, else none: then only the blanks can be judged.
                     const kind = found.kind;
                     const problem = found.malformed
-                        ? numberProblem(found.printed, kind ?? 'plan', kind ? documentKindLabel[kind] : 'Văn bản', found.date?.year)
-                        : kind ? numberProblem(found.compact, kind, documentKindLabel[kind], found.date?.year) : undefined;
+                        ? numberProblem(found.printed, kind ?? 'plan', kind ? documentKindLabel[kind] : 'Văn bản', found.date?.year, kind !== undefined)
+                        : kind ? numberProblem(found.compact, kind, documentKindLabel[kind], found.date?.year, true) : undefined;
                     if (!problem) {
                         continue;
                     }
@@ -154,27 +181,52 @@ export default defineRule<Options>({
                         map = StringMap.of(context.document, node, prose.property);
                     }
                     const range = map?.range(found.start, found.end);
-                    context.report({ node, range: range ?? GrammarUtils.findNodeForProperty(node.$cstNode, prose.property)?.range, message: problem });
+                    // Prose is verbatim: a fix only joins a number the print split with a blank, when that is
+                    // all that is wrong, and only where the source is exactly the number as printed (a line
+                    // break inside it counts as the blank it reads as).
+                    const source = range ? context.document.textDocument.getText(range).replace(/[ \t]*\r?\n\s*/g, ' ').normalize('NFC') : undefined;
+                    const typographic = found.malformed && problem.suggestion === found.compact && source === found.printed;
+                    context.report({
+                        node,
+                        range: range ?? GrammarUtils.findNodeForProperty(node.$cstNode, prose.property)?.range,
+                        message: problem.message,
+                        fixes: () => (typographic ? fixesOf(problem, range, n => n) : undefined),
+                    });
                 }
             }
         }
 
-        function numberProblem(text: string, kind: DocumentKind, label: string, year: number | undefined): string | undefined {
+        /**
+         * What is wrong with a number of a text of this kind, and the number corrected when the rule
+         * knows it. `formKnown`: the kind is known, so the form is judged too (in prose, only the
+         * blanks are when no kind is named before the number).
+         */
+        function numberProblem(text: string, kind: DocumentKind, label: string, year: number | undefined, formKnown: boolean): Problem | undefined {
             const en = kindEnglish(kind);
             if (hasBlank(text)) {
                 const joined = text.replace(/\s+/gu, '');
-                return `Số ký hiệu "${text}" có khoảng trắng: các phần viết liền, "${joined}" / The number "${text}" contains a blank: its parts are written without spaces, "${joined}"`;
+                // Joined, the number may have a further problem: the fix corrects both, or it is not offered.
+                const rest = formKnown ? numberProblem(joined, kind, label, year, true) : undefined;
+                return {
+                    message: `Số ký hiệu "${text}" có khoảng trắng: các phần viết liền, "${joined}" / The number "${text}" contains a blank: its parts are written without spaces, "${joined}"`,
+                    suggestion: rest ? rest.suggestion : joined,
+                    preferred: rest ? rest.preferred : true,
+                };
             }
             const symbol = parseNumberSymbol(text);
             const allowed = allowedForms(kind);
             const generic = () => {
                 const vi = allowed.map(f => `${FORM_NAMES[f].vi} (ví dụ "${example(f, kind)}")`).join(' hoặc ');
                 const english = allowed.map(f => `${FORM_NAMES[f].en} (e.g. "${example(f, kind)}")`).join(' or ');
-                return `Số ký hiệu "${text}" không đúng dạng của ${label}: cần ${vi} / The number "${text}" does not have the form of a ${en}: expected ${english}`;
+                return { message: `Số ký hiệu "${text}" không đúng dạng của ${label}: cần ${vi} / The number "${text}" does not have the form of a ${en}: expected ${english}` };
             };
             const partyStyle = (n: string, type: string, issuer: string[]) => {
                 const suggestion = `${n}-${type}/${issuer.join('-')}`;
-                return `Văn bản của Đảng (cơ quan ban hành "${issuer[0]}") ghi số theo dạng ${FORM_NAMES.party.vi}: "${suggestion}", không phải "${text}" / A Party document (issuer "${issuer[0]}") is numbered ${FORM_NAMES.party.en}: "${suggestion}", not "${text}"`;
+                return {
+                    message: `Văn bản của Đảng (cơ quan ban hành "${issuer[0]}") ghi số theo dạng ${FORM_NAMES.party.vi}: "${suggestion}", không phải "${text}" / A Party document (issuer "${issuer[0]}") is numbered ${FORM_NAMES.party.en}: "${suggestion}", not "${text}"`,
+                    suggestion,
+                    preferred: true,
+                };
             };
             const looksLikeType = (g: string) => g === 'CV' || isKnownStateType(g) || PARTY_TYPE_KINDS.has(g);
             switch (symbol.form) {
@@ -186,7 +238,8 @@ export default defineRule<Options>({
                     if (allowed.includes('assembly')) {
                         return undefined;
                     }
-                    return allowed.includes('normative') ? generic() : extraYear(`${symbol.number}/${symbol.body}`);
+                    // A National Assembly number on another kind: the kind may as well be wrong, no fix.
+                    return allowed.includes('normative') ? generic() : { message: extraYear(`${symbol.number}/${symbol.body}`).message };
                 case 'normative': {
                     const groups = symbol.groups;
                     if (allowed.includes('party') && groups.length >= 2 && partyIssuers.has(groups[1]) && looksLikeType(groups[0])) {
@@ -207,8 +260,12 @@ export default defineRule<Options>({
                     }
                     if (kind === 'letter') {
                         if (groups[0] === 'CV') {
-                            const suggestion = groups.length > 1 ? `"${symbol.number}/${groups.slice(1).join('-')}"` : `"${example('letter', kind)}"`;
-                            return `Công văn không có ký hiệu loại: "CV" không hợp lệ trong số "${text}", ghi ${FORM_NAMES.letter.vi}, ví dụ ${suggestion} / A letter (công văn) has no type: "CV" is not valid in "${text}"; write ${FORM_NAMES.letter.en}, e.g. ${suggestion}`;
+                            const corrected = groups.length > 1 ? `${symbol.number}/${groups.slice(1).join('-')}` : undefined;
+                            const suggestion = `"${corrected ?? example('letter', kind)}"`;
+                            return {
+                                message: `Công văn không có ký hiệu loại: "CV" không hợp lệ trong số "${text}", ghi ${FORM_NAMES.letter.vi}, ví dụ ${suggestion} / A letter (công văn) has no type: "CV" is not valid in "${text}"; write ${FORM_NAMES.letter.en}, e.g. ${suggestion}`,
+                                suggestion: corrected,
+                            };
                         }
                         return undefined;
                     }
@@ -217,38 +274,59 @@ export default defineRule<Options>({
                             return undefined; // no type abbreviation for this kind (chiến lược)
                         }
                         if (groups.length < 2) {
-                            return `Số ký hiệu "${text}" thiếu ký hiệu loại văn bản hoặc cơ quan ban hành: ${label} ghi ${FORM_NAMES.admin.vi}, ví dụ "${example('admin', kind)}" / The number "${text}" lacks the type or the issuer: a ${en} is numbered ${FORM_NAMES.admin.en}, e.g. "${example('admin', kind)}"`;
+                            return { message: `Số ký hiệu "${text}" thiếu ký hiệu loại văn bản hoặc cơ quan ban hành: ${label} ghi ${FORM_NAMES.admin.vi}, ví dụ "${example('admin', kind)}" / The number "${text}" lacks the type or the issuer: a ${en} is numbered ${FORM_NAMES.admin.en}, e.g. "${example('admin', kind)}"` };
                         }
                         return typeProblem(groups[0], `${symbol.number}/`, groups.slice(1), 'admin');
                     }
                     if (NORMATIVE_KINDS.has(kind)) {
                         const suggestion = `${symbol.number}/${year ?? 'YYYY'}/${groups.join('-')}`;
-                        return `${label} là văn bản quy phạm pháp luật: số "${text}" thiếu năm ban hành, ghi ${FORM_NAMES.normative.vi}, ví dụ "${suggestion}" / A ${en} is a normative document: the number "${text}" lacks its year; write ${FORM_NAMES.normative.en}, e.g. "${suggestion}"`;
+                        return {
+                            message: `${label} là văn bản quy phạm pháp luật: số "${text}" thiếu năm ban hành, ghi ${FORM_NAMES.normative.vi}, ví dụ "${suggestion}" / A ${en} is a normative document: the number "${text}" lacks its year; write ${FORM_NAMES.normative.en}, e.g. "${suggestion}"`,
+                            // The year of the number is the year the text was issued: known from its date only.
+                            suggestion: year !== undefined ? suggestion : undefined,
+                        };
                     }
                     return generic();
                 }
             }
 
-            function extraYear(suggestion: string): string {
-                return `${label} không phải văn bản quy phạm pháp luật: số "${text}" không ghi năm, ví dụ "${suggestion}" / A ${en} is not a normative document: its number "${text}" carries no year, e.g. "${suggestion}"`;
+            function extraYear(suggestion: string): Problem {
+                return {
+                    message: `${label} không phải văn bản quy phạm pháp luật: số "${text}" không ghi năm, ví dụ "${suggestion}" / A ${en} is not a normative document: its number "${text}" carries no year, e.g. "${suggestion}"`,
+                    suggestion,
+                };
             }
 
-            function typeProblem(type: string, before: string, after: string[], form: Form): string | undefined {
+            function typeProblem(type: string, before: string, after: string[], form: Form): Problem | undefined {
                 const own = STATE_TYPES[kind] ?? [];
                 if (own.length === 0 || isKnownStateType(type) || extraTypes.has(type) || own.some(a => type.startsWith(a))) {
                     return undefined;
                 }
                 if (type === 'CV') {
                     const suggestion = `${before}${own[0]}-${after.join('-')}`;
-                    return `"CV" không phải ký hiệu loại văn bản (công văn không có ký hiệu loại): ${label} dùng "${own[0]}", ví dụ "${suggestion}" / "CV" is not a type abbreviation (a letter has no type): a ${en} uses "${own[0]}", e.g. "${suggestion}"`;
+                    return {
+                        message: `"CV" không phải ký hiệu loại văn bản (công văn không có ký hiệu loại): ${label} dùng "${own[0]}", ví dụ "${suggestion}" / "CV" is not a type abbreviation (a letter has no type): a ${en} uses "${own[0]}", e.g. "${suggestion}"`,
+                        suggestion,
+                    };
                 }
                 if (isMisspelledType(type)) {
-                    const suggestion = `${before}${own[0]}-${after.join('-')}`;
-                    return `"${type}" trong số "${text}" không phải ký hiệu loại văn bản (phân biệt chữ hoa, chữ thường, có dấu): ${label} dùng "${own[0]}", ví dụ "${suggestion}" / "${type}" in "${text}" is not a document type abbreviation (they are case- and accent-sensitive): a ${en} uses "${own[0]}", e.g. "${suggestion}"`;
+                    // The kind's own type written in another case or without its accent ("QD", "Qđ" for
+                    // "QĐ") is certainly that type; the type of another kind may mean the kind is wrong.
+                    const same = own.find(a => fold(a) === fold(type));
+                    const right = same ?? own[0];
+                    const suggestion = `${before}${right}-${after.join('-')}`;
+                    return {
+                        message: `"${type}" trong số "${text}" không phải ký hiệu loại văn bản (phân biệt chữ hoa, chữ thường, có dấu): ${label} dùng "${right}", ví dụ "${suggestion}" / "${type}" in "${text}" is not a document type abbreviation (they are case- and accent-sensitive): a ${en} uses "${right}", e.g. "${suggestion}"`,
+                        suggestion,
+                        preferred: same !== undefined,
+                    };
                 }
                 // An issuer where the type should be ("12/UBND-VX" for a decision): the type is missing.
                 const suggestion = `${before}${own[0]}-${[type, ...after].join('-')}`;
-                return `Số ký hiệu "${text}" thiếu ký hiệu loại văn bản: ${label} ghi ${FORM_NAMES[form].vi}, ví dụ "${suggestion}" / The number "${text}" lacks the type: a ${en} is numbered ${FORM_NAMES[form].en}, e.g. "${suggestion}"`;
+                return {
+                    message: `Số ký hiệu "${text}" thiếu ký hiệu loại văn bản: ${label} ghi ${FORM_NAMES[form].vi}, ví dụ "${suggestion}" / The number "${text}" lacks the type: a ${en} is numbered ${FORM_NAMES[form].en}, e.g. "${suggestion}"`,
+                    suggestion,
+                };
             }
         }
     },

@@ -1,7 +1,8 @@
-import type { Reference } from 'langium';
+import type { CstNode, Reference } from 'langium';
 import { GrammarUtils, UriUtils } from 'langium';
 import type { Citable, Document, Plan, Task } from '../language/generated/ast.js';
 import { defineRule } from '../linter/rule.js';
+import { removeListElement } from '../linter/support/fixes.js';
 import {
     citableLabel, citableLabelEn, earlierDeclaration, kindOf, lastPropertyRange, maybeSameDocument, numberKey, referenceKey,
 } from '../semantics/documents.js';
@@ -44,14 +45,17 @@ export default defineRule<Options>({
                 declaredTwice(document);
             },
             Task(task) {
-                checkList(task, task.cites.map(c => c.document).filter(r => r !== undefined), 'basis');
+                const cites = task.cites.filter(c => c.document !== undefined);
+                checkList(task, cites.map(c => c.document), 'basis', cites.map(c => c.$cstNode));
             },
         };
 
-        function checkList(citing: Plan | Document | Task, refs: Array<Reference<Citable>>, property: 'basis' | 'implements'): void {
+        /** `written`: what a fix removes for each reference (a citation with its phrase), the reference itself by default. */
+        function checkList(citing: Plan | Document | Task, refs: Array<Reference<Citable>>, property: 'basis' | 'implements',
+            written?: Array<CstNode | undefined>): void {
             const byIdentity = new Map<unknown, Reference<Citable>>();
             const byNumber = new Map<string, Array<Reference<Citable>>>();
-            refs.forEach(ref => {
+            refs.forEach((ref, index) => {
                 const key = referenceKey(ref);
                 let first = byIdentity.get(key);
                 const cited = ref.ref;
@@ -67,11 +71,20 @@ export default defineRule<Options>({
                     const same = first.$refText === ref.$refText ? '' : ` (${first.$refText})`;
                     const list = property === 'basis' ? 'căn cứ' : 'thực hiện';
                     const listEn = property === 'basis' ? 'basis' : 'implements';
+                    const cst = written ? written[index] : ref.$refNode;
                     context.report({
                         node: citing,
                         range: ref.$refNode?.range ?? citing.$cstNode?.range,
                         message: `${what} đã được nêu trong danh sách "${list}" ở dòng ${line}${same}: bỏ lần nêu thứ hai / ${whatEn} is already listed in "${listEn}" at line ${line}${same}: remove the second mention`,
                         related: first.$refNode ? [{ node: citing, range: first.$refNode.range, message: 'Lần nêu thứ nhất / The first mention' }] : undefined,
+                        fixes: () => {
+                            const removal = cst ? removeListElement(context.document, citing, cst) : undefined;
+                            return removal ? [{
+                                title: `Bỏ lần nêu thứ hai của ${ref.$refText} / Remove the second mention of ${ref.$refText}`,
+                                edits: [removal],
+                                preferred: true,
+                            }] : undefined;
+                        },
                     });
                     return;
                 }

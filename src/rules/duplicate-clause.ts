@@ -1,6 +1,7 @@
 import type { AstNode, CstNode, GrammarAST } from 'langium';
 import { AstUtils, GrammarAST as Ast, isCompositeCstNode } from 'langium';
 import { defineRule, noOptions } from '../linter/rule.js';
+import { removeClause } from '../linter/support/fixes.js';
 
 /**
  * Header clauses (số, ngày, của, chủ trì's single-valued siblings such as hạn, qua, kỳ …) may come in
@@ -30,11 +31,16 @@ export default defineRule({
                     }
                     const first = seen.get(assignment.feature);
                     if (first) {
+                        // Not preferred: the parser keeps the last value, so which one goes is the drafter's call.
                         context.report({
                             node,
                             range: child.range,
                             message: `Mục này đã được ghi ở trên; chỉ giữ một lần / This clause ('${assignment.feature}') is already given above; keep only one`,
                             related: [{ range: first.range, message: 'Lần ghi thứ nhất / Where it is first given' }],
+                            fixes: () => {
+                                const removal = removeClause(context.document, node, child);
+                                return removal ? [{ title: 'Xóa mục ghi lặp này / Remove this repeated clause', edits: [removal] }] : undefined;
+                            },
                         });
                     } else {
                         seen.set(assignment.feature, child);

@@ -1,6 +1,7 @@
 import { GrammarUtils } from 'langium';
 import type { Period, Recurrence, TimePoint } from '../language/generated/ast.js';
 import { defineRule, noOptions } from '../linter/rule.js';
+import { isPlaceholderDate } from '../semantics/placeholders.js';
 import { ownerOf } from '../semantics/structure.js';
 import { MAX_PLAN_YEARS, PLAUSIBLE_YEARS, intervalProblem, periodSpan, planDate, sourceText, yearOf } from '../semantics/time.js';
 
@@ -38,7 +39,8 @@ export default defineRule({
             },
             TimePoint(point: TimePoint) {
                 const year = yearOf(point);
-                if (year === undefined || (year >= PLAUSIBLE_YEARS.min && year <= PLAUSIBLE_YEARS.max)) {
+                // A placeholder (00/00/0000) is reported by unfilled-placeholder.
+                if (year === undefined || isPlaceholderDate(point.day) || (year >= PLAUSIBLE_YEARS.min && year <= PLAUSIBLE_YEARS.max)) {
                     return;
                 }
                 context.report({

@@ -2,6 +2,7 @@ import type { AstNode } from 'langium';
 import { GrammarUtils } from 'langium';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { dateProblem, parseDateParts } from '../semantics/dates.js';
+import { isPlaceholderDate } from '../semantics/placeholders.js';
 import { dayParts, monthParts, quarterParts } from '../semantics/time.js';
 
 export default defineRule({
@@ -27,7 +28,8 @@ export default defineRule({
 
         function check(node: AstNode, property: string, problemOf: (text: string) => string | undefined): void {
             const text = (node as unknown as Record<string, unknown>)[property];
-            if (typeof text !== 'string') {
+            // A placeholder (00/00/0000) is reported by unfilled-placeholder.
+            if (typeof text !== 'string' || isPlaceholderDate(text)) {
                 return;
             }
             const problem = problemOf(text);

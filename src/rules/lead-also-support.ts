@@ -1,6 +1,7 @@
 import type { Reference } from 'langium';
 import type { Party } from '../language/generated/ast.js';
 import { defineRule, noOptions } from '../linter/rule.js';
+import { removeListElement } from '../linter/support/fixes.js';
 import { effectiveLeads, leadOwner } from '../semantics/responsibility.js';
 
 export default defineRule({
@@ -41,10 +42,19 @@ export default defineRule({
                     reported.add(party);
                     const lead = leads.get(party);
                     const leadNode = lead?.$refNode;
+                    const written = ref.$refNode;
                     context.report({
                         node: task,
                         property: 'supports',
                         index,
+                        fixes: () => {
+                            const removal = written ? removeListElement(context.document, task, written) : undefined;
+                            return removal ? [{
+                                title: `Bỏ '${ref.$refText}' khỏi đơn vị phối hợp / Remove '${ref.$refText}' from the supporting units`,
+                                edits: [removal],
+                                preferred: true,
+                            }] : undefined;
+                        },
                         message: `'${ref.$refText}' đã là đơn vị chủ trì${where}, không thể đồng thời là đơn vị phối hợp / '${ref.$refText}' already leads this task${whereEn} and cannot also support it`,
                         related: lead && leadNode
                             ? [{ node: leadNode.astNode, range: leadNode.range, message: `'${lead.$refText}' chủ trì ở đây / '${lead.$refText}' leads here` }]

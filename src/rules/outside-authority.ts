@@ -3,6 +3,8 @@ import type { Party, Section, Task } from '../language/generated/ast.js';
 import { isGroup, isSection, isTask } from '../language/generated/ast.js';
 import { taskMode } from '../language/keywords.js';
 import { defineRule, noOptions } from '../linter/rule.js';
+import { modeFix } from '../linter/support/modes.js';
+import { placeUnknown } from '../semantics/placeholders.js';
 import { addresseeSource, ancestors, isUnderAuthority, issuerOf, modeOf } from '../semantics/responsibility.js';
 import { headerRange, ownerOf } from '../semantics/structure.js';
 
@@ -39,13 +41,14 @@ export default defineRule({
                 if (enclosingMode === 'directed') {
                     return;
                 }
-                const outside = source.refs.filter(ref => ref.ref !== undefined && !isUnderAuthority(ref.ref, issuer));
+                const outside = source.refs.filter(ref => ref.ref !== undefined && !isUnderAuthority(ref.ref, issuer) && !placeUnknown(ref.ref));
                 if (outside.length > 0) {
                     const names = outside.map(ref => ref.$refText).join(', ');
                     context.report({
                         node: task,
                         range: headerRange(task, 'text'),
                         message: `Nhiệm vụ được giao cho ${names} (chủ trì của đề nghị bao ngoài), không thuộc quyền chỉ đạo của ${issuerId}: dùng "đề nghị" thay cho "${task.mode}" / This task is directed to ${names} (the lead of the enclosing request), outside the authority of ${issuerId}: make it a request ("đề nghị")`,
+                        fixes: () => fixesOf(task),
                     });
                 }
             },
@@ -67,7 +70,8 @@ export default defineRule({
             const reported = new Set<Party>();
             refs.forEach((ref, index) => {
                 const lead = ref.ref;
-                if (!lead || reported.has(lead) || isUnderAuthority(lead, issuer)) {
+                // A body whose place is still a placeholder (thuộc CẦN_ĐIỀN) cannot be judged yet.
+                if (!lead || reported.has(lead) || isUnderAuthority(lead, issuer) || placeUnknown(lead)) {
                     return;
                 }
                 reported.add(lead);
@@ -76,11 +80,18 @@ export default defineRule({
                     property: property as never,
                     index,
                     message: `'${ref.$refText}' ${reasonVi(lead)}, không thuộc quyền chỉ đạo của ${issuerId}: dùng "đề nghị" thay cho "${keyword}" / '${ref.$refText}' ${reasonEn(lead)}, outside the authority of ${issuerId}: make this a request ("đề nghị")`,
+                    fixes: () => fixesOf(node),
                 });
             });
         }
     },
 });
+
+/** The request the rule asks for, with the tasks that take their addressee from it. */
+function fixesOf(node: Task | Section) {
+    const fix = modeFix(node, 'requested', true);
+    return fix ? [fix] : undefined;
+}
 
 function sectionMode(section: Section): 'directed' | 'requested' | undefined {
     return section.mode ? taskMode(section.mode) : undefined;

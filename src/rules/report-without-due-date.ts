@@ -1,7 +1,10 @@
 import type { Report } from '../language/generated/ast.js';
 import { isOnRequest, isUpon } from '../language/generated/ast.js';
 import { deadlinesOf } from '../semantics/time.js';
+import type { Fix } from '../linter/rule.js';
 import { defineRule } from '../linter/rule.js';
+import { addToBody } from '../linter/support/fixes.js';
+import { PLACEHOLDER_DATE } from '../semantics/placeholders.js';
 import { headerRange } from '../semantics/structure.js';
 
 interface Options {
@@ -53,9 +56,22 @@ export default defineRule<Options>({
                     node: report,
                     range: headerRange(report, 'title'),
                     message: `Báo cáo${id} không có hạn gửi${vi}: thêm "trước ngày …" hoặc "hạn …", nếu không sẽ không ai bị coi là chậm / The report${id} has no due date${en}: add "trước ngày …" (before) or "hạn …" (due), otherwise nobody can be late`,
+                    fixes: () => dueDateFix(report),
                 });
             },
         };
+
+        /**
+         * The due date is never guessed: a placeholder date that unfilled-placeholder reports until the
+         * drafter writes the one the original gives, a day and month (00/00) for a recurring report.
+         */
+        function dueDateFix(report: Report): Fix[] | undefined {
+            const english = /^(?:\[[^\]]*\]\s*)?report\b/i.test(report.$cstNode?.text ?? '');
+            const date = report.recurrence ? PLACEHOLDER_DATE.slice(0, 5) : PLACEHOLDER_DATE;
+            const clause = english ? `before ${date}` : `trước ngày ${date}`;
+            const insertion = addToBody(context.document, report, clause, 'end');
+            return insertion ? [{ title: `Thêm "${clause}" (cần điền hạn gửi) / Add a due date to fill in`, edits: [insertion] }] : undefined;
+        }
 
         function isEventDriven(report: Report): boolean {
             if (phrases.length === 0) {

@@ -3,6 +3,7 @@ import type { Party, Section, Task } from '../language/generated/ast.js';
 import { isTask } from '../language/generated/ast.js';
 import { taskMode } from '../language/keywords.js';
 import { defineRule, noOptions } from '../linter/rule.js';
+import { modeFix } from '../linter/support/modes.js';
 import { addresseeSource, isUnderAuthority, issuerOf, modeOf, resolvedParties } from '../semantics/responsibility.js';
 import { headerRange, ownerOf } from '../semantics/structure.js';
 
@@ -47,6 +48,7 @@ export default defineRule({
                         node: task,
                         range: headerRange(task, 'text'),
                         message: message(source.refs, issuer, ownerOf(task)?.issuer?.$refText),
+                        fixes: () => directed(task),
                     });
                 }
             },
@@ -60,12 +62,23 @@ export default defineRule({
                         node: section,
                         property: 'addressees',
                         message: message(section.addressees, issuer, ownerOf(section)?.issuer?.$refText),
+                        fixes: () => directed(section),
                     });
                 }
             },
         };
     },
 });
+
+/**
+ * The reverse of outside-authority's fix: the request made a directed task (with the requests under
+ * it that take their addressee from it). Not preferred: a request to one's own units is sometimes a
+ * deliberate courtesy ("Giám đốc Sở đề nghị Thủ trưởng các đơn vị trực thuộc …").
+ */
+function directed(node: Task | Section) {
+    const fix = modeFix(node, 'directed', false);
+    return fix ? [fix] : undefined;
+}
 
 function sectionMode(section: Task | Section): 'directed' | 'requested' | undefined {
     return section.mode ? taskMode(section.mode) : undefined;

@@ -2,12 +2,12 @@ import type { AstNode } from 'langium';
 import { GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { isSection } from '../language/generated/ast.js';
-import type { RelatedPlace } from '../linter/rule.js';
+import type { Fix, FixEdit, RelatedPlace } from '../linter/rule.js';
 import { defineRule } from '../linter/rule.js';
 import { StringMap } from '../language/string-map.js';
 import { lineOf } from '../linter/support/drafting.js';
 import type { ItemNumber } from '../semantics/numbering.js';
-import { leadingItemNumber, nextLabel, parseItemNumber } from '../semantics/numbering.js';
+import { VIETNAMESE_LETTERS, leadingItemNumber, nextLabel, parseItemNumber, toRoman } from '../semantics/numbering.js';
 import { labelOf } from '../semantics/structure.js';
 
 interface Options {
@@ -25,6 +25,19 @@ interface Sequence {
     /** Places the next number may take: after the previous one, or, after a wrong number, after the one it should have been. */
     expected: Set<number>;
     seen: Map<string, Item>;
+    /** The items of this run of the sequence, in order, with the number each was read as. */
+    items: Item[];
+}
+
+/** A finding waiting for its run to be complete, so that its fix can renumber the rest of the run. */
+interface Pending {
+    item: Item;
+    message: string;
+    sequence?: Sequence;
+    /** For a dotted number under the wrong section: the number it should have. */
+    expected?: string;
+    /** Where a repeated number was first used. */
+    related?: RelatedPlace;
 }
 
 /** The text of a member that may begin with an item number ("6. Nâng cao …"), by type. */
@@ -80,6 +93,7 @@ export default defineRule<Options>({
             // item of an earlier scheme restarts it ("1", "a", "b", "2", "a", …).
             const order: string[] = [];
             const sequences = new Map<string, Sequence>();
+            const pending: Pending[] = [];
             for (const item of items) {
                 let n = item.number;
                 if (n.alt) {
@@ -98,23 +112,27 @@ export default defineRule<Options>({
                 }
                 if (n.kind === 'dotted' && parentPath !== undefined && n.prefix !== parentPath) {
                     const expected = `${parentPath}.${n.positions[0]}`;
-                    report(item, `Số "${n.label}" không khớp với số của phần chứa nó "${parentLabel(container)}": cần "${expected}" / Number "${n.label}" does not match its enclosing section "${parentLabel(container)}": expected "${expected}"`);
+                    pending.push({ item: { ...item, number: n }, expected, message: `Số "${n.label}" không khớp với số của phần chứa nó "${parentLabel(container)}": cần "${expected}" / Number "${n.label}" does not match its enclosing section "${parentLabel(container)}": expected "${expected}"` });
                 }
                 const canonical = canonicalOf(n);
                 const sequence = sequences.get(key);
                 if (!sequence) {
-                    sequences.set(key, { prev: n, expected: successors(n.positions), seen: new Map([[canonical, { ...item, number: n }]]) });
+                    sequences.set(key, { prev: n, expected: successors(n.positions), seen: new Map([[canonical, { ...item, number: n }]]), items: [{ ...item, number: n }] });
                     continue;
                 }
                 const earlier = sequence.seen.get(canonical);
                 const inPlace = !earlier && n.kind === sequence.prev.kind && n.positions.some(p => sequence.expected.has(p));
+                sequence.items.push({ ...item, number: n });
                 if (earlier) {
                     const line = lineOf(earlier.node);
-                    report(item, `Số thứ tự "${n.label}" bị lặp: đã dùng ở dòng ${line} / Number "${n.label}" is used twice: already at line ${line}`,
-                        { node: earlier.node, range: earlier.range, message: `Số "${earlier.number.label}" dùng lần đầu / Number "${earlier.number.label}" first used` });
+                    pending.push({
+                        item: { ...item, number: n }, sequence,
+                        message: `Số thứ tự "${n.label}" bị lặp: đã dùng ở dòng ${line} / Number "${n.label}" is used twice: already at line ${line}`,
+                        related: { node: earlier.node, range: earlier.range, message: `Số "${earlier.number.label}" dùng lần đầu / Number "${earlier.number.label}" first used` },
+                    });
                 } else if (!inPlace) {
                     const expected = nextLabel(sequence.prev);
-                    report(item, `Số thứ tự nhảy từ "${sequence.prev.label}" sang "${n.label}": cần "${expected}" / Numbering goes from "${sequence.prev.label}" to "${n.label}": expected "${expected}"`);
+                    pending.push({ item: { ...item, number: n }, sequence, message: `Số thứ tự nhảy từ "${sequence.prev.label}" sang "${n.label}": cần "${expected}" / Numbering goes from "${sequence.prev.label}" to "${n.label}": expected "${expected}"` });
                 }
                 if (!earlier) {
                     sequence.seen.set(canonical, { ...item, number: n });
@@ -123,10 +141,68 @@ export default defineRule<Options>({
                 sequence.expected = inPlace ? successors(n.positions) : new Set([...successors(n.positions), ...successors(sequence.expected)]);
                 sequence.prev = n;
             }
+            for (const p of pending) {
+                context.report({
+                    node: p.item.node, range: p.item.range, message: p.message,
+                    related: p.related ? [p.related] : undefined,
+                    fixes: () => {
+                        const fix = p.expected !== undefined ? renumber([{ item: p.item, label: p.expected }]) : p.sequence ? renumberRun(p.sequence, p.item) : undefined;
+                        return fix ? [fix] : undefined;
+                    },
+                });
+            }
         }
 
-        function report(item: Item, message: string, related?: RelatedPlace): void {
-            context.report({ node: item.node, range: item.range, message, related: related ? [related] : undefined });
+        /**
+         * Renumbers the run from the item reported to its end, each item following the one before:
+         * I, II, II, IV → I, II, III, IV; 1, 2, 3, 5, 6 → …, 4, 5. Not preferred: the original may
+         * really lack a part, or print one twice (a seed defect is kept, see README).
+         */
+        function renumberRun(sequence: Sequence, from: Item): Fix | undefined {
+            const at = sequence.items.findIndex(i => i.node === from.node);
+            if (at < 1) {
+                return undefined;
+            }
+            const latin = sequence.items.some(i => /^[fjwz]$/iu.test(i.number.label));
+            const changes: Array<{ item: Item; label: string }> = [];
+            const before = sequence.items[at - 1].number;
+            let place: Place = { position: before.positions[0], letter: before.label.toLowerCase() };
+            for (const item of sequence.items.slice(at)) {
+                const next = following(item.number, place, latin);
+                if (!next) {
+                    return undefined;
+                }
+                if (next.label !== item.number.label) {
+                    changes.push({ item, label: next.label });
+                }
+                place = next.place;
+            }
+            return renumber(changes);
+        }
+
+        /** The edits that write each item's new number in place of the old one, where it stands. */
+        function renumber(changes: Array<{ item: Item; label: string }>): Fix | undefined {
+            const text = context.document.textDocument;
+            const edits: FixEdit[] = [];
+            for (const { item, label } of changes) {
+                if (!item.range) {
+                    return undefined;
+                }
+                const written = text.getText(item.range);
+                const escaped = item.number.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+                // Numbers and letters read the same in NFC and NFD; a letter followed by a combining mark is another letter.
+                const found = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{M}\\p{N}])`, 'u').exec(written);
+                if (!found) {
+                    return undefined;
+                }
+                const start = text.offsetAt(item.range.start) + found.index;
+                edits.push({ range: { start: text.positionAt(start), end: text.positionAt(start + found[0].length) }, newText: label });
+            }
+            if (edits.length === 0) {
+                return undefined;
+            }
+            const shown = changes.slice(0, 3).map(c => `${c.item.number.label} → ${c.label}`).join(', ') + (changes.length > 3 ? ', …' : '');
+            return { title: `Đánh số lại: ${shown} / Renumber: ${shown}`, edits };
         }
 
         function itemOf(node: AstNode): Item | undefined {
@@ -166,6 +242,39 @@ function schemeKey(n: ItemNumber, parentPath: string | undefined): string {
         return base;
     }
     return parentPath === undefined ? `${base}|${n.depth}|${n.prefix}` : `${base}|${n.depth}`;
+}
+
+/** Where a renumbering has got to: the last position written, and for letters the last letter. */
+interface Place {
+    position: number;
+    letter: string;
+}
+
+/**
+ * The number after `place` in the scheme of `n`, written the way `n` is (Roman in its case, leading
+ * zeros kept, Vietnamese letters unless the run uses Latin ones).
+ */
+function following(n: ItemNumber, place: Place, latin: boolean): { label: string; place: Place } | undefined {
+    const position = place.position + 1;
+    switch (n.kind) {
+        case 'roman':
+            return { label: toRoman(position), place: { position, letter: '' } };
+        case 'roman-lower':
+            return { label: toRoman(position).toLowerCase(), place: { position, letter: '' } };
+        case 'arabic': {
+            const label = String(position);
+            return { label: n.label.startsWith('0') ? label.padStart(n.label.length, '0') : label, place: { position, letter: '' } };
+        }
+        case 'dotted':
+            return { label: `${n.prefix}.${position}`, place: { position, letter: '' } };
+        case 'letter':
+        case 'letter-upper': {
+            const alphabet = latin ? 'abcdefghijklmnopqrstuvwxyz'.split('') : VIETNAMESE_LETTERS;
+            const at = alphabet.indexOf(place.letter);
+            const next = at < 0 ? undefined : alphabet[at + 1];
+            return next === undefined ? undefined : { label: n.kind === 'letter-upper' ? next.toUpperCase() : next, place: { position, letter: next } };
+        }
+    }
 }
 
 function canonicalOf(n: ItemNumber): string {

@@ -20,6 +20,7 @@ import { periodUnit, recurrenceKind } from '../language/keywords.js';
 import type { CalendarDate } from './dates.js';
 import { addDays, compareDates, daysInMonth, formatDate, lastDayOfMonth, parseDate, parseDateParts } from './dates.js';
 import { inferredReason } from './provenance.js';
+import { isPlaceholderDate } from './placeholders.js';
 import { ownerOf } from './structure.js';
 
 export { ownerOf };
@@ -42,6 +43,10 @@ export type PointKind = 'date' | 'dayMonth' | 'month' | 'quarter' | 'half' | 'ye
 // Time points
 
 export function pointKind(point: TimePoint): PointKind | undefined {
+    // A placeholder (00/00/0000, written by a quick fix) means no time yet.
+    if (isPlaceholderDate(point.day)) {
+        return undefined;
+    }
     if (point.day !== undefined) {
         return dayParts(point.day)?.year !== undefined ? 'date' : 'dayMonth';
     }

@@ -159,3 +159,73 @@ describe('output formats', () => {
         expect(json.map((r: { id: string }) => r.id)).toEqual(allRules.map(r => r.meta.id));
     });
 });
+
+describe('quick fixes in SARIF', () => {
+    async function sarifValidator() {
+        const { default: Ajv } = await import('ajv-draft-04') as unknown as { default: typeof import('ajv').default };
+        const { default: addFormats } = await import('ajv-formats') as unknown as { default: (ajv: InstanceType<typeof import('ajv').default>) => void };
+        const schema = JSON.parse(fs.readFileSync('node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', 'utf8'));
+        const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+        addFormats(ajv);
+        return ajv.compile(schema);
+    }
+
+    test('a finding with a fix carries it as SARIF fixes with artifact changes; JSON output stays without', async () => {
+        const validate = await sarifValidator();
+        const log = JSON.parse((await run('check', ERRORS, '--format', 'sarif')).out);
+        expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+        const missingLead = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'missing-lead');
+        expect(missingLead.fixes[0]).toEqual({
+            description: { text: 'Thêm "chủ trì CẦN_ĐIỀN" (cần điền đơn vị chủ trì) / Add a lead unit to fill in' },
+            artifactChanges: [{
+                artifactLocation: { uri: `${ERRORS}/b-plan.plan`, uriBaseId: '%SRCROOT%' },
+                replacements: [{
+                    deletedRegion: { startLine: 5, startColumn: 43, endLine: 5, endColumn: 43 },
+                    insertedContent: { text: ' chủ trì CẦN_ĐIỀN ' },
+                }],
+            }],
+        });
+        expect(missingLead.fixes).toHaveLength(2);
+        expect(log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'invalid-date').fixes).toBeUndefined();
+        const json = JSON.parse((await run('check', ERRORS, '--format', 'json')).out);
+        expect(json.findings.every((f: object) => !('fixes' in f))).toBe(true);
+    });
+
+    test('a fix that edits another file (a registry) names that file; a deletion has no inserted content', async () => {
+        const { formatSarif } = await import('../../src/cli/formatters/sarif.js');
+        const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
+        const log = JSON.parse(formatSarif([{
+            file: 'plans/kế hoạch.plan', line: 3, column: 5, endLine: 3, endColumn: 9, severity: 'error', message: 'm', ruleId: 'unresolved-reference',
+            fixes: [
+                { description: 'declare', changes: [{ file: 'plans/co-quan.plan', edits: [{ range: range(4, 0, 0), text: '\ncơ quan X "…"' }] }] },
+                { description: 'remove', changes: [{ file: 'plans/kế hoạch.plan', edits: [{ range: range(2, 4, 8), text: '' }] }] },
+            ],
+        }], '0.1.0'));
+        const validate = await sarifValidator();
+        expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+        const [declare, remove] = log.runs[0].results[0].fixes;
+        expect(declare.artifactChanges[0].artifactLocation).toEqual({ uri: 'plans/co-quan.plan', uriBaseId: '%SRCROOT%' });
+        expect(declare.artifactChanges[0].replacements[0]).toEqual({ deletedRegion: { startLine: 5, startColumn: 1, endLine: 5, endColumn: 1 }, insertedContent: { text: '\ncơ quan X "…"' } });
+        expect(remove.artifactChanges[0].artifactLocation.uri).toBe('plans/k%E1%BA%BF%20ho%E1%BA%A1ch.plan');
+        expect(remove.artifactChanges[0].replacements[0]).toEqual({ deletedRegion: { startLine: 3, startColumn: 5, endLine: 3, endColumn: 9 } });
+    });
+});
+
+describe('placeholders left by quick fixes', () => {
+    test('a plan naming a body whose declaration holds a placeholder is not compiled, even checked alone', async () => {
+        const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'planspec-placeholder-'));
+        try {
+            fs.writeFileSync(path.join(folder, 'planspec.config.json'), '{}');
+            fs.writeFileSync(path.join(folder, 'co-quan.plan'), 'cơ quan UBND "Ủy ban nhân dân tỉnh"\ncơ quan SO_MOI "[CẦN ĐIỀN: tên chính thức của cơ quan / TO FILL IN: official name of the body]" thuộc CẦN_ĐIỀN\n');
+            fs.writeFileSync(path.join(folder, 'ke-hoach.plan'), 'kế hoạch KH "x" { số "1/KH-UBND"  ngày 01/02/2020  của UBND\n    nhiệm vụ NV "a" { chủ trì SO_MOI }\n}\n');
+            const plan = path.join(folder, 'ke-hoach.plan');
+            const compiled = await run('compile', plan);
+            expect(compiled.status).toBe(1);
+            expect(compiled.out).toBe('');
+            expect(compiled.err).toMatch(/ke-hoach\.plan:2:\d+ error SO_MOI được khai báo với chỗ cần điền .*\[unfilled-placeholder\]/);
+            expect((await run('check', plan)).status).toBe(1);
+        } finally {
+            fs.rmSync(folder, { recursive: true, force: true });
+        }
+    });
+});

@@ -3,9 +3,9 @@
  * One fuzz case, run in a worker thread (see fuzz.test.ts) so that a hang can be stopped: build a
  * workspace holding one mutated file, run every rule, compile its plans twice (the second time from
  * the files loaded in reverse order), and ask for completion, hover, formatting, symbols, folding,
- * semantic tokens (whole and a range), document links, workspace symbols, code lenses and inlay
- * hints at the given places; formatting must change only whitespace and be idempotent. Returns what
- * went wrong; an exception escapes to the worker, which reports it as a failure too.
+ * semantic tokens (whole and a range), document links, workspace symbols, code lenses, inlay hints
+ * and quick fixes at the given places; formatting must change only whitespace and be idempotent.
+ * Returns what went wrong; an exception escapes to the worker, which reports it as a failure too.
  *
  * Plain JavaScript over the built `out/` because worker threads are not transformed by vitest.
  */
@@ -133,6 +133,17 @@ async function editorRequests(document, offsets, failures) {
     await lsp.CodeLensProvider?.provideCodeLens(document, { textDocument });
     const end = document.textDocument.positionAt(length);
     await lsp.InlayHintProvider?.getInlayHints(document, { textDocument, range: { start: { line: 0, character: 0 }, end } });
+    // Quick fixes of every finding: each edit of this document lies within it.
+    const whole = { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(length) };
+    const actions = await lsp.CodeActionProvider?.getCodeActions(document, { textDocument, range: whole, context: { diagnostics: document.diagnostics ?? [] } });
+    for (const action of actions ?? []) {
+        for (const edit of /** @type {any} */ (action).edit?.changes?.[textDocument.uri] ?? []) {
+            const { start, end } = edit.range;
+            if (document.textDocument.offsetAt(start) > document.textDocument.offsetAt(end) || end.line > whole.end.line) {
+                failures.push(`quick fix "${/** @type {any} */ (action).title}" edits outside the document: ${JSON.stringify(edit.range)}`);
+            }
+        }
+    }
 }
 
 /** Text without any whitespace: what formatting must not change. */

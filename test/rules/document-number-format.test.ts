@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Range } from 'vscode-languageserver';
 import { allRules } from '../../src/linter/registry.js';
 import rule from '../../src/rules/document-number-format.js';
+import { actionsFor, examplesWorkspace, expectCleanFix, findingsIn, nfd } from '../fix-helpers.js';
 import { expectFindings, expectNoSyntaxErrors, expectSilent, load, NATIONAL, REGISTRY, services } from '../helpers.js';
 
 /** Runs the rule alone with the given options (the configuration is not involved). */
@@ -150,5 +151,73 @@ văn bản B nghị quyết số ⟦"02/NQ-ĐUK"⟧
                 }
             }
         }
+    });
+});
+
+describe('document-number-format quick fix', () => {
+    const FILE = `
+văn bản QD_1 quyết định số "1073 /QĐ-UBND"
+văn bản NQ_27 nghị quyết số "27/NQ-TW" ngày 02/4/2020
+văn bản QD_3 quyết định số "634/QD-TTg"
+văn bản TT_23 thông tư số "23/TT-BCA" ngày 27/4/2012
+văn bản KH_1 kế hoạch số "594/2020/KH-UBND" ngày 05/3/2020
+văn bản QD_2 quyết định số "12/UBND-VX"
+văn bản CV_1 công văn số "123/CV-UBND"
+văn bản KH_2 kế hoạch số "27/CV-UBND"
+văn bản TT_24 thông tư số "24 /TT-BCA" ngày 01/6/2013
+văn bản CT_1 chỉ thị số "5/Ct-UBND"
+`;
+    test.each([
+        [0, '"1073/QĐ-UBND"', true],
+        [1, '"27-NQ/TW"', true],
+        [2, '"634/QĐ-TTg"', true],
+        [3, '"23/2012/TT-BCA"', false],
+        [4, '"594/KH-UBND"', false],
+        [5, '"12/QĐ-UBND-VX"', false],
+        [6, '"123/UBND"', false],
+        [7, '"27/KH-UBND"', false],
+        [8, '"24/2013/TT-BCA"', false],
+        [9, '"5/CT-UBND"', true],
+    ])('finding %i: the number in the form of its kind, %s (preferred: %s)', async (index, expected, preferred) => {
+        const applied = await expectCleanFix({ 'main.plan': FILE }, { rule: 'document-number-format', index });
+        expect(applied.files['main.plan'].split('\n')[index + 1]).toContain(`số ${expected}`);
+        expect(applied.action.title).toBe(`Sửa số ký hiệu thành ${expected} / Correct the number to ${expected}`);
+        expect(applied.action.isPreferred ?? false).toBe(preferred);
+    });
+
+    test('no fix where the right number is not known: no date for the year, an unreadable number, a law with a slash', async () => {
+        const loaded = await load({ 'main.plan': 'văn bản ND_1 nghị định số "208/NĐ-CP"\nvăn bản L_1 luật số "83/QH13"\nvăn bản QD_5 quyết định số "số 12"\nvăn bản X kế hoạch số "96/2019/QH14"\n' });
+        for (const finding of findingsIn(loaded, 'document-number-format')) {
+            expect(await actionsFor(loaded, finding)).toEqual([]);
+        }
+    });
+
+    test('in prose: a number split by a blank is joined where it stands, also across a line break and in NFD', async () => {
+        const plan = (text: string) => ({
+            'main.plan': `văn bản ND_78 nghị định số "78/2021/NĐ-CP" ngày 01/9/2021\nkế hoạch KH "x" {\n    "${text}"\n}\n`,
+        });
+        const cases: Array<[string, string]> = [
+            ['Thực hiện Nghị định số 78/2021/NĐ -CP ngày 01/9/2021 của Chính phủ.', 'Nghị định số 78/2021/NĐ-CP ngày'],
+            ['Thực hiện Nghị định số 78/2021/NĐ\n        -CP ngày 01/9/2021.', 'Nghị định số 78/2021/NĐ-CP ngày'],
+        ];
+        for (const [text, expected] of cases) {
+            for (const files of [plan(text), nfd(plan(text)) as Record<string, string>]) {
+                const applied = await expectCleanFix(files, { rule: 'document-number-format' });
+                expect(applied.files['main.plan'].normalize('NFC')).toContain(expected);
+                expect(applied.action.isPreferred).toBe(true);
+            }
+        }
+    });
+
+    test('in prose, no fix for the form: the text is quoted verbatim', async () => {
+        const loaded = await load({ 'main.plan': 'kế hoạch KH "x" {\n    "Theo Thông tư số 23/TT-BCA ngày 27/4/2012 của Bộ Công an."\n}\n' });
+        const [finding] = findingsIn(loaded, 'document-number-format');
+        expect(finding).toBeDefined();
+        expect(await actionsFor(loaded, finding)).toEqual([]);
+    });
+
+    test('on the Đồng Nai letter: "3833 /SYT-VP" → "3833/SYT-VP"', async () => {
+        const applied = await expectCleanFix(examplesWorkspace('dong-nai/kh-7488.plan'), { rule: 'document-number-format' });
+        expect(applied.files['dong-nai-kh-7488.plan']).toContain('văn bản CV_3833 công văn số "3833/SYT-VP" ngày 22 tháng 9 năm 2017');
     });
 });

@@ -1,6 +1,8 @@
+import * as fs from 'node:fs';
 import { AstUtils } from 'langium';
 import { describe, expect, test } from 'vitest';
 import rule from '../../src/rules/duplicate-basis.js';
+import { examplesWorkspace, expectCleanFix, nfd } from '../fix-helpers.js';
 import { expectFindings, expectNoSyntaxErrors, expectSilent, load, NATIONAL, REGISTRY, services } from '../helpers.js';
 import { relatedOf } from './related.js';
 
@@ -122,5 +124,48 @@ kế hoạch KH "x" {
     nhiệm vụ NV2 "b" { chủ trì A  căn cứ VB }
 }`,
         });
+    });
+});
+
+describe('duplicate-basis quick fix', () => {
+    const files = (plan: string) => ({ 'vinh-phuc.plan': plan, 'registry.plan': REGISTRY, 'national.plan': NATIONAL });
+    const PLAN = `phạm vi VinhPhuc
+văn bản ND_208 nghị định số "208/2013/NĐ-CP" ngày 17/12/2013
+kế hoạch KH "Kế hoạch" {
+    số "12/KH-UBND"
+    ngày 01/3/2018
+    thực hiện CT_39, CT_39
+    căn cứ ND_208, CT_39
+    căn cứ ND_208
+    nhiệm vụ NV "a" { chủ trì UBND_TINH  căn cứ ND_208 ("Nghị định 208"), ND_208, CT_39 }
+}
+`;
+
+    test.each([
+        [0, '    thực hiện CT_39\n'],
+        [1, '    căn cứ ND_208, CT_39\n    nhiệm vụ'],
+        [2, 'căn cứ ND_208 ("Nghị định 208"), CT_39 }'],
+    ])('finding %i: removes the second mention with its comma, or its whole clause and line', async (index, expected) => {
+        const applied = await expectCleanFix(files(PLAN), { rule: 'duplicate-basis', index });
+        expect(applied.action.isPreferred).toBe(true);
+        expect(applied.action.title).toMatch(/^Bỏ lần nêu thứ hai .* \/ Remove the second mention/);
+        expect(applied.files['vinh-phuc.plan']).toContain(expected);
+        expect(applied.files['registry.plan']).toBe(REGISTRY);
+    });
+
+    test('removes the first element of a list when it repeats an earlier list, in NFD text too', async () => {
+        const plan = PLAN.replace('    căn cứ ND_208\n', '    căn cứ ND_208, QD_X\n').replace('ngày 17/12/2013\n', 'ngày 17/12/2013\nvăn bản QD_X quyết định số "1/QĐ-UBND" ngày 01/01/2018\n');
+        for (const source of [files(plan), nfd(files(plan)) as Record<string, string>]) {
+            const applied = await expectCleanFix(source, { rule: 'duplicate-basis', index: 1 });
+            expect(applied.files['vinh-phuc.plan'].normalize('NFC')).toContain('    căn cứ QD_X\n');
+        }
+    });
+});
+
+describe('duplicate-basis quick fix on the examples', () => {
+    test('the Cà Mau decision citing Nghị quyết 96/2019/QH14 twice', async () => {
+        const change = (text: string) => text.replace('căn cứ LUAT_TCCQDP_2015, NQ_96_2019, QD_634_2020', 'căn cứ LUAT_TCCQDP_2015, NQ_96_2019, QD_634_2020, NQ_96_2019');
+        const applied = await expectCleanFix(examplesWorkspace('ca-mau/kh-qd634.plan', change), { rule: 'duplicate-basis' });
+        expect(applied.files['ca-mau-kh-qd634.plan']).toBe(fs.readFileSync('examples/ca-mau/kh-qd634.plan', 'utf8'));
     });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { expectCleanFix, nfd } from '../fix-helpers.js';
 import { expectFindings, expectSilent, inPlan } from '../helpers.js';
 import { relatedOf } from './related.js';
 
@@ -44,5 +45,20 @@ describe('lead-also-support', () => {
     nhiệm vụ NV3 "Phối hợp các sở, ngành" { chủ trì CA_TINH  phối hợp SO_NGANH }
     nhiệm vụ NV4 "Chưa có chủ trì" { phối hợp CA_TINH }
     đề nghị NV5 "Đề nghị Viện kiểm sát" { chủ trì VKS_TINH  phối hợp CA_TINH }`));
+    });
+});
+
+describe('lead-also-support quick fix', () => {
+    test.each([
+        ['nhiệm vụ NV1 "Rà soát" { chủ trì STP  phối hợp CA_TINH, STP }', '{ chủ trì STP  phối hợp CA_TINH }'],
+        ['nhiệm vụ NV1 "Rà soát" { chủ trì STP  phối hợp STP, CA_TINH }', '{ chủ trì STP  phối hợp CA_TINH }'],
+        ['nhiệm vụ NV1 "Rà soát" {\n        chủ trì STP\n        phối hợp STP\n    }', '"Rà soát" {\n        chủ trì STP\n    }'],
+        ['nhiệm vụ NV1 "Rà soát" { chủ trì STP  nhiệm vụ "Con" { phối hợp STP } }', 'nhiệm vụ "Con" { } }'],
+    ])('%s', async (task, expected) => {
+        for (const files of [inPlan(`    ${task}`), nfd(inPlan(`    ${task}`)) as Record<string, string>]) {
+            const applied = await expectCleanFix(files, { rule: 'lead-also-support' });
+            expect(applied.files['plan.plan'].normalize('NFC')).toContain(expected);
+            expect(applied.action.isPreferred).toBe(true);
+        }
     });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { examplesWorkspace, expectCleanFix, nfd } from '../fix-helpers.js';
 import { expectFindings, expectSilent, inPlan } from '../helpers.js';
 
 describe('outside-authority', () => {
@@ -85,5 +86,60 @@ cơ quan VKSNDTC "Viện kiểm sát nhân dân tối cao" độc lập
     đề nghị NV6 "Đề nghị Ủy ban MTTQ tỉnh phối hợp với các ngành" cho MTTQ_TINH { phối hợp với SO_NGANH }`));
         await expectFindings('outside-authority', inPlan(`
     nhiệm vụ NV7 "Mặt trận phối hợp với các ngành" cho ⟦MTTQ_TINH⟧ { phối hợp với SO_NGANH }`));
+    });
+});
+
+describe('outside-authority quick fix', () => {
+    test('a directed task becomes a request, in the language of its keyword; preferred', async () => {
+        // A request may name several bodies: multiple-leads judges directed tasks only.
+        const cases: Array<[string, string, string[]?]> = [
+            ['nhiệm vụ NV1 "Tuyên truyền" { chủ trì MTTQ_TINH }', 'đề nghị NV1 "Tuyên truyền"'],
+            ['giao NV2 "Điều tra, truy tố" { chủ trì CA_TINH, VKS_TINH }', 'đề nghị NV2 "Điều tra', ['multiple-leads']],
+            ['task T3 "Coordinate" { lead VKS_TINH }', 'request T3 "Coordinate"'],
+            ['nhiệm vụ NV4 "Vận động" cho MTTQ_TINH { phối hợp với CA_TINH }', 'đề nghị NV4 "Vận động"'],
+        ];
+        for (const [task, expected, gone] of cases) {
+            const applied = await expectCleanFix(inPlan(`    ${task}`), { rule: 'outside-authority', gone });
+            expect(applied.files['plan.plan']).toContain(expected);
+            expect(applied.action.isPreferred).toBe(true);
+            expect(applied.action.title).toMatch(/^Chuyển thành đề nghị: "(đề nghị|request)" \/ Make it a request$/);
+        }
+    });
+
+    test('a heading addressed to an outside body becomes a request with the directed tasks that inherit it; in NFD too', async () => {
+        const plan = `
+    phần "2" "Ủy ban Mặt trận Tổ quốc tỉnh:" giao MTTQ_TINH {
+        nhiệm vụ "Tuyên truyền" { nhiệm vụ "Vận động" }
+        nhiệm vụ "Phối hợp với Công an" { phối hợp với CA_TINH }
+        nhiệm vụ "Sở Tư pháp hướng dẫn" { chủ trì STP }
+        đề nghị "Giám sát"
+    }`;
+        for (const files of [inPlan(plan), nfd(inPlan(plan)) as Record<string, string>]) {
+            const applied = await expectCleanFix(files, { rule: 'outside-authority' });
+            const text = applied.files['plan.plan'].normalize('NFC');
+            expect(text).toContain('phần "2" "Ủy ban Mặt trận Tổ quốc tỉnh:" đề nghị MTTQ_TINH {');
+            expect(text).toContain('đề nghị "Tuyên truyền" { đề nghị "Vận động" }');
+            expect(text).toContain('đề nghị "Phối hợp với Công an"');
+            expect(text).toContain('nhiệm vụ "Sở Tư pháp hướng dẫn" { chủ trì STP }');
+            expect(applied.action.title).toContain('(và 3 nhiệm vụ bên trong)');
+        }
+    });
+
+    test('a directed sub-task of a request becomes a request', async () => {
+        const applied = await expectCleanFix(inPlan(`
+    đề nghị NV1 "Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh" {
+        chủ trì MTTQ_TINH
+        nhiệm vụ NV1_2 "Vận động nhân dân"
+    }`), { rule: 'outside-authority' });
+        expect(applied.files['plan.plan']).toContain('đề nghị NV1_2 "Vận động nhân dân"');
+    });
+
+    test('on the examples: the Customs heading of Cà Mau and the mixed lead of the unnamed province', async () => {
+        const caMau = await expectCleanFix(examplesWorkspace('ca-mau/kh-qd634.plan'), { rule: 'outside-authority', index: 2 });
+        const text = caMau.files['ca-mau-kh-qd634.plan'];
+        expect(text).toContain('phần "4" "Cục Hải quan" đề nghị CUC_HQ {');
+        expect(text.split('\n').filter(l => /^\s*\[-\] đề nghị "/.test(l)).length).toBe(3);
+        const mixed = await expectCleanFix(examplesWorkspace('tinh-khuyet-danh/ke-hoach-de-an-4170.plan'), { rule: 'outside-authority', index: 0 });
+        expect(mixed.files['tinh-khuyet-danh-ke-hoach-de-an-4170.plan']).toContain('đề nghị TT1 "Các sở, ban, ngành, các tổ chức');
     });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { examplesWorkspace, expectCleanFix, nfd } from '../fix-helpers.js';
 import { expectFindings, expectSilent, inPlan, useRuleOptions, resetRuleSettings } from '../helpers.js';
 
 describe('report-without-due-date', () => {
@@ -46,5 +47,42 @@ describe('report-without-due-date', () => {
     báo cáo BC3 "Báo cáo" { từ SO_NGANH  gửi UBND_TINH  trong quý IV/2019 }`));
         await expectFindings('report-without-due-date', inPlan(`
     ⟦báo cáo BC4 "Báo cáo thường xuyên"⟧ { từ SO_NGANH  gửi UBND_TINH  thường xuyên }`));
+    });
+});
+
+describe('report-without-due-date quick fix', () => {
+    const PLAN = `
+    báo cáo BC1 "Báo cáo kết quả" { từ STP  gửi UBND_TINH }
+    báo cáo BC2 "Báo cáo năm" {
+        từ STP
+        gửi UBND_TINH
+        hằng năm
+    }
+    báo cáo BC3 "Báo cáo sơ kết"
+    report R4 "Yearly report" { from STP  to UBND_TINH }`;
+
+    test.each([
+        [0, 'báo cáo BC1 "Báo cáo kết quả" { từ STP  gửi UBND_TINH  trước ngày 00/00/0000 }'],
+        [1, '        hằng năm\n        trước ngày 00/00\n    }'],
+        [2, 'báo cáo BC3 "Báo cáo sơ kết" { trước ngày 00/00/0000 }'],
+        [3, 'report R4 "Yearly report" { from STP  to UBND_TINH  before 00/00/0000 }'],
+    ])('finding %i: a placeholder due date, which unfilled-placeholder reports instead', async (index, expected) => {
+        const applied = await expectCleanFix(inPlan(PLAN), { rule: 'report-without-due-date', index, added: ['unfilled-placeholder'] });
+        expect(applied.files['plan.plan']).toContain(expected);
+        expect(applied.action.title).toMatch(/cần điền hạn gửi\) \/ Add a due date to fill in$/);
+    });
+
+    test('in NFD text, and on the examples: a one-off report, a yearly one and one every six months', async () => {
+        const applied = await expectCleanFix(nfd(inPlan(PLAN)), { rule: 'report-without-due-date', added: ['unfilled-placeholder'] });
+        expect(applied.files['plan.plan'].normalize('NFC')).toContain('gửi UBND_TINH  trước ngày 00/00/0000 }');
+        const cases: Array<[string, number, string]> = [
+            ['ca-mau/kh-qd634.plan', 0, '                    gửi BCA, VPCP\n'],
+            ['vinh-phuc/ke-hoach-ct39.plan', 0, '                hằng năm\n                trước ngày 00/00\n            }'],
+            ['tinh-khuyet-danh/ke-hoach-de-an-4170.plan', 0, '                định kỳ 06 tháng\n                trước ngày 00/00\n            }'],
+        ];
+        for (const [file, index, expected] of cases) {
+            const example = await expectCleanFix(examplesWorkspace(file), { rule: 'report-without-due-date', index, added: ['unfilled-placeholder'] });
+            expect(example.files[file.replace('/', '-')]).toContain(expected);
+        }
     });
 });

@@ -1,4 +1,5 @@
-import { describe, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { examplesWorkspace, expectCleanFix, nfd } from '../fix-helpers.js';
 import { expectFindings, expectSilent, inPlan } from '../helpers.js';
 
 describe('request-to-subordinate', () => {
@@ -43,5 +44,24 @@ describe('request-to-subordinate', () => {
     đề nghị NV6 "Đề nghị Ủy ban MTTQ tỉnh phối hợp với các ngành" cho MTTQ_TINH { phối hợp với SO_NGANH }`));
         await expectFindings('request-to-subordinate', inPlan(`
     ⟦đề nghị NV7 "Đề nghị Công an tỉnh phối hợp với Mặt trận"⟧ cho CA_TINH { phối hợp với MTTQ_TINH }`));
+    });
+});
+
+describe('request-to-subordinate quick fix', () => {
+    test('a request to subordinates becomes a directed task, a request heading "giao", with the requests under it', async () => {
+        const task = await expectCleanFix(inPlan(`    đề nghị NV1 "Đề nghị Sở Tư pháp rà soát" { chủ trì STP }`), { rule: 'request-to-subordinate' });
+        expect(task.files['plan.plan']).toContain('nhiệm vụ NV1 "Đề nghị Sở Tư pháp rà soát" { chủ trì STP }');
+        expect(task.action.isPreferred).toBeUndefined();
+        const section = await expectCleanFix(nfd(inPlan(`
+    phần "1" "Công an tỉnh:" đề nghị CA_TINH {
+        đề nghị "Tuyên truyền"
+        request "Investigate"
+    }`)), { rule: 'request-to-subordinate' });
+        expect(section.files['plan.plan'].normalize('NFC')).toContain('phần "1" "Công an tỉnh:" giao CA_TINH {\n        nhiệm vụ "Tuyên truyền"\n        task "Investigate"');
+    });
+
+    test('on the Đồng Nai letter: the Sở Y tế request to its own units', async () => {
+        const applied = await expectCleanFix(examplesWorkspace('dong-nai/kh-7488.plan'), { rule: 'request-to-subordinate' });
+        expect(applied.files['dong-nai-kh-7488.plan']).toContain('    nhiệm vụ CV_3833_TRIEN_KHAI "Giám đốc Sở Y tế đề nghị');
     });
 });

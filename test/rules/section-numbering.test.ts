@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { examplesWorkspace, expectCleanFix, nfd } from '../fix-helpers.js';
 import { expectFindings, expectSilent, inPlan, useRuleOptions, resetRuleSettings } from '../helpers.js';
 import { relatedOf } from './related.js';
 
@@ -166,5 +167,46 @@ describe('section-numbering', () => {
         [1.] { "Mục một." "Tiếp." }
         [2.] nhiệm vụ "Hai" { chủ trì STP }
     }`));
+    });
+});
+
+describe('section-numbering quick fix', () => {
+    test.each([
+        ['a repeated Roman number', 'phần "I" "A" { }\n    phần "I" "B" { }\n    phần "III" "C" { }', 'phần "II" "B"', 'Đánh số lại: I → II / Renumber: I → II'],
+        ['a skipped number, with the rest of the run', 'phần "1" "A" { }\n    phần "2" "B" { }\n    phần "4." "C" { }\n    phần "5." "D" { }', 'phần "3." "C" { }\n    phần "4." "D"', 'Đánh số lại: 4 → 3, 5 → 4 / Renumber: 4 → 3, 5 → 4'],
+        ['item labels', '[1.] "Một"\n    [2.] "Hai"\n    [2.] "Ba"', '[3.] "Ba"', undefined],
+        ['numbers at the start of the text', '"1. Một việc."\n    "2. Hai việc."\n    "4. Ba việc."', '"3. Ba việc."', undefined],
+        ['Vietnamese letters', '[a)] "Một"\n    [b)] "Hai"\n    [c)] "Ba"\n    [d)] "Bốn"\n    [e)] "Năm"', undefined, undefined],
+        ['letters, d before đ', '[a)] "Một"\n    [b)] "Hai"\n    [d)] "Ba"\n    [đ)] "Bốn"', '[c)] "Ba"\n    [d)] "Bốn"', undefined],
+        ['a number with a word, leading zeros', 'phần "Mục 01" "A" { }\n    phần "Mục 03" "B" { }', 'phần "Mục 02" "B"', undefined],
+        ['a dotted number under the wrong section', 'phần "2" "A" {\n        phần "2.1" "x" { }\n        phần "3.2" "y" { }\n    }', 'phần "2.2" "y"', 'Đánh số lại: 3.2 → 2.2 / Renumber: 3.2 → 2.2'],
+    ])('%s', async (_, members, expected, title) => {
+        const files = inPlan(`    ${members}`);
+        if (expected === undefined) {
+            await expectSilent('section-numbering', files);
+            return;
+        }
+        for (const source of [files, nfd(files) as Record<string, string>]) {
+            const applied = await expectCleanFix(source, { rule: 'section-numbering' });
+            expect(applied.files['plan.plan'].normalize('NFC')).toContain(expected);
+            if (title) {
+                expect(applied.action.title).toBe(title);
+            }
+            expect(applied.action.isPreferred).toBeUndefined();
+        }
+    });
+
+    test('one fix renumbers the whole run, so a later jump in it goes too', async () => {
+        const applied = await expectCleanFix(inPlan('    phần "1" "A" { }\n    phần "3" "B" { }\n    phần "3" "C" { }'), { rule: 'section-numbering', gone: ['section-numbering'] });
+        expect(applied.files['plan.plan']).toContain('phần "2" "B" { }\n    phần "3" "C"');
+    });
+
+    test.each([
+        ['ca-mau/kh-qd634.plan', 'phần "14" "Sở Kế hoạch và Đầu tư"'],
+        ['thai-binh/nq-04.plan', 'phần "4" "Phát huy hiệu quả công tác phòng, chống tội phạm"'],
+        ['tinh-khuyet-danh/ke-hoach-de-an-4170.plan', 'phần "II" "NHIỆM VỤ TRỌNG TÂM"'],
+    ])('on %s', async (file, expected) => {
+        const applied = await expectCleanFix(examplesWorkspace(file), { rule: 'section-numbering', index: file.startsWith('thai-binh') ? 1 : 0 });
+        expect(applied.files[file.replace('/', '-')]).toContain(expected);
     });
 });

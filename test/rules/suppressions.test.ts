@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { actionsFor, expectCleanFix, nfd } from '../fix-helpers.js';
 import { expectFindings, findingsOf, inPlan, load } from '../helpers.js';
 
 const TASKS = (before: string, between = '') => inPlan(`
@@ -66,5 +67,38 @@ describe('invalid-suppression', () => {
     test('is silent on a well-formed suppression', async () => {
         const loaded = await load(TASKS('// planspec-disable-next-line missing-lead -- giao chung'));
         expect(findingsOf(loaded, 'invalid-suppression')).toEqual([]);
+    });
+});
+
+describe('suppression quick fixes', () => {
+    test('an unused suppression goes with its line; preferred', async () => {
+        const applied = await expectCleanFix(TASKS('// planspec-disable-next-line multiple-leads -- không cần'), { rule: 'unused-suppression' });
+        expect(applied.files['plan.plan']).not.toContain('planspec-disable');
+        expect(applied.files['plan.plan']).toContain('thời gian từ 2018 đến 2020\n\n    nhiệm vụ NV1');
+        expect(applied.action.isPreferred).toBe(true);
+    });
+
+    test('of a suppression naming two rules, only the unused one goes; in block comments and NFD too', async () => {
+        for (const files of [
+            TASKS('/* planspec-disable-next-line missing-lead, multiple-leads -- giao chung */'),
+            nfd(TASKS('// planspec-disable-next-line multiple-leads missing-lead -- giao chung')) as Record<string, string>,
+        ]) {
+            const applied = await expectCleanFix(files, { rule: 'unused-suppression' });
+            expect(applied.files['plan.plan']).toMatch(/planspec-disable-next-line missing-lead -- giao chung/);
+            expect(applied.action.title).toBe("Bỏ 'multiple-leads' khỏi chú thích tắt / Remove 'multiple-leads' from the suppression");
+        }
+    });
+
+    test('a mistyped rule id: the rule it names, which then suppresses what it was meant to', async () => {
+        const applied = await expectCleanFix(TASKS('// planspec-disable-next-line mising-lead -- giao chung'), { rule: 'invalid-suppression', gone: ['missing-lead'] });
+        expect(applied.files['plan.plan']).toContain('// planspec-disable-next-line missing-lead -- giao chung');
+        expect(applied.action.title).toBe("Sửa thành 'missing-lead' / Change to 'missing-lead'");
+    });
+
+    test('an enable without a disable above goes; a missing reason has no fix', async () => {
+        const applied = await expectCleanFix(TASKS('/* planspec-enable missing-lead */'), { rule: 'invalid-suppression' });
+        expect(applied.files['plan.plan']).not.toContain('planspec-enable');
+        const loaded = await load(TASKS('// planspec-disable-next-line missing-lead'));
+        expect(await actionsFor(loaded, findingsOf(loaded, 'invalid-suppression')[0])).toEqual([]);
     });
 });

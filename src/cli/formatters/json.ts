@@ -7,5 +7,6 @@ export function formatJson(findings: CliFinding[]): string {
         warnings: findings.filter(f => f.severity === 'warning').length,
         infos: findings.filter(f => f.severity === 'info').length,
     };
-    return JSON.stringify({ formatVersion: '1.0', summary, findings }, null, 2) + '\n';
+    // Fixes are for SARIF and the editor; this format stays as it was.
+    return JSON.stringify({ formatVersion: '1.0', summary, findings: findings.map(({ fixes: _fixes, ...finding }) => finding) }, null, 2) + '\n';
 }

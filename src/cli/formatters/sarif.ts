@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Fix, Log, ReportingDescriptor, Result } from 'sarif';
 import { allRules } from '../../linter/registry.js';
 import { ruleDocPath, ruleDocUrl } from '../../linter/rule.js';
-import type { CliFinding } from '../findings.js';
+import type { CliFinding, CliFix } from '../findings.js';
 
 const SYNTAX_RULE: ReportingDescriptor = {
     id: 'syntax-error',
@@ -49,6 +49,7 @@ export function formatSarif(findings: CliFinding[], version: string, cwd = proce
                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
             },
         }],
+        ...(f.fixes ? { fixes: f.fixes.map(sarifFix) } : {}),
     }));
     const log: Log = {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -69,6 +70,23 @@ export function formatSarif(findings: CliFinding[], version: string, cwd = proce
         }],
     };
     return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** A quick fix as SARIF: the text each edit deletes (an empty region for an insertion) and inserts. */
+function sarifFix(fix: CliFix): Fix {
+    return {
+        description: { text: fix.description },
+        artifactChanges: fix.changes.map(change => ({
+            artifactLocation: { uri: encodeURI(change.file), uriBaseId: '%SRCROOT%' },
+            replacements: change.edits.map(e => ({
+                deletedRegion: {
+                    startLine: e.range.start.line + 1, startColumn: e.range.start.character + 1,
+                    endLine: e.range.end.line + 1, endColumn: e.range.end.character + 1,
+                },
+                ...(e.text !== '' ? { insertedContent: { text: e.text } } : {}),
+            })),
+        })),
+    };
 }
 
 function level(severity: string): 'error' | 'warning' | 'note' {

@@ -1,0 +1,81 @@
+import type { AstNode } from 'langium';
+import { AstUtils, GrammarUtils, isReference, UriUtils } from 'langium';
+import { isAgency, isDocument, isGroup } from '../language/generated/ast.js';
+import { defineRule, noOptions } from '../linter/rule.js';
+import { isPlaceholderDate, isPlaceholderReference, isPlaceholderText } from '../semantics/placeholders.js';
+import { lineOf } from '../semantics/structure.js';
+
+/** Properties that hold a written date or day. */
+const DATE_PROPERTIES = new Set(['date', 'day']);
+
+const WHAT: Record<string, [string, string]> = {
+    parent: ['cơ quan cấp trên (hoặc thay "thuộc CẦN_ĐIỀN" bằng "độc lập")', 'the parent body (or replace "thuộc CẦN_ĐIỀN" with "độc lập")'],
+    leads: ['đơn vị chủ trì', 'the lead unit'],
+};
+
+/** A body or document whose own declaration still holds a placeholder (its name, its title, its parent). */
+function declaredWithPlaceholder(node: AstNode): boolean {
+    if (isAgency(node) || isGroup(node)) {
+        return isPlaceholderText(node.officialName) || isPlaceholderReference(node.parent?.$refText);
+    }
+    return isDocument(node) && isPlaceholderText(node.summary);
+}
+
+export default defineRule({
+    meta: {
+        id: 'unfilled-placeholder',
+        category: 'drafting',
+        defaultSeverity: 'error',
+        description: 'Chỗ cần điền (do sửa nhanh chèn vào) chưa được điền / A placeholder left by a quick fix is not filled in',
+        ...noOptions,
+        recommended: true,
+    },
+    create(context) {
+        return {
+            '*'(node: AstNode) {
+                for (const info of AstUtils.streamReferences(node)) {
+                    const ref = info.reference;
+                    if (!isReference(ref) || !ref.$refNode) {
+                        continue;
+                    }
+                    if (isPlaceholderReference(ref.$refText)) {
+                        const [vi, en] = WHAT[info.property] ?? ['mã cơ quan hoặc văn bản đã khai báo', 'the id of a declared body or document'];
+                        context.report({
+                            node,
+                            range: ref.$refNode.range,
+                            message: `Chưa điền ${vi}: "${ref.$refText}" là chỗ cần điền; thay bằng mã đã khai báo / Placeholder not filled in: replace "${ref.$refText}" with ${en}`,
+                        });
+                    } else if (ref.ref && declaredWithPlaceholder(ref.ref)) {
+                        // A plan is only as complete as what it names: checking or compiling it alone must fail too.
+                        const where = `${UriUtils.basename(AstUtils.getDocument(ref.ref).uri)}:${lineOf(ref.ref)}`;
+                        context.report({
+                            node,
+                            range: ref.$refNode.range,
+                            message: `${ref.$refText} được khai báo với chỗ cần điền ở ${where}: điền vào đó trước / ${ref.$refText} is declared with a placeholder at ${where}: fill it in first`,
+                        });
+                    }
+                }
+                for (const [property, value] of Object.entries(node)) {
+                    if (property.startsWith('$')) {
+                        continue;
+                    }
+                    const values = Array.isArray(value) ? value : [value];
+                    values.forEach((item, index) => {
+                        const date = DATE_PROPERTIES.has(property) && isPlaceholderDate(item);
+                        if (!date && !isPlaceholderText(item)) {
+                            return;
+                        }
+                        const written = GrammarUtils.findNodeForProperty(node.$cstNode, property, Array.isArray(value) ? index : undefined);
+                        context.report({
+                            node,
+                            range: written?.range,
+                            message: date
+                                ? `Chưa điền ngày: thay ${String(item)} bằng ngày như bản gốc / The date is not filled in: replace ${String(item)} with the date as in the original`
+                                : 'Chỗ cần điền chưa được điền: thay "[CẦN ĐIỀN: …]" bằng nội dung như bản gốc / Placeholder not filled in: replace "[CẦN ĐIỀN: …]" with the text as in the original',
+                        });
+                    });
+                }
+            },
+        };
+    },
+});
