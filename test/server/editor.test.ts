@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CompletionItem, CompletionList, DocumentSymbol, Hover, MarkupContent, TextEdit } from 'vscode-languageserver';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, MarkupContent, TextEdit } from 'vscode-languageserver';
 import { SymbolKind } from 'vscode-languageserver';
 import { applyEdits, LspClient, positionAt } from './lsp-client.js';
 
@@ -19,11 +19,21 @@ describe('the editor over stdio, on examples/', () => {
     const client = new LspClient();
     let capabilities: Record<string, unknown>;
     const text = fs.readFileSync(CA_MAU, 'utf8');
+    const opened = new Set<string>();
+    let version = 1;
+    /** Shows a text for a file as the editor would: opens it the first time, then changes it. */
+    const show = (file: string, content: string) => {
+        if (opened.has(file)) {
+            return client.change(uri(file), content, ++version);
+        }
+        opened.add(file);
+        return client.open(uri(file), content, ++version);
+    };
 
     beforeAll(async () => {
         capabilities = await client.initialize(EXAMPLES, { textDocument: { completion: { completionItem: { snippetSupport: true } } } });
         await client.until(() => planFiles.every(f => client.diagnostics.has(uri(f))), 'diagnostics of every example');
-        await client.open(uri(CA_MAU), text);
+        await show(CA_MAU, text);
     }, 120_000);
 
     afterAll(() => client.dispose());
@@ -43,7 +53,7 @@ describe('the editor over stdio, on examples/', () => {
     test('"so tu phap" typed after `chủ trì ` offers Sở Tư pháp first, inserting its id', async () => {
         const at = text.indexOf('chủ trì SO_NGANH\n') + 'chủ trì '.length;
         const typed = text.slice(0, at) + 'so tu phap' + text.slice(at + 'SO_NGANH'.length);
-        await client.change(uri(CA_MAU), typed, 2);
+        await show(CA_MAU, typed);
         const result = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', {
             textDocument: { uri: uri(CA_MAU) },
             position: positionAt(typed, at + 'so tu phap'.length),
@@ -53,7 +63,7 @@ describe('the editor over stdio, on examples/', () => {
         expect(items[0].label).toBe('SO_TP');
         const edit = items[0].textEdit as TextEdit;
         expect(applyEdits(typed, [edit]).slice(at, at + 'SO_TP'.length + 1)).toBe('SO_TP\n');
-        await client.change(uri(CA_MAU), text, 3);
+        await show(CA_MAU, text);
     }, 30_000);
 
     test('hover on a document reference shows its number and date', async () => {
@@ -82,13 +92,45 @@ describe('the editor over stdio, on examples/', () => {
             const formatted = applyEdits(original, edits);
             expect(formatted.replace(/\s+/g, ''), path.relative(EXAMPLES, file)).toBe(original.replace(/\s+/g, ''));
             // Formatting the result again changes nothing.
-            if (file === CA_MAU) {
-                await client.change(uri(file), formatted, 10);
-            } else {
-                await client.open(uri(file), formatted);
-            }
+            await show(file, formatted);
             const again = await client.request<TextEdit[] | null>('textDocument/formatting', { textDocument: { uri: uri(file) }, options }) ?? [];
             expect(applyEdits(formatted, again), path.relative(EXAMPLES, file)).toBe(formatted);
         }
     }, 120_000);
+
+    test('each quick fix offered on the examples removes its finding and changes no other finding', async () => {
+        const counts = (diagnostics: Diagnostic[]) => {
+            const result = new Map<string, number>();
+            diagnostics.forEach(d => result.set(String(d.code), (result.get(String(d.code)) ?? 0) + 1));
+            return result;
+        };
+        let applied = 0;
+        for (const file of planFiles) {
+            const original = fs.readFileSync(file, 'utf8');
+            await show(file, original);
+            const before = client.diagnostics.get(uri(file)) ?? [];
+            for (const diagnostic of before.filter(d => d.data !== undefined)) {
+                const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+                    textDocument: { uri: uri(file) }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] },
+                });
+                const action = actions.find(a => a.edit?.changes && Object.keys(a.edit.changes).every(u => u === uri(file)));
+                if (!action) continue;
+                const fixed = applyEdits(original, action.edit!.changes![uri(file)]);
+                await show(file, fixed);
+                const after = counts(client.diagnostics.get(uri(file)) ?? []);
+                const expected = counts(before);
+                const where = `${path.relative(EXAMPLES, file)}:${diagnostic.range.start.line + 1} ${diagnostic.code} "${action.title}"`;
+                expect(after.get(String(diagnostic.code)) ?? 0, where).toBeLessThan(expected.get(String(diagnostic.code))!);
+                for (const [code, n] of after) {
+                    if (code !== String(diagnostic.code) && code !== 'unfilled-placeholder') {
+                        expect(n, `${where}: ${code}`).toBeLessThanOrEqual(expected.get(code) ?? 0);
+                    }
+                }
+                applied++;
+                await show(file, original);
+            }
+        }
+        // The examples carry fixes for outside-authority, report-without-due-date, section-numbering …
+        expect(applied).toBeGreaterThanOrEqual(20);
+    }, 300_000);
 });
