@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { EmptyFileSystem, URI } from 'langium';
 import { clearDocuments } from 'langium/test';
@@ -201,4 +203,18 @@ export async function expectNoInternalErrors(ruleId: string, input: typeof INCOM
     } finally {
         resetRuleSettings();
     }
+}
+
+/** Every `.plan` file of examples/ (one workspace), keyed by its path there, `main` first. */
+export function exampleFiles(main: string): Record<string, string> {
+    const all: Record<string, string> = {};
+    for (const name of fs.readdirSync('examples', { recursive: true, encoding: 'utf8' }).sort()) {
+        if (name.endsWith('.plan')) {
+            all[name.split(path.sep).join('/')] = fs.readFileSync(path.join('examples', name), 'utf8');
+        }
+    }
+    if (!(main in all)) {
+        throw new Error(`no example ${main}`);
+    }
+    return { [main]: all[main], ...all };
 }

@@ -1,9 +1,7 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import type { Position } from 'vscode-languageserver';
 import type { Loaded } from '../helpers.js';
-import { load, services } from '../helpers.js';
+import { exampleFiles, load, services } from '../helpers.js';
 
 /**
  * A small Vĩnh Phúc workspace for the editor features: bodies (an alias, a parent, an independent
@@ -56,21 +54,7 @@ export function workspace(transform: (text: string) => string = t => t): Record<
 }
 
 /** Every file of examples/ (one workspace), with `first` first. */
-export function examples(first: string): Record<string, string> {
-    const files: Record<string, string> = {};
-    const walk = (dir: string) => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory()) {
-                walk(full);
-            } else if (entry.name.endsWith('.plan')) {
-                files[path.relative('examples', full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
-            }
-        }
-    };
-    walk('examples');
-    return { [first]: files[first], ...files };
-}
+export const examples = exampleFiles;
 
 /** The position just inside the `nth` occurrence of `needle` (plus `shift` characters). */
 export function positionOf(document: LangiumDocument, needle: string, nth = 0, shift = 1): Position {

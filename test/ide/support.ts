@@ -1,27 +1,7 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver';
 
-/** Every `.plan` file of examples/ (one workspace), keyed by its path there, `main` first. */
-export function exampleFiles(main: string): Record<string, string> {
-    const all: Record<string, string> = {};
-    const walk = (dir: string) => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory()) {
-                walk(full);
-            } else if (entry.name.endsWith('.plan')) {
-                all[path.relative('examples', full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
-            }
-        }
-    };
-    walk('examples');
-    if (!(main in all)) {
-        throw new Error(`no example ${main}`);
-    }
-    return { [main]: all[main], ...all };
-}
+export { exampleFiles } from '../helpers.js';
 
 /** The example plans (not the registries). */
 export const EXAMPLE_PLANS = [
