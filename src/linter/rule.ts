@@ -1,9 +1,11 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AstNode, LangiumDocument, Properties } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { PlanspecAstType } from '../language/generated/ast.js';
 import type { PlanspecWorkspaceIndex } from '../language/planspec-index.js';
 import type { SemanticServices } from '../semantics/services.js';
+import { packageRoot } from '../workspace/package-root.js';
 
 /**
  * What a rule may use of the language services: the semantic layer's view, plus the workspace-wide
@@ -133,7 +135,7 @@ export function defineRule<O>(rule: Rule<O>): Rule<O> {
 
 /** The rule's doc page in the installed package (docs/rules/<id>.md). */
 export function ruleDocPath(id: string): string {
-    return fileURLToPath(new URL(`../../docs/rules/${id}.md`, import.meta.url));
+    return path.join(packageRoot(), 'docs', 'rules', `${id}.md`);
 }
 
 /**

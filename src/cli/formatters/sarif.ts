@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Fix, Log, ReportingDescriptor, Result } from 'sarif';
 import { allRules } from '../../linter/registry.js';
 import { ruleDocPath, ruleDocUrl } from '../../linter/rule.js';
+import { packageRoot } from '../../workspace/package-root.js';
 import type { CliFinding, CliFix } from '../findings.js';
 
 const SYNTAX_RULE: ReportingDescriptor = {
@@ -99,8 +100,4 @@ function readDoc(id: string): string | undefined {
     } catch {
         return undefined;
     }
-}
-
-function packageRoot(): string {
-    return path.resolve(path.dirname(ruleDocPath('x')), '../..');
 }
