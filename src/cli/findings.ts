@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver';
+import { diagnosticCode } from '../compiler/documents.js';
 import type { FindingData } from '../linter/rule.js';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
@@ -71,13 +72,8 @@ function toFinding(file: string, d: Diagnostic): CliFinding {
         endColumn: d.range.end.character + 1,
         severity: d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'info',
         message: typeof d.message === 'string' ? d.message : d.message.value,
-        ruleId: typeof d.code === 'string' ? d.code : syntaxCode(d),
+        ruleId: diagnosticCode(d),
     };
-}
-
-/** Lexer and parser errors carry no rule: they are reported as `syntax-error`. */
-function syntaxCode(d: Diagnostic): string {
-    return typeof d.code === 'number' ? String(d.code) : 'syntax-error';
 }
 
 export function formatLine(f: CliFinding): string {

@@ -1,12 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { LangiumDocument } from 'langium';
-import { compilePlan } from '../compiler/compile.js';
-import type { SemanticServices } from '../semantics/services.js';
-import type { PlanJson } from '../compiler/plan-json.js';
-import type { Model } from '../language/generated/ast.js';
-import { isPlan } from '../language/generated/ast.js';
+import { BROKEN_FILE_CODES, compileDocument, serializePlans } from '../compiler/documents.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
 import { loadWorkspace, shownPath, UsageError } from '../workspace/load.js';
 import { CONFIG_FILE, findWorkspaceRoot } from '../workspace/roots.js';
@@ -19,6 +14,7 @@ import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
 import { describe, writeFileAtomic } from './write.js';
+import { packageVersion } from '../workspace/package-root.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -35,8 +31,7 @@ const defaultIo: Io = {
 };
 
 function version(): string {
-    const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    return pkg.version;
+    return packageVersion();
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit status. */
@@ -145,9 +140,6 @@ async function check(paths: string[], options: CheckOptions, io: Io): Promise<nu
     return EXIT_OK;
 }
 
-/** Codes of the diagnostics that say a file could not be read as a plan at all (syntax, encoding, internal). */
-const BROKEN_FILE = new Set(['syntax-error', 'invalid-encoding', 'internal-error']);
-
 /**
  * The findings of the requested files, and the errors that make another file of their workspaces
  * unreliable (a registry with a syntax error): the requested plans are only as sound as the
@@ -156,7 +148,7 @@ const BROKEN_FILE = new Set(['syntax-error', 'invalid-encoding', 'internal-error
 function workspaceFindings(loaded: LoadedWorkspace): CliFinding[] {
     const requested = new Set(loaded.requested);
     const others = loaded.all.filter(d => !requested.has(d));
-    const broken = collectFindings(others).filter(f => f.severity === 'error' && BROKEN_FILE.has(f.ruleId));
+    const broken = collectFindings(others).filter(f => f.severity === 'error' && BROKEN_FILE_CODES.has(f.ruleId));
     return [...collectFindings(loaded.requested), ...broken]
         .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
 }
@@ -212,7 +204,7 @@ async function compile(paths: string[], options: { out?: string; outDir?: string
         io.err(`planspec: không biên dịch vì có ${errors.length} lỗi (not compiled: ${errors.length} errors)\n`);
         return problems ? EXIT_USAGE : EXIT_FINDINGS;
     }
-    const plans = requested.flatMap(document => compileDocument(document, services));
+    const plans = requested.flatMap(document => compileDocument(document, findWorkspaceRoot(document.uri.fsPath), services));
     if (plans.length === 0) {
         throw new UsageError('không có kế hoạch nào để biên dịch (no plan in the given files)');
     }
@@ -249,17 +241,17 @@ async function compile(paths: string[], options: { out?: string; outDir?: string
             return { plan, file };
         });
         for (const { plan, file } of targets) {
-            writeFileAtomic(file, serialize(plan), file);
+            writeFileAtomic(file, serializePlans(plan), file);
         }
     } else if (options.out) {
         if (plans.length > 1) {
             throw new UsageError(`-o nhận đúng một kế hoạch, có ${plans.length} (-o takes exactly one plan; use --out-dir)`);
         }
         checkTarget(options.out, options.out);
-        writeFileAtomic(options.out, serialize(plans[0]), options.out);
+        writeFileAtomic(options.out, serializePlans(plans[0]), options.out);
     } else {
         // Written once, at the end: a consumer never reads half a plan.
-        io.out(serialize(plans.length === 1 ? plans[0] : plans));
+        io.out(serializePlans(plans.length === 1 ? plans[0] : plans));
     }
     return problems ? EXIT_USAGE : EXIT_OK;
 }
@@ -280,12 +272,4 @@ function statOrUndefined(file: string): fs.Stats | undefined {
     }
 }
 
-function compileDocument(document: LangiumDocument, services: SemanticServices): PlanJson[] {
-    const model = document.parseResult.value as Model;
-    const root = findWorkspaceRoot(document.uri.fsPath);
-    return model.elements.filter(isPlan).map(plan => compilePlan(plan, root, services));
-}
 
-function serialize(value: unknown): string {
-    return JSON.stringify(value, null, 2) + '\n';
-}
