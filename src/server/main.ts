@@ -1,6 +1,9 @@
 import { startLanguageServer } from 'langium/lsp';
 import type { Message } from 'vscode-languageserver/node';
 import { createConnection, ErrorCodes, ProposedFeatures, ResponseError } from 'vscode-languageserver/node';
+import { checkWorkspaceRequest, CHECK_WORKSPACE_REQUEST } from '../ide/check-workspace-request.js';
+import type { CompileParams } from '../ide/requests.js';
+import { compileRequest, COMPILE_REQUEST } from '../ide/compile-request.js';
 import { createPlanspecServices } from '../language/planspec-module.js';
 import { PlanspecFileSystem } from '../workspace/file-system.js';
 
@@ -43,5 +46,8 @@ connection.onRequest(NOT_INITIALIZED_REQUEST, () => {
 });
 connection.onNotification(DROPPED_NOTIFICATION, () => undefined);
 
-const { shared } = createPlanspecServices({ connection, ...PlanspecFileSystem });
+const { shared, Planspec } = createPlanspecServices({ connection, ...PlanspecFileSystem });
 startLanguageServer(shared);
+// Custom requests of the VS Code extension.
+connection.onRequest(COMPILE_REQUEST, (params: CompileParams, token) => compileRequest(Planspec, params, token));
+connection.onRequest(CHECK_WORKSPACE_REQUEST, (_params: unknown, token) => checkWorkspaceRequest(Planspec, token));
