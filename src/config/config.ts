@@ -264,6 +264,10 @@ export class PlanspecConfigProvider {
         this.clear();
     }
 
+    currentOverrides(): ConfigOverrides {
+        return this.overrides;
+    }
+
     useFixedSettings(settings: Map<string, RuleSetting>): void {
         this.fixed = settings;
     }

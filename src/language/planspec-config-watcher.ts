@@ -4,7 +4,33 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { PlanspecConfigProvider } from '../config/config.js';
 import { ConfigError } from '../config/config.js';
+import { findRule } from '../linter/registry.js';
+import type { Severity } from '../linter/rule.js';
 import type { WorkspaceRoots } from '../workspace/roots.js';
+
+/** The section of the editor's settings that planspec reads (`planspec.rules`, …). */
+export const SETTINGS_SECTION = 'planspec';
+
+/**
+ * The rule severities of a `planspec.rules` setting, sorted by rule id; entries naming an unknown
+ * rule or severity are left out and listed in `ignored`.
+ */
+export function ruleSeverities(value: unknown): { severities: Record<string, Severity>; ignored: string[] } {
+    const severities: Record<string, Severity> = {};
+    const ignored: string[] = [];
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+        for (const [id, severity] of Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+            if (findRule(id) && typeof severity === 'string' && SEVERITIES.includes(severity)) {
+                severities[id] = severity as Severity;
+            } else {
+                ignored.push(`${id}: ${JSON.stringify(severity)}`);
+            }
+        }
+    }
+    return { severities, ignored };
+}
+
+const SEVERITIES: readonly string[] = ['off', 'info', 'warning', 'error'];
 
 /** What the watcher needs of the language services. */
 export interface ConfigWatcherServices {
@@ -15,7 +41,8 @@ export interface ConfigWatcherServices {
 /**
  * In the language server: re-checks every plan when a configuration file (planspec.config.json or
  * a JSON file it extends) changes, and shows the problems of a broken configuration on that file.
- * Plans under a broken configuration are checked with the recommended settings meanwhile.
+ * Plans under a broken configuration are checked with the recommended settings meanwhile. Also
+ * applies the editor's `planspec.rules` setting on top of the files.
  */
 export class ConfigWatcher {
     /** Configuration files that had problems at the last publication, to clear them once fixed. */
@@ -28,6 +55,31 @@ export class ConfigWatcher {
             }
         });
         shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => this.publish());
+        // The editor's `planspec.rules` setting overrides the files' severities, like `--rule`.
+        const configuration = shared.workspace.ConfigurationProvider;
+        configuration.onConfigurationSectionUpdate(update => {
+            if (update.section === SETTINGS_SECTION) {
+                void this.applySettings(update.configuration);
+            }
+        });
+        void configuration.ready
+            .then(() => configuration.getConfiguration(SETTINGS_SECTION, 'rules'))
+            .then(rules => this.applySettings({ rules }));
+    }
+
+    /** Applies the `planspec` settings section; re-checks every plan when the rule severities changed. */
+    protected async applySettings(section: unknown): Promise<void> {
+        const rules = section && typeof section === 'object' ? (section as { rules?: unknown }).rules : undefined;
+        const { severities, ignored } = ruleSeverities(rules);
+        if (ignored.length > 0) {
+            this.shared.lsp.Connection?.console.warn(`planspec.rules: bỏ qua / ignored: ${ignored.join(', ')}`);
+        }
+        const { ConfigProvider } = this.services.config;
+        if (JSON.stringify(ConfigProvider.currentOverrides().rules ?? {}) === JSON.stringify(severities)) {
+            return;
+        }
+        ConfigProvider.setOverrides({ ...ConfigProvider.currentOverrides(), rules: severities });
+        await this.reload();
     }
 
     protected async reload(): Promise<void> {
