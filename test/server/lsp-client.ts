@@ -14,10 +14,12 @@ export class LspClient {
     readonly diagnostics = new Map<string, Diagnostic[]>();
     /** How many times diagnostics were published for each URI. */
     readonly publications = new Map<string, number>();
-    private readonly child = spawn(process.execPath, [path.resolve('bin/planspec-language-server.js'), '--stdio']);
+    private readonly child;
     private readonly waiters: Array<() => void> = [];
 
-    constructor() {
+    /** `server`: the script to run, the installed binary unless given (e.g. the extension's bundle). */
+    constructor(server = path.resolve('bin/planspec-language-server.js'), env: NodeJS.ProcessEnv = process.env) {
+        this.child = spawn(process.execPath, [server, '--stdio'], { env });
         this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
         this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
             this.diagnostics.set(params.uri, params.diagnostics);
