@@ -251,6 +251,9 @@ export class PlanspecConfigProvider {
     protected overrides: ConfigOverrides = {};
     protected readonly byFolder = new Map<string, string | undefined>();
     protected readonly byFile = new Map<string, Map<string, RuleSetting> | ConfigError>();
+    /** Every configuration file read since the last clear(), extended files included. */
+    protected readonly readFiles = new Set<string>();
+    protected broken = false;
     /** Used by the test helpers and the docs: every rule at its default severity, no file lookup. */
     protected fixed: Map<string, RuleSetting> | undefined;
 
@@ -276,6 +279,17 @@ export class PlanspecConfigProvider {
     clear(): void {
         this.byFolder.clear();
         this.byFile.clear();
+        this.readFiles.clear();
+        this.broken = false;
+    }
+
+    /**
+     * Whether a change to this JSON file may change some plan's settings: a planspec.config.json
+     * (created, changed or removed), a file one extends, or any JSON while a configuration is broken
+     * (the change may be the missing file it extends). A compiled plan's JSON is none of these.
+     */
+    affectsSettings(file: string): boolean {
+        return path.basename(file) === CONFIG_FILE || this.broken || this.readFiles.has(path.resolve(file));
     }
 
     /** The configuration file that applies to a plan file, if any. */
@@ -317,12 +331,15 @@ export class PlanspecConfigProvider {
         } else {
             let cached = this.byFile.get(file);
             if (!cached) {
+                const memo = new Map<string, Map<string, RuleSetting>>();
                 try {
-                    cached = loadConfigFile(file);
+                    cached = loadConfigFile(file, [], memo);
                 } catch (error) {
                     if (!(error instanceof ConfigError)) throw error;
                     cached = error;
+                    this.broken = true;
                 }
+                [path.resolve(file), ...memo.keys()].forEach(f => this.readFiles.add(f));
                 this.byFile.set(file, cached);
             }
             settings = cached;

@@ -50,7 +50,8 @@ export class ConfigWatcher {
 
     constructor(protected readonly services: ConfigWatcherServices, protected readonly shared: LangiumSharedServices) {
         shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
-            if (params.changes.some(change => change.uri.endsWith('.json'))) {
+            const { ConfigProvider } = this.services.config;
+            if (params.changes.some(change => change.uri.endsWith('.json') && ConfigProvider.affectsSettings(URI.parse(change.uri).fsPath))) {
                 void this.reload();
             }
         });

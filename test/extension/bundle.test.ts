@@ -101,7 +101,7 @@ describe('the bundled server on examples/', () => {
         expect(fs.existsSync(fileURLToPath(file.uri))).toBe(false);
     });
 
-    test('planspec/compile into an output folder; a link at the target is refused', async () => {
+    test('planspec/compile into an output folder; a link at the target, or a source there, is refused', async () => {
         const out = path.join(workspace, 'build', 'plans');
         const result = await client.request<CompileResult>(COMPILE_REQUEST, { uri: uri('dong-nai/kh-7488.plan'), outputFolder: pathToFileURL(out).href });
         expect(result.files.map(f => f.uri)).toEqual([pathToFileURL(path.join(out, `${result.files[0].planId}.json`)).href]);
@@ -111,6 +111,16 @@ describe('the bundled server on examples/', () => {
         const refused = await client.request<CompileResult>(COMPILE_REQUEST, { uri: uri('dong-nai/kh-7488.plan'), outputFolder: pathToFileURL(out).href });
         expect(refused.files).toEqual([]);
         expect(refused.refusal).toMatch(/liên kết tượng trưng.*symbolic link/);
+        // Compiling never writes over a source: here, the output folder is the plan's own folder, linked.
+        fs.symlinkSync(path.join(workspace, 'dong-nai'), path.join(workspace, 'linked'));
+        const id = result.files[0].planId;
+        fs.renameSync(path.join(workspace, 'dong-nai/kh-7488.plan'), path.join(workspace, `dong-nai/${id}.json`));
+        fs.symlinkSync(`${id}.json`, path.join(workspace, 'dong-nai/kh-7488.plan'));
+        const source = await client.request<CompileResult>(COMPILE_REQUEST, { uri: uri('dong-nai/kh-7488.plan'), outputFolder: pathToFileURL(path.join(workspace, 'linked')).href });
+        expect(source.refusal).toMatch(/tệp nguồn.*is a source, registry or configuration file/);
+        fs.rmSync(path.join(workspace, 'dong-nai/kh-7488.plan'));
+        fs.renameSync(path.join(workspace, `dong-nai/${id}.json`), path.join(workspace, 'dong-nai/kh-7488.plan'));
+        fs.rmSync(path.join(workspace, 'linked'));
     });
 
     test('planspec/compile of a registry says there is no plan; of an unsaved document, that it must be saved', async () => {
@@ -227,3 +237,33 @@ describe('the planspec.rules setting', () => {
         expect(codes()).toEqual(['missing-lead:1', 'rate-out-of-range:1']);
     });
 });
+
+describe('configuration files the server watches', () => {
+    const workspace = copyWorkspace('test/fixtures/cli/errors');
+    const plan = pathToFileURL(path.join(workspace, 'b-plan.plan')).href;
+    const notify = (file: string) => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(workspace, file)).href, type: 2 }] });
+    let client: LspClient;
+
+    afterAll(() => {
+        client?.dispose();
+        fs.rmSync(workspace, { recursive: true, force: true });
+    });
+
+    test('a change to an extended file re-checks the plans; a JSON file no configuration reads (a compiled plan) does not', async () => {
+        fs.writeFileSync(path.join(workspace, 'base.json'), '{ "rules": { "missing-lead": "off" } }\n');
+        fs.writeFileSync(path.join(workspace, 'planspec.config.json'), '{ "extends": ["planspec:recommended", "./base.json"] }\n');
+        client = new LspClient(server);
+        await client.initialize(workspace);
+        await client.until(() => (client.diagnostics.get(plan) ?? []).length > 0, 'diagnostics of b-plan');
+        expect((client.diagnostics.get(plan) ?? []).map(d => d.code)).toEqual(['rate-out-of-range']);
+        const published = client.publications.get(plan);
+        fs.writeFileSync(path.join(workspace, 'VinhPhuc.KH_LOI.json'), '{}\n');
+        await notify('VinhPhuc.KH_LOI.json');
+        await new Promise(resolve => setTimeout(resolve, 1500));
+        expect(client.publications.get(plan)).toBe(published);
+        fs.writeFileSync(path.join(workspace, 'base.json'), '{ "rules": { "missing-lead": "error" } }\n');
+        await notify('base.json');
+        await client.until(() => (client.diagnostics.get(plan) ?? []).some(d => d.code === 'missing-lead'), 'missing-lead after base.json changed');
+    });
+});
+

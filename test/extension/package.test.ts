@@ -110,3 +110,19 @@ describe('npm run package', () => {
         console.log(`planspec-${pkg.version}.vsix: ${(size / 1024).toFixed(0)} KiB, ${entries.length} files`);
     }, 60_000);
 });
+
+describe('npm pack', () => {
+    test('the npm package still holds the CLI and server (bin/, out/), schemas, grammar and rule docs, and not the extension\'s files', () => {
+        const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+        const [packed] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Array<{ files: Array<{ path: string }> }>;
+        const files = packed.files.map(f => f.path);
+        const folders = [...new Set(files.filter(f => f.includes('/')).map(f => f.split('/')[0]))].sort();
+        expect(folders).toEqual(['bin', 'docs', 'out', 'schemas', 'syntaxes']);
+        expect(files.filter(f => !f.includes('/')).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']);
+        expect(files).toEqual(expect.arrayContaining([
+            'package.json', 'bin/planspec.js', 'bin/planspec-language-server.js', 'out/cli/bin.js', 'out/server/main.js',
+            'schemas/plan.schema.json', 'syntaxes/planspec.tmLanguage.json', 'docs/rules/missing-lead.md',
+        ]));
+        expect(files.filter(f => f.startsWith('docs/') && !f.startsWith('docs/rules/'))).toEqual([]);
+    });
+});
