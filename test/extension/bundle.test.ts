@@ -37,6 +37,15 @@ describe('the bundles', () => {
         expect(client.filter(m => !isBuiltin(m) && m !== 'vscode')).toEqual([]);
     });
 
+    test('the client carries none of the language server (Langium, the rules): it starts it', () => {
+        const server = fs.readFileSync(path.join(extension, 'dist/server.cjs'), 'utf8');
+        const client = fs.readFileSync(path.join(extension, 'dist/extension.cjs'), 'utf8');
+        for (const name of ['DefaultDocumentBuilder', 'PlanspecTokenBuilder', 'RuleRunner']) {
+            expect(server).toContain(name);
+            expect(client).not.toContain(name);
+        }
+    });
+
     test('are CommonJS with linked source maps, and no import.meta left', () => {
         for (const name of ['server.cjs', 'extension.cjs']) {
             const text = fs.readFileSync(path.join(extension, 'dist', name), 'utf8');
@@ -77,6 +86,8 @@ describe('the bundled server on examples/', () => {
         expect(fromServer.length).toBeGreaterThan(20);
         expect(fromServer).toEqual(cliFindings.findings.map(f => `${f.file}:${f.line} ${f.ruleId}`).sort());
         for (const d of [...client.diagnostics.values()].flat()) {
+            // The status bar and the documentation actions of the client count on the source.
+            expect(d.source).toBe('planspec');
             const href = d.codeDescription?.href;
             expect(href?.startsWith(pathToFileURL(path.join(extension, 'docs/rules')).href + '/')).toBe(true);
             expect(fs.existsSync(fileURLToPath(href!))).toBe(true);
@@ -199,6 +210,7 @@ describe('the bundled server on plans with errors', () => {
         expect(result.files).toEqual([]);
         expect(result.errors.length).toBeGreaterThan(0);
         expect(result.errors.every(e => e.uri === uri('ok/registry.plan') && e.code === 'syntax-error')).toBe(true);
+        expect((client.diagnostics.get(uri('ok/registry.plan')) ?? []).every(d => d.source === 'planspec')).toBe(true);
     });
 });
 
