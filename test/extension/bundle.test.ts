@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CheckWorkspaceResult, CompileResult } from '../../src/ide/requests.js';
 import { CHECK_WORKSPACE_REQUEST, COMPILE_REQUEST } from '../../src/ide/requests.js';
 import { LspClient } from '../server/lsp-client.js';
-import { copyWorkspace, installExtension } from './installed.js';
+import { copyWorkspace, installExtension, removeTemporaryFolders } from './installed.js';
 
 /**
  * The extension's bundles (scripts/bundle.mjs) as VS Code runs them: from an installed folder with
@@ -19,7 +19,7 @@ const extension = installExtension();
 const server = path.join(extension, 'dist/server.cjs');
 const cli = path.resolve('bin/planspec.js');
 
-afterAll(() => fs.rmSync(extension, { recursive: true, force: true }));
+afterAll(removeTemporaryFolders);
 
 /** Every `require("…")` call of a bundle (a require inside a string, as ajv keeps for its standalone code, is not one). */
 function requiredModules(file: string): string[] {
@@ -67,18 +67,16 @@ describe('the bundles', () => {
 
 describe('the bundled server on examples/', () => {
     const workspace = copyWorkspace('examples');
-    const client = new LspClient(server);
+    let client: LspClient;
     const planFiles = fs.readdirSync(workspace, { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.plan'));
     const uri = (file: string) => pathToFileURL(path.join(workspace, file)).href;
 
     beforeAll(async () => {
+        client = new LspClient(server);
         await client.initialize(workspace);
         await client.until(() => planFiles.every(f => client.diagnostics.has(uri(f))), 'diagnostics of every example');
     });
-    afterAll(() => {
-        client.dispose();
-        fs.rmSync(workspace, { recursive: true, force: true });
-    });
+    afterAll(() => client?.dispose());
 
     test('checks every example as the CLI does, linking each finding to a rule page installed with the extension', () => {
         const cliFindings = JSON.parse(execFileSync(process.execPath, [cli, 'check', '.', '--format', 'json'], { cwd: workspace, encoding: 'utf8' })) as { findings: Array<{ file: string; line: number; ruleId: string }> };
@@ -177,10 +175,7 @@ describe('the bundled server on plans with errors', () => {
     const uri = (file: string) => pathToFileURL(path.join(workspace, file)).href;
     let client: LspClient;
 
-    afterAll(() => {
-        client?.dispose();
-        fs.rmSync(workspace, { recursive: true, force: true });
-    });
+    afterAll(() => client?.dispose());
 
     test('planspec/compile refuses a plan with errors, returning the errors the CLI prints', async () => {
         client = new LspClient(server);
@@ -220,10 +215,7 @@ describe('the planspec.rules setting', () => {
     let client: LspClient;
     let rules: unknown = { 'missing-lead': 'off', 'no-such-rule': 'error', 'rate-out-of-range': 'loud' };
 
-    afterAll(() => {
-        client?.dispose();
-        fs.rmSync(workspace, { recursive: true, force: true });
-    });
+    afterAll(() => client?.dispose());
 
     const codes = () => (client.diagnostics.get(plan) ?? []).map(d => `${String(d.code)}:${d.severity}`).sort();
 
@@ -256,10 +248,7 @@ describe('configuration files the server watches', () => {
     const notify = (file: string) => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(workspace, file)).href, type: 2 }] });
     let client: LspClient;
 
-    afterAll(() => {
-        client?.dispose();
-        fs.rmSync(workspace, { recursive: true, force: true });
-    });
+    afterAll(() => client?.dispose());
 
     test('a change to an extended file re-checks the plans; a JSON file no configuration reads (a compiled plan) does not', async () => {
         fs.writeFileSync(path.join(workspace, 'base.json'), '{ "rules": { "missing-lead": "off" } }\n');

@@ -9,7 +9,7 @@ import * as path from 'node:path';
  * still required from node_modules would fail to load here.
  */
 export function installExtension(): string {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'planspec-ext-'));
+    const folder = temporaryFolder('planspec-ext-');
     execFileSync(process.execPath, [path.resolve('scripts/bundle.mjs'), '--outdir', path.join(folder, 'dist')], { stdio: 'pipe' });
     fs.copyFileSync('package.json', path.join(folder, 'package.json'));
     fs.cpSync('docs/rules', path.join(folder, 'docs/rules'), { recursive: true });
@@ -19,7 +19,22 @@ export function installExtension(): string {
 
 /** A copy of a folder of plans in a fresh temporary folder. */
 export function copyWorkspace(from: string): string {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'planspec-ws-'));
+    const folder = temporaryFolder('planspec-ws-');
     fs.cpSync(from, folder, { recursive: true });
     return folder;
+}
+
+const created: string[] = [];
+
+function temporaryFolder(prefix: string): string {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    created.push(folder);
+    return folder;
+}
+
+/** Removes the folders made by installExtension and copyWorkspace (in a file's afterAll, which runs even when its tests are filtered out). */
+export function removeTemporaryFolders(): void {
+    for (const folder of created.splice(0)) {
+        fs.rmSync(folder, { recursive: true, force: true });
+    }
 }

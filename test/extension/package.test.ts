@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { installExtension } from './installed.js';
+import { installExtension, removeTemporaryFolders } from './installed.js';
 
 /**
  * The extension as VS Code loads it (the client bundle activated against a stand-in for the
@@ -12,7 +12,10 @@ import { installExtension } from './installed.js';
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const contributed: string[] = pkg.contributes.commands.map((c: { command: string }) => c.command);
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'planspec-package-'));
-afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
+afterAll(() => {
+    fs.rmSync(temp, { recursive: true, force: true });
+    removeTemporaryFolders();
+});
 
 /**
  * A `vscode` module where every API of @types/vscode answers with a stand-in (a callable, constructible
@@ -59,7 +62,6 @@ process.stdout.write(JSON.stringify({ registered: vscode.__registered, deactivat
 process.exit(0);
 `;
         const output = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: extension, encoding: 'utf8' }));
-        fs.rmSync(extension, { recursive: true, force: true });
         expect(output.deactivate).toBe('function');
         expect(output.subscriptions).toBeGreaterThan(5);
         const registered = output.registered as string[];
