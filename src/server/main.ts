@@ -1,6 +1,7 @@
 import { startLanguageServer } from 'langium/lsp';
 import type { Message } from 'vscode-languageserver/node';
 import { createConnection, ErrorCodes, ProposedFeatures, ResponseError } from 'vscode-languageserver/node';
+import { registerPreviewRequest } from '../ide/preview-request.js';
 import { createPlanspecServices } from '../language/planspec-module.js';
 import { PlanspecFileSystem } from '../workspace/file-system.js';
 
@@ -45,3 +46,4 @@ connection.onNotification(DROPPED_NOTIFICATION, () => undefined);
 
 const { shared } = createPlanspecServices({ connection, ...PlanspecFileSystem });
 startLanguageServer(shared);
+registerPreviewRequest(connection, shared);
