@@ -109,6 +109,8 @@ export interface PreviewTiming {
 export interface PreviewSupport extends PartyRef {
     /** Not named by the task itself: from the enclosing task or heading. */
     inherited: boolean;
+    /** The body the task is addressed to, which cooperates with the lead it names (`phối hợp với`). */
+    addressee: boolean;
 }
 
 export interface PreviewTask {

@@ -23,7 +23,9 @@ import { formatDate, parseDate, toIso } from '../semantics/dates.js';
 import { dateOf, kindLabel, kindOf } from '../semantics/documents.js';
 import { instrumentOf } from '../semantics/instruments.js';
 import { inferredReason } from '../semantics/provenance.js';
-import { effectiveLeads, effectiveSupports, leadSource, leadUnstated, modeOf, resolvedParties } from '../semantics/responsibility.js';
+import {
+    addresseeSource, effectiveLeads, effectiveSupports, leadSource, leadUnstated, modeOf, resolvedParties
+} from '../semantics/responsibility.js';
 import { headerRange, itemPath, labelOf } from '../semantics/structure.js';
 import { commitmentOf, targetOwners, targetStatement } from '../semantics/targets.js';
 import { sourceText } from '../semantics/time.js';
@@ -281,11 +283,18 @@ class PreviewBuilder {
             items: [],
             range: this.rangeOf(node, 'text'),
         };
+        // With `phối hợp với X`, the addressee supports X: its own (`cho`), or the enclosing task's or heading's.
+        const addressee = node.cooperatesWith.length > 0 && node.leads.length === 0 ? addresseeSource(node) : undefined;
+        const addressees = new Set(parties(addressee?.refs ?? []).map(p => p.id));
+        const support = (p: PartyRef, own: boolean) => {
+            const isAddressee = addressees.has(p.id);
+            return { ...p, inherited: !own && !(isAddressee && addressee?.node === node), addressee: isAddressee };
+        };
         if (json) {
             view.leads = json.effectiveLeads;
             view.leadsFrom = json.leadsFrom;
             const own = new Set(json.supports.map(s => s.id));
-            view.supports = json.effectiveSupports.map(s => ({ ...s, inherited: !own.has(s.id) }));
+            view.supports = json.effectiveSupports.map(s => support(s, own.has(s.id)));
         } else {
             const source = leadSource(node);
             view.leads = parties(effectiveLeads(node));
@@ -293,7 +302,7 @@ class PreviewBuilder {
                 ? (source.property === 'leads' ? 'own' : source.property === 'cooperatesWith' ? 'cooperatesWith' : 'addressee')
                 : isSection(source.node) ? 'heading' : 'task';
             const own = new Set(resolvedParties(node.supports));
-            view.supports = resolvedParties(effectiveSupports(node)).map(p => ({ ...partyOf(p), inherited: !own.has(p) }));
+            view.supports = resolvedParties(effectiveSupports(node)).map(p => support(partyOf(p), own.has(p)));
         }
         view.leadsInherited = view.leadsFrom === 'task' || view.leadsFrom === 'heading';
         view.noDates = this.noDates(node, view.dueDates);

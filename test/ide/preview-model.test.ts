@@ -103,7 +103,7 @@ describe('preview model of a small plan', () => {
         const [a, nv2, nv21] = plan(model).tasks;
         expect(a).toMatchObject({
             mode: 'directed', leads: [{ id: 'VinhPhuc.CA_TINH', name: 'Công an tỉnh Vĩnh Phúc' }], leadsFrom: 'heading', leadsInherited: true,
-            supports: [{ id: 'VinhPhuc.STP', inherited: false }], requested: [],
+            supports: [{ id: 'VinhPhuc.STP', inherited: false, addressee: false }], requested: [],
             timings: [{ kind: 'deadline', text: 'hạn quý IV/2018', earliest: '2018-10-01', latest: '2018-12-31', words: 'từ 1/10/2018 đến 31/12/2018 / from 2018-10-01 to 2018-12-31' }],
         });
         expect(nv2).toMatchObject({
@@ -114,6 +114,27 @@ describe('preview model of a small plan', () => {
             leads: [{ id: 'VinhPhuc.SO_NGANH' }], leadsFrom: 'task', leadsInherited: true, supports: [{ id: 'VinhPhuc.VKS_TINH', inherited: true }],
             requested: [], timings: [], recurrence: null,
         });
+    });
+
+    test('a body asked to cooperate with another (`phối hợp với`) supports it: the addressee, own or from the heading', async () => {
+        const text = PREVIEW_PLAN.replace('    phần "I" "NHIỆM VỤ" {', `    phần "I" "NHIỆM VỤ" {
+        đề nghị "Phối hợp tuyên truyền" cho MTTQ_TINH { phối hợp với SO_NGANH }
+        phần "3" "Sở Tư pháp:" giao STP {
+            [-] nhiệm vụ "Phối hợp rà soát" { phối hợp với CA_TINH }
+        }`);
+        const { model } = await loadPreview(previewFiles(text));
+        const [own, heading] = plan(model).tasks;
+        expect(own).toMatchObject({
+            mode: 'requested', leads: [{ id: 'VinhPhuc.SO_NGANH' }], leadsFrom: 'cooperatesWith', leadsInherited: false,
+            supports: [{ id: 'VinhPhuc.MTTQ_TINH', addressee: true, inherited: false }],
+        });
+        expect(heading).toMatchObject({
+            leads: [{ id: 'VinhPhuc.CA_TINH' }], leadsFrom: 'cooperatesWith', supports: [{ id: 'VinhPhuc.STP', addressee: true, inherited: true }],
+        });
+        const stp = plan(model).matrix.rows.find(r => r.party.id === 'VinhPhuc.STP')!;
+        expect(stp.marks.filter(m => m.role === 'support').map(m => [plan(model).matrix.columns[m.column].title, m.inherited])).toEqual([
+            ['Phối hợp rà soát', true], ['Rà soát', false],
+        ]);
     });
 
     test('targets in words in both languages, reports with who, to whom and their due dates', async () => {

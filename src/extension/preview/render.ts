@@ -10,7 +10,7 @@
  */
 import type {
     IsoDate, MatrixMark, MatrixRole, PartyRef, PreviewBlock, PreviewDocRef, PreviewModel, PreviewPhase, PreviewPlan, PreviewReport,
-    PreviewTarget, PreviewTask, PreviewTiming, SourceRange, TimelineEvent
+    PreviewSupport, PreviewTarget, PreviewTask, PreviewTiming, SourceRange, TimelineEvent
 } from '../../ide/preview-json.js';
 
 export interface RenderOptions {
@@ -139,7 +139,7 @@ function header(plan: PreviewPlan, t: Labels): string {
     }
     const counts = t(
         `${plan.tasks.length} nhiệm vụ, ${plan.targets.length} chỉ tiêu, ${plan.reports.length} báo cáo, ${plan.phases.length} giai đoạn`,
-        `${plan.tasks.length} tasks, ${plan.targets.length} targets, ${plan.reports.length} reports, ${plan.phases.length} phases`);
+        [count(plan.tasks.length, 'task'), count(plan.targets.length, 'target'), count(plan.reports.length, 'report'), count(plan.phases.length, 'phase')].join(', '));
     return `<header class="plan-head"><div class="kind">${esc(plan.kindLabel)} <code class="id">${esc(plan.id)}</code></div>`
         + `<h1 class="title"${src(plan.range, t)}>${esc(plan.title)}</h1>`
         + `<dl class="meta">${rows.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${v}</dd></div>`).join('')}</dl>`
@@ -232,7 +232,14 @@ function taskBlock(task: PreviewTask, ctx: Context, depth: number): string {
         facts.push(fact(t('Chủ trì', 'Lead'), `<span class="missing">${esc(t('chưa có', 'none'))}</span>`));
     }
     if (task.supports.length > 0) {
-        facts.push(fact(t('Phối hợp', 'Support'), task.supports.map(s => `${party(s)}${s.inherited ? ` <span class="note">(${esc(t('kế thừa', 'inherited'))})</span>` : ''}`).join(', ')));
+        const note = (s: PreviewSupport) => {
+            const notes = [
+                s.addressee ? t('cơ quan được giao, phối hợp với chủ trì', 'the addressee, cooperating with the lead') : '',
+                s.inherited ? t('kế thừa', 'inherited') : '',
+            ].filter(Boolean);
+            return notes.length > 0 ? ` <span class="note">(${esc(notes.join('; '))})</span>` : '';
+        };
+        facts.push(fact(t('Phối hợp', 'Support'), task.supports.map(s => `${party(s)}${note(s)}`).join(', ')));
     }
     if (task.requested.length > 0) {
         facts.push(fact(t('Đồng thời đề nghị', 'Also requested'), task.requested.map(party).join(', ')));
@@ -378,7 +385,8 @@ function matrixOf(plan: PreviewPlan, t: Labels): string {
         const kind = row.party.type === 'group' ? ` <span class="kind-group">${esc(t('nhóm', 'group'))}</span>` : '';
         return `<tr data-party="${attr(row.party.id)}"><th class="agency" scope="row" title="${attr(row.party.id)}">${esc(row.party.name || row.party.id)}${kind}</th>${counts}${cells}</tr>`;
     }).join('');
-    const summary = t(`${rows.length} cơ quan × ${tasks} nhiệm vụ, ${reports} báo cáo`, `${rows.length} bodies × ${tasks} tasks, ${reports} reports`);
+    const summary = t(`${rows.length} cơ quan × ${tasks} nhiệm vụ, ${reports} báo cáo`,
+        `${rows.length} ${rows.length === 1 ? 'body' : 'bodies'} × ${count(tasks, 'task')}, ${count(reports, 'report')}`);
     return `${legend}<p class="counts">${esc(summary)}</p><div class="matrix-wrap" tabindex="0"><table class="matrix"><thead>${groupRow}${columnRow}</thead><tbody>${body}</tbody></table></div>`;
 }
 
@@ -415,7 +423,7 @@ function timelineOf(plan: PreviewPlan, t: Labels): string {
         ? `<h3>${esc(t('Không có ngày cụ thể', 'No concrete date'))}</h3><ul class="undated">${tl.undated.map(u => `<li${src(u.range, t)}><span class="tag">${esc(u.kind === 'task' ? t('Nhiệm vụ', 'Task') : u.kind === 'report' ? t('Báo cáo', 'Report') : t('Chỉ tiêu', 'Target'))}</span> ${esc(u.label)}: <span class="unstated">${esc(u.reason)}</span></li>`).join('')}</ul>`
         : '';
     const withoutTiming = tl.tasksWithoutTiming > 0
-        ? `<p class="note">${esc(t(`${tl.tasksWithoutTiming} nhiệm vụ không nêu thời hạn (đến hết thời gian của kế hoạch)`, `${tl.tasksWithoutTiming} task${tl.tasksWithoutTiming === 1 ? '' : 's'} state no timing (by the end of the plan)`))}</p>`
+        ? `<p class="note">${esc(t(`${tl.tasksWithoutTiming} nhiệm vụ không nêu thời hạn (đến hết thời gian của kế hoạch)`, `${count(tl.tasksWithoutTiming, 'task')} state${tl.tasksWithoutTiming === 1 ? 's' : ''} no timing (by the end of the plan)`))}</p>`
         : '';
     const notesHtml = notes.map(n => `<p class="empty">${esc(n)}</p>`).join('');
     if (!tl.axis) {
@@ -568,6 +576,11 @@ function triangleRight(cx: number, cy: number, r: number): string {
 // Helpers
 
 type Labels = (vi: string, en: string) => string;
+
+/** "1 task", "3 tasks". */
+function count(n: number, noun: string): string {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
 
 function labels(language: Lang): Labels {
     return (vi, en) => (language === 'vi' ? vi : language === 'en' ? en : `${vi} / ${en}`);
