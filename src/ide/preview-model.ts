@@ -82,7 +82,7 @@ class PreviewBuilder {
     private readonly targets: PreviewTarget[] = [];
     private readonly reports: PreviewReport[] = [];
     private readonly phases: PreviewPhase[] = [];
-    /** Key of each keyed node seen in the walk. */
+    /** The keyed nodes seen in the walk, by key. */
     private readonly nodes = new Map<string, Keyed>();
     private readonly fallbackCounts = { Task: 0, Target: 0, Report: 0, Phase: 0 };
 

@@ -745,7 +745,7 @@ table.matrix tbody tr:hover th, table.matrix tbody tr:hover td { background: var
 .timeline-legend .legend-item { white-space: nowrap; margin-right: 10px; }
 .swatch { vertical-align: -2px; }
 .timeline-wrap { overflow-x: auto; }
-.timeline-svg { display: block; max-width: 100%; height: auto; font-family: var(--vscode-font-family, system-ui, sans-serif); font-size: 12px; }
+.timeline-svg { display: block; width: 100%; min-width: 760px; max-width: 980px; height: auto; font-family: var(--vscode-font-family, system-ui, sans-serif); font-size: 12px; }
 .timeline-svg text { fill: var(--vscode-editor-foreground, #1f1f1f); }
 .timeline-svg .row-heading { font-weight: 700; }
 .timeline-svg .year { font-weight: 600; }
