@@ -341,7 +341,8 @@ function matrixOf(plan: PreviewPlan, t: Labels): string {
     const letter = (role: MatrixRole) => (t('vi', 'en') === 'en' ? ROLE_LETTER[role][1] : ROLE_LETTER[role][0]);
     const legend = `<p class="legend">${ROLES.map(r => `<span class="mark ${r}">${esc(letter(r))}</span> ${esc(t(...ROLE_NAME[r]))}`).join(' · ')}`
         + ` · <span class="mark lead inherited">${esc(letter('lead'))}</span> ${esc(t('kế thừa từ nhiệm vụ hay tiêu đề bao quanh', 'inherited from the enclosing task or heading'))}`
-        + ` · <span class="mark lead via">${esc(letter('lead'))}</span> ${esc(t('qua nhóm mà cơ quan là thành viên', 'through a group the body belongs to'))}</p>`;
+        + ` · <span class="mark lead via">${esc(letter('lead'))}</span> ${esc(t('qua nhóm mà cơ quan là thành viên', 'through a group the body belongs to'))}`
+        + ` · <i>${esc(t('cột in nghiêng: nhiệm vụ đề nghị (không giao)', 'italic column: a requested (not directed) task'))}</i></p>`;
     const tasks = columns.filter(c => c.kind === 'task').length;
     // Bullets share their path ("III.1"): the n-th of a repeated label is marked so.
     const seen = new Map<string, number>();
