@@ -3,6 +3,7 @@ import { registerAskOfficialName } from './commands/ask-official-name.js';
 import { registerCheckWorkspace } from './commands/check-workspace.js';
 import { registerCompile } from './commands/compile.js';
 import { registerRuleDocumentation } from './commands/rule-documentation.js';
+import { registerPreview } from './preview/index.js';
 import { registerStatusBar } from './status-bar.js';
 
 /** Every part of the extension, registered in this order by activate(). */
@@ -12,4 +13,5 @@ export const features: Feature[] = [
     registerRuleDocumentation,
     registerAskOfficialName,
     registerStatusBar,
+    registerPreview,
 ];

@@ -4,6 +4,7 @@ import { createConnection, ErrorCodes, ProposedFeatures, ResponseError } from 'v
 import { checkWorkspaceRequest, CHECK_WORKSPACE_REQUEST } from '../ide/check-workspace-request.js';
 import type { CompileParams } from '../ide/requests.js';
 import { compileRequest, COMPILE_REQUEST } from '../ide/compile-request.js';
+import { registerPreviewRequest } from '../ide/preview-request.js';
 import { createPlanspecServices } from '../language/planspec-module.js';
 import { PlanspecFileSystem } from '../workspace/file-system.js';
 
@@ -51,3 +52,4 @@ startLanguageServer(shared);
 // Custom requests of the VS Code extension.
 connection.onRequest(COMPILE_REQUEST, (params: CompileParams, token) => compileRequest(Planspec, params, token));
 connection.onRequest(CHECK_WORKSPACE_REQUEST, (_params: unknown, token) => checkWorkspaceRequest(Planspec, token));
+registerPreviewRequest(connection, shared);

@@ -3,8 +3,8 @@
  * One fuzz case, run in a worker thread (see fuzz.test.ts) so that a hang can be stopped: build a
  * workspace holding one mutated file, run every rule, compile its plans twice (the second time from
  * the files loaded in reverse order), and ask for completion, hover, formatting, symbols, folding,
- * semantic tokens (whole and a range), document links, workspace symbols, code lenses, inlay hints
- * and quick fixes at the given places; formatting must change only whitespace and be idempotent.
+ * semantic tokens (whole and a range), document links, workspace symbols, code lenses, inlay hints,
+ * quick fixes and the preview's model at the given places; formatting must change only whitespace and be idempotent.
  * Returns what went wrong; an exception escapes to the worker, which reports it as a failure too.
  *
  * Plain JavaScript over the built `out/` because worker threads are not transformed by vitest.
@@ -16,6 +16,7 @@ import { EmptyFileSystem, TextDocument, URI } from 'langium';
 import { clearDocuments } from 'langium/test';
 import { compilePlan } from '../../out/compiler/compile.js';
 import { allRulesSettings } from '../../out/config/config.js';
+import { previewModel } from '../../out/ide/preview-model.js';
 import { isPlan } from '../../out/language/generated/ast.js';
 import { createPlanspecServices } from '../../out/language/planspec-module.js';
 
@@ -144,6 +145,13 @@ async function editorRequests(document, offsets, failures) {
             }
         }
     }
+    // The preview's model: every item it would reveal lies within the document.
+    JSON.stringify(previewModel(services, document), (key, value) => {
+        if (key === 'range' && value && (value.end.line > whole.end.line || value.start.line > value.end.line)) {
+            failures.push(`preview range outside the document: ${JSON.stringify(value)}`);
+        }
+        return value;
+    });
 }
 
 /** Text without any whitespace: what formatting must not change. */
