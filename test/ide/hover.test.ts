@@ -266,3 +266,28 @@ describe('hover never fails on partial input', () => {
         expect(await hoverAt(invalid.main, positionOf(invalid.main, '31/2/2021'))).toContain('không có ngày 31');
     });
 });
+
+describe('hover: authority as the registry states it', () => {
+    test.each([['NFC', (t: string) => t.normalize('NFC')], ['NFD', (t: string) => t.normalize('NFD')]] as const)(
+        '%s: a group with neither thuộc nor gồm is neither under nor outside the issuer\'s authority', async (_, form) => {
+            const loaded = await load({
+                'plan.plan': form(`kế hoạch KH "Kế hoạch" {
+    của UBND_TINH
+    nhiệm vụ NV1 "Các cơ quan liên quan" { chủ trì CQ_LQ }
+    nhiệm vụ NV2 "Mặt trận" { chủ trì MTTQ  phối hợp CA_TINH }
+}`),
+                'registry.plan': form(`cơ quan UBND_TINH "Ủy ban nhân dân tỉnh"
+cơ quan CA_TINH "Công an tỉnh" thuộc UBND_TINH
+cơ quan MTTQ "Ủy ban Mặt trận Tổ quốc tỉnh" độc lập
+nhóm CQ_LQ "Các cơ quan liên quan"`),
+            });
+            expectNoSyntaxErrors(loaded);
+            const document = loaded.main;
+            const unknown = (await hoverAt(document, positionOf(document, 'CQ_LQ')))?.normalize('NFC');
+            expect(unknown).toContain('Không rõ có thuộc thẩm quyền của cơ quan ban hành (Ủy ban nhân dân tỉnh) hay không');
+            expect(unknown).toContain('Whether it is under the issuer\'s authority is unknown');
+            expect(unknown).not.toContain('Outside the issuer\'s authority');
+            expect((await hoverAt(document, positionOf(document, 'MTTQ ')))?.normalize('NFC')).toContain('Outside the issuer\'s authority');
+            expect((await hoverAt(document, positionOf(document, 'CA_TINH')))?.normalize('NFC')).toContain('Under the issuer\'s authority');
+        });
+});
