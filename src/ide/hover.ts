@@ -25,7 +25,7 @@ import { compareDates, dateProblem, formatDate, parseDate, parseDateParts } from
 import { dateOf, kindEnglish, kindLabel, kindOf } from '../semantics/documents.js';
 import { inferredProperties, inferredReason } from '../semantics/provenance.js';
 import {
-    authorityOver, effectiveLeads, effectiveSupports, groupMembers, isIndependent, leadSource, leadUnstated, modeOf, resolvedParties
+    authorityOver, effectiveLeads, effectiveSupports, groupMembers, isIndependent, leadSource, leadsInOwnRemit, leadUnstated, modeOf, resolvedParties
 } from '../semantics/responsibility.js';
 import { labelOf } from '../semantics/structure.js';
 import { changeOf, commitmentOf, comparisonText, isRelativeChange, targetOp, targetOwners, targetStatement } from '../semantics/targets.js';
@@ -488,6 +488,9 @@ export class PlanspecHoverProvider implements HoverProvider {
         const source = leadSource(task);
         if (leads.length > 0 && source) {
             lines.push(`Chủ trì / Lead: ${refsLabel(leads)}${leadOrigin(task, source)}`);
+            if (leadsInOwnRemit(task)) {
+                lines.push('Mỗi đơn vị chủ trì phần việc theo chức năng, nhiệm vụ của mình, không cùng chủ trì một việc / Each leads its own part, in its own remit, not one duty jointly');
+            }
         } else if (leadUnstated(task)) {
             lines.push('Chủ trì: bản gốc không nêu / Lead: not stated in the original');
         } else {

@@ -82,6 +82,16 @@ export function effectiveLeads(task: Task): Array<Reference<Party>> {
     return leadSource(task)?.refs ?? [];
 }
 
+/**
+ * Whether the lead units of a task each lead their own part, in their own remit (`chủ trì A, B theo
+ * chức năng`, or a heading `giao A, B theo chức năng`), as stated where they are named: the same
+ * effective leads, but not one duty they answer for jointly.
+ */
+export function leadsInOwnRemit(task: Task): boolean {
+    const source = leadSource(task);
+    return source !== undefined && source.property !== 'cooperatesWith' && source.node.ownRemit === true;
+}
+
 /** The task whose `chủ trì` clause gives this task its leads, if a task does. */
 export function leadOwner(task: Task): Task | undefined {
     const source = leadSource(task);
