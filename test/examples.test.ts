@@ -29,7 +29,9 @@ const EXPECTED: Record<string, Record<string, number[]>> = {
         'document-number-format': [23, 212],
         'request-to-subordinate': [30], // the Sở Y tế "requests" its own units (a courtesy form)
         'duplicate-text': [266], // LỖI GỐC: V.2 copies the IV.4 measure almost verbatim
-        'multiple-leads': [305, 333], // Sở Tài chính and Sở Kế hoạch và Đầu tư lead jointly (V.5 heading, VII.3)
+        // V.5: "Sở Tài chính, Sở Kế hoạch Đầu tư" head one duty with no lead between them. (VII.3 names the same
+        // pair "căn cứ chức năng, nhiệm vụ được giao", each its own part: written `theo chức năng`, not reported.)
+        'multiple-leads': [305],
         'lead-not-stated': [355, 359], // LỖI GỐC: the yearly review and the end-2020 review name nobody
     },
     'examples/quoc-gia/van-ban.plan': {
@@ -53,7 +55,9 @@ const EXPECTED: Record<string, Record<string, number[]>> = {
         'section-numbering': [55], // LỖI GỐC: two parts numbered "I."
     },
     'examples/vinh-phuc/ke-hoach-ct39.plan': {
-        'multiple-leads': [66], // Sở TT&TT, Báo and Đài lead jointly
+        // III.4: "Sở Thông tin và truyền thông, Báo Vĩnh Phúc, Đài Phát thanh và Truyền hình tỉnh tăng cường …",
+        // three leads, none named first, and no "theo chức năng" in the text.
+        'multiple-leads': [66],
         'outside-authority': [66], // LỖI GỐC: directed at Báo Vĩnh Phúc, the provincial Party committee's paper
         'plan-missing-number-or-date': [15], // LỖI GỐC: no number, no date
         'report-without-due-date': [87, 94, 104], // "Hằng năm có báo cáo" and "theo quy định" with no date

@@ -20,7 +20,7 @@ import { parseDate, toIso } from '../semantics/dates.js';
 import { effectiveRecipients, effectiveSigner, instrumentOf, recipientParties } from '../semantics/instruments.js';
 import { inferredProperties, inferredReason } from '../semantics/provenance.js';
 import {
-    effectiveLeads, effectiveSupports, groupMembers, leadSource, leadUnstated, modeOf, resolvedParties
+    effectiveLeads, effectiveSupports, groupMembers, leadSource, leadsInOwnRemit, leadUnstated, modeOf, resolvedParties
 } from '../semantics/responsibility.js';
 import type { SemanticServices } from '../semantics/services.js';
 import { itemPath, labelOf } from '../semantics/structure.js';
@@ -151,6 +151,7 @@ class PlanCompiler {
                 return {
                     type: 'section', number: member.number ?? null, label: labelOf(member) ?? null, heading: member.heading ?? null,
                     mode: member.mode ? taskMode(member.mode) ?? null : null, addressees: partyRefs(member.addressees),
+                    separateRemits: member.ownRemit === true,
                     items: this.items(member.members, [...section, sectionLabel(member)]),
                 };
             case 'Annex':
@@ -202,6 +203,7 @@ class PlanCompiler {
             addressees: partyRefs(task.addressees),
             effectiveLeads: partyRefs(effectiveLeads(task)),
             leadsFrom,
+            separateRemits: leadsInOwnRemit(task),
             leadUnstated: leadUnstated(task),
             supports: partyRefs(task.supports),
             effectiveSupports: partyRefs(effectiveSupports(task)),

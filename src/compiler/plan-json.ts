@@ -176,7 +176,12 @@ export interface FundingJson {
 }
 
 export type ContentItem =
-    | { type: 'section'; number: string | null; label: string | null; heading: string | null; mode: 'directed' | 'requested' | null; addressees: PartyRef[]; items: ContentItem[] }
+    | {
+        type: 'section'; number: string | null; label: string | null; heading: string | null; mode: 'directed' | 'requested' | null; addressees: PartyRef[];
+        /** The addressees each act in their own remit (`giao A, B theo chức năng`). */
+        separateRemits: boolean;
+        items: ContentItem[];
+    }
     | { type: 'annex'; number: string | null; heading: string; items: ContentItem[] }
     | { type: 'paragraph' | 'objective'; label: string | null; text: string }
     | { type: 'funding'; label: string | null; text: string; sources: FundingSourceJson[] }
@@ -202,6 +207,11 @@ export interface TaskJson {
     /** Own lead units, or those it cooperates with, or its addressees, or those of the enclosing task or heading. */
     effectiveLeads: PartyRef[];
     leadsFrom: 'own' | 'cooperatesWith' | 'addressee' | 'task' | 'heading' | null;
+    /**
+     * The effective leads each lead their own part, in their own remit (`chủ trì A, B theo chức năng`,
+     * "theo chức năng, nhiệm vụ được giao"), as stated where they are named: not one duty led jointly.
+     */
+    separateRemits: boolean;
     /** The original names no lead (`chủ trì không nêu`). */
     leadUnstated: boolean;
     /** Own cooperating units (phối hợp). */

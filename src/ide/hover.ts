@@ -25,7 +25,7 @@ import { compareDates, dateProblem, formatDate, parseDate, parseDateParts } from
 import { dateOf, kindEnglish, kindLabel, kindOf } from '../semantics/documents.js';
 import { inferredProperties, inferredReason } from '../semantics/provenance.js';
 import {
-    effectiveLeads, effectiveSupports, groupMembers, isIndependent, isUnderAuthority, leadSource, leadUnstated, modeOf, resolvedParties
+    authorityOver, effectiveLeads, effectiveSupports, groupMembers, isIndependent, leadSource, leadsInOwnRemit, leadUnstated, modeOf, resolvedParties
 } from '../semantics/responsibility.js';
 import { labelOf } from '../semantics/structure.js';
 import { changeOf, commitmentOf, comparisonText, isRelativeChange, targetOp, targetOwners, targetStatement } from '../semantics/targets.js';
@@ -190,12 +190,15 @@ export class PlanspecHoverProvider implements HoverProvider {
         const planName = plan.name ? `\`${plan.name}\`` : md(shorten(plan.title ?? '', 40));
         lines.push(`*Trong kế hoạch ${planName} / In plan ${planName}:*`);
         const issuer = plan.issuer?.ref;
+        let authority: string | undefined;
         if (!issuer) {
             lines.push('- Kế hoạch không nêu cơ quan ban hành / The plan names no issuer');
         } else if (issuer === party) {
             lines.push('- Là cơ quan ban hành kế hoạch / Issues the plan');
-        } else if (isUnderAuthority(party, issuer)) {
+        } else if ((authority = authorityOver(party, issuer).authority) === 'under') {
             lines.push(`- Thuộc thẩm quyền của cơ quan ban hành (${md(issuer.officialName ?? '')}): được giao nhiệm vụ / Under the issuer's authority: can be directed`);
+        } else if (authority === 'unknown') {
+            lines.push(`- Không rõ có thuộc thẩm quyền của cơ quan ban hành (${md(issuer.officialName ?? '')}) hay không: danh mục không nêu "thuộc", "gồm" hay "độc lập" / Whether it is under the issuer's authority is unknown: the registry states no parent, members or "độc lập"`);
         } else {
             lines.push(`- Không thuộc thẩm quyền của cơ quan ban hành (${md(issuer.officialName ?? '')}): chỉ được đề nghị / Outside the issuer's authority: can only be requested`);
         }
@@ -485,6 +488,9 @@ export class PlanspecHoverProvider implements HoverProvider {
         const source = leadSource(task);
         if (leads.length > 0 && source) {
             lines.push(`Chủ trì / Lead: ${refsLabel(leads)}${leadOrigin(task, source)}`);
+            if (leadsInOwnRemit(task)) {
+                lines.push('Mỗi đơn vị chủ trì phần việc theo chức năng, nhiệm vụ của mình, không cùng chủ trì một việc / Each leads its own part, in its own remit, not one duty jointly');
+            }
         } else if (leadUnstated(task)) {
             lines.push('Chủ trì: bản gốc không nêu / Lead: not stated in the original');
         } else {

@@ -138,6 +138,7 @@ const DOCS: KeywordDoc[] = [
     { vi: ['đề nghị'], en: ['request'], viMeaning: 'Đề nghị (không giao) cơ quan ngoài thẩm quyền của cơ quan ban hành.', enMeaning: 'Requests (does not direct) a body outside the issuer\'s authority.' },
     { vi: ['cho'], en: ['for'], rules: ['Task'], viMeaning: 'Cơ quan được giao hoặc đề nghị nhiệm vụ khi cơ quan đó không chủ trì.', enMeaning: 'The body the duty is addressed to, when it does not lead.' },
     { vi: ['chủ trì'], en: ['lead'], viMeaning: 'Cơ quan chủ trì: chịu trách nhiệm chính về nhiệm vụ; các nhiệm vụ con kế thừa.', enMeaning: 'The lead unit: answers for the task; sub-tasks inherit it.' },
+    { vi: ['theo chức năng'], en: ['each in own remit'], viMeaning: 'Mỗi đơn vị chủ trì phần việc theo chức năng, nhiệm vụ của mình ("theo chức năng, nhiệm vụ được giao"), không cùng chủ trì một việc.', enMeaning: 'Each body leads its own part, in its own remit ("theo chức năng, nhiệm vụ được giao"), not one duty jointly.' },
     { vi: ['không nêu'], en: ['not stated'], viMeaning: 'Bản gốc không nêu cơ quan chủ trì (ghi đúng như vậy, không đoán).', enMeaning: 'The original names no lead (written as such, not guessed).' },
     { vi: ['phối hợp với'], en: ['in support of'], viMeaning: 'Cơ quan được giao phối hợp với cơ quan nêu, là cơ quan chủ trì.', enMeaning: 'The addressee cooperates with the bodies named, which lead.' },
     { vi: ['phối hợp'], en: ['support'], viMeaning: 'Cơ quan phối hợp thực hiện nhiệm vụ; các nhiệm vụ con kế thừa.', enMeaning: 'Cooperating units of the task; sub-tasks inherit them.' },

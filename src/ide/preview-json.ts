@@ -89,7 +89,12 @@ export type TextKind = 'paragraph' | 'objective' | 'scope' | 'beneficiaries' | '
 
 /** The plan as printed: sections and annexes hold text and the keyed items (looked up by key). */
 export type PreviewBlock =
-    | { type: 'section'; number: string | null; label: string | null; heading: string | null; mode: 'directed' | 'requested' | null; addressees: PartyRef[]; range: SourceRange | null; items: PreviewBlock[] }
+    | {
+        type: 'section'; number: string | null; label: string | null; heading: string | null; mode: 'directed' | 'requested' | null; addressees: PartyRef[];
+        /** The addressees each act in their own remit (`giao A, B theo chức năng`). */
+        separateRemits: boolean;
+        range: SourceRange | null; items: PreviewBlock[];
+    }
     | { type: 'annex'; number: string | null; heading: string; range: SourceRange | null; items: PreviewBlock[] }
     | { type: 'article'; number: string; text: string; executors: PartyRef[]; range: SourceRange | null; items: PreviewBlock[] }
     /** `details`: a funding's sources in words. */
@@ -125,6 +130,8 @@ export interface PreviewTask {
     leadsFrom: TaskJson['leadsFrom'];
     /** The leads come from the enclosing task or heading. */
     leadsInherited: boolean;
+    /** The leads each lead their own part, in their own remit (`theo chức năng`), not one duty jointly. */
+    separateRemits: boolean;
     leadUnstated: boolean;
     supports: PreviewSupport[];
     requested: PartyRef[];

@@ -24,7 +24,7 @@ import { dateOf, kindLabel, kindOf } from '../semantics/documents.js';
 import { instrumentOf } from '../semantics/instruments.js';
 import { inferredReason } from '../semantics/provenance.js';
 import {
-    addresseeSource, effectiveLeads, effectiveSupports, leadSource, leadUnstated, modeOf, resolvedParties
+    addresseeSource, effectiveLeads, effectiveSupports, leadSource, leadsInOwnRemit, leadUnstated, modeOf, resolvedParties
 } from '../semantics/responsibility.js';
 import { headerRange, itemPath, labelOf } from '../semantics/structure.js';
 import { commitmentOf, targetOwners, targetStatement } from '../semantics/targets.js';
@@ -160,6 +160,7 @@ class PreviewBuilder {
                 heading: member.heading ?? null,
                 mode: member.mode ? taskMode(member.mode) ?? null : null,
                 addressees: json ? json.addressees : parties(member.addressees),
+                separateRemits: json ? json.separateRemits : member.ownRemit === true,
                 range: this.rangeOf(member, member.heading !== undefined ? 'heading' : 'label'),
                 items: this.blocks(member.members, json?.items),
             };
@@ -272,6 +273,7 @@ class PreviewBuilder {
             leads: [],
             leadsFrom: null,
             leadsInherited: false,
+            separateRemits: json?.separateRemits ?? leadsInOwnRemit(node),
             leadUnstated: json?.leadUnstated ?? leadUnstated(node),
             supports: [],
             requested: json ? json.requested : parties(node.requested),

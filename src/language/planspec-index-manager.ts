@@ -1,19 +1,28 @@
 import type { LangiumDocument, URI } from 'langium';
 import { Cancellation, DefaultIndexManager } from 'langium';
+import { isGroup, isModel } from './generated/ast.js';
 
 /**
  * Langium re-checks a document when a file it references changes. duplicate-id also depends on
  * files it does not reference: those that declare the same names. So a document is affected as well
  * when it exports a name that a changed file exports or exported before the change (removing one of
- * two duplicates clears the finding in the other file too).
+ * two duplicates clears the finding in the other file too). And authority-unknown reports a group
+ * at its declaration from the tasks of other files that direct it: a file declaring such a group is
+ * affected by a change to a file that referred to it.
  */
 export class PlanspecIndexManager extends DefaultIndexManager {
 
     /** Names a changed or deleted file exported before the change, until it is indexed again. */
     protected readonly previousNames = new Map<string, Set<string>>();
 
+    /** Files a changed or deleted file referred to before the change, until its references are indexed again. */
+    protected readonly previousTargets = new Map<string, Set<string>>();
+
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (super.isAffected(document, changedUris)) {
+            return true;
+        }
+        if (this.declaresUnplacedGroup(document) && this.referredToBy(document, changedUris)) {
             return true;
         }
         const own = this.symbolIndex.get(document.uri.toString());
@@ -27,6 +36,38 @@ export class PlanspecIndexManager extends DefaultIndexManager {
             }
         }
         return false;
+    }
+
+    /** A group stating neither `thuộc` nor `gồm` nor `độc lập`: its authority depends on who directs it. */
+    protected declaresUnplacedGroup(document: LangiumDocument): boolean {
+        const model = document.parseResult?.value;
+        return isModel(model) && model.elements.some(e => isGroup(e) && !e.parent && e.members.length === 0 && !e.independent);
+    }
+
+    /** Whether one of the changed files referred to this document before the change. */
+    protected referredToBy(document: LangiumDocument, changedUris: Set<string>): boolean {
+        const uri = document.uri.toString();
+        for (const changed of changedUris) {
+            const targets = this.previousTargets.get(changed)
+                ?? new Set((this.referenceIndex.get(changed) ?? []).map(ref => ref.targetUri.toString()));
+            if (changed !== uri && targets.has(uri)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    override removeReferences(uri: URI): void {
+        const references = this.referenceIndex.get(uri.toString());
+        if (references && references.length > 0) {
+            this.previousTargets.set(uri.toString(), new Set(references.map(ref => ref.targetUri.toString())));
+        }
+        super.removeReferences(uri);
+    }
+
+    override async updateReferences(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        this.previousTargets.delete(document.uri.toString());
+        await super.updateReferences(document, cancelToken);
     }
 
     override removeContent(uri: URI): void {

@@ -5,7 +5,7 @@ import { taskMode } from '../language/keywords.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { modeFix } from '../linter/support/modes.js';
 import { placeUnknown } from '../semantics/placeholders.js';
-import { addresseeSource, ancestors, isUnderAuthority, issuerOf, modeOf } from '../semantics/responsibility.js';
+import { addresseeSource, ancestors, isOutsideAuthority, issuerOf, modeOf } from '../semantics/responsibility.js';
 import { headerRange, ownerOf } from '../semantics/structure.js';
 
 export default defineRule({
@@ -41,7 +41,7 @@ export default defineRule({
                 if (enclosingMode === 'directed') {
                     return;
                 }
-                const outside = source.refs.filter(ref => ref.ref !== undefined && !isUnderAuthority(ref.ref, issuer) && !placeUnknown(ref.ref));
+                const outside = source.refs.filter(ref => ref.ref !== undefined && isOutsideAuthority(ref.ref, issuer) && !placeUnknown(ref.ref));
                 if (outside.length > 0) {
                     const names = outside.map(ref => ref.$refText).join(', ');
                     context.report({
@@ -70,8 +70,10 @@ export default defineRule({
             const reported = new Set<Party>();
             refs.forEach((ref, index) => {
                 const lead = ref.ref;
-                // A body whose place is still a placeholder (thuộc CẦN_ĐIỀN) cannot be judged yet.
-                if (!lead || reported.has(lead) || isUnderAuthority(lead, issuer) || placeUnknown(lead)) {
+                // Only what the registry states: a body whose place it does not give (a group with
+                // neither thuộc nor gồm, a placeholder) is not judged here; authority-unknown reports
+                // the group once, at its declaration.
+                if (!lead || reported.has(lead) || !isOutsideAuthority(lead, issuer) || placeUnknown(lead)) {
                     return;
                 }
                 reported.add(lead);

@@ -3,13 +3,13 @@ import { isDocument } from '../language/generated/ast.js';
 import { namespaceOf } from '../language/planspec-scope.js';
 import { defineRule } from '../linter/rule.js';
 import { idAsSeenFrom, workspaceParties } from '../semantics/parties.js';
+import { conventionalRecipient, recipientCore } from '../semantics/recipients.js';
 import { nameKey } from '../semantics/responsibility.js';
 
 interface Options {
+    conventional: boolean;
     allow: string[];
 }
-
-const DEFAULT_ALLOW = ['^Lưu\\b', '^Như\\b', '^Nhờ\\b', '^Website\\b'];
 
 export default defineRule<Options>({
     meta: {
@@ -21,19 +21,25 @@ export default defineRule<Options>({
             type: 'object',
             additionalProperties: false,
             properties: {
+                conventional: {
+                    type: 'boolean',
+                    default: true,
+                    description: 'Bỏ qua các dòng quy ước của văn phòng: lưu trữ, "Như trên", người giữ chức vụ ("Chủ tịch, các PCT UBND tỉnh", "Chánh VP, PCVP"), nơi đăng tải ("Website", "Cổng TTĐT") / Leave the office\'s conventional lines alone: archive, "as above", office-holders, places of publication',
+                },
                 allow: {
                     type: 'array',
                     items: { type: 'string' },
-                    default: DEFAULT_ALLOW,
-                    description: 'Biểu thức chính quy cho các mục quy ước không phải cơ quan ("Lưu: VT", "Như trên") / Regular expressions for conventional entries that are not bodies (archive, "as above")',
+                    default: [],
+                    description: 'Biểu thức chính quy cho các dòng khác không phải cơ quan / Regular expressions for other lines that are not bodies',
                 },
             },
         },
-        defaultOptions: { allow: DEFAULT_ALLOW },
+        defaultOptions: { conventional: true, allow: [] },
         recommended: true,
     },
     create(context) {
-        const allow = compile(context.options.allow ?? DEFAULT_ALLOW);
+        const allow = compile(context.options.allow ?? []);
+        const conventional = context.options.conventional !== false;
         return {
             Plan: check,
             Document: check,
@@ -51,7 +57,13 @@ export default defineRule<Options>({
                 if (shown === '' || allow.some(re => re.test(shown))) {
                     return;
                 }
-                const matches = workspaceParties(context.services, context.document).byName.get(nameKey(text)) ?? [];
+                // A declared body is named by its id even on an office line; the line's purpose
+                // ("Công an tỉnh (b/c)") is not part of the name.
+                const byName = workspaceParties(context.services, context.document).byName;
+                const matches = byName.get(nameKey(text)) ?? byName.get(nameKey(recipientCore(text))) ?? [];
+                if (matches.length === 0 && conventional && conventionalRecipient(text) !== undefined) {
+                    return;
+                }
                 // Prefer bodies of this file's namespace, then national ones, then any other.
                 const tiers = [
                     matches.filter(m => m.namespace !== undefined && m.namespace === namespace),

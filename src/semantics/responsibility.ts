@@ -82,6 +82,16 @@ export function effectiveLeads(task: Task): Array<Reference<Party>> {
     return leadSource(task)?.refs ?? [];
 }
 
+/**
+ * Whether the lead units of a task each lead their own part, in their own remit (`chủ trì A, B theo
+ * chức năng`, or a heading `giao A, B theo chức năng`), as stated where they are named: the same
+ * effective leads, but not one duty they answer for jointly.
+ */
+export function leadsInOwnRemit(task: Task): boolean {
+    const source = leadSource(task);
+    return source !== undefined && source.property !== 'cooperatesWith' && source.node.ownRemit === true;
+}
+
 /** The task whose `chủ trì` clause gives this task its leads, if a task does. */
 export function leadOwner(task: Task): Task | undefined {
     const source = leadSource(task);
@@ -157,20 +167,38 @@ export function ancestors(party: Party): Party[] {
     return result;
 }
 
+/** Whether the issuer can direct a body: `unknown` when the registry does not say. */
+export type Authority = 'under' | 'outside' | 'unknown';
+
+export interface AuthorityVerdict {
+    authority: Authority;
+    /**
+     * When unknown, the groups that make it so: groups declaring neither a parent (`thuộc`) nor
+     * members (`gồm`) nor `độc lập`, reached from the body through `gồm`.
+     */
+    undeclared: Group[];
+}
+
 /**
- * Whether the issuer can direct (giao) this body: the body is the issuer or below it through
- * `thuộc`, and is not marked `độc lập`. A group is under authority when it is placed under the
- * issuer itself, or when it lists members and all of them are.
+ * Whether the issuer can direct (giao) this body, decided by what the registry states and nothing
+ * else: under its authority when the body is the issuer or below it through `thuộc` and is not
+ * `độc lập`; outside when it is `độc lập`, or its `thuộc` chain leads elsewhere, or it is an agency
+ * at the top of no chain but its own (a ministry, a Party body). A group without `thuộc` is judged by
+ * its members (`gồm`): outside when one of them is, under when all are. A group that states neither
+ * `thuộc` nor `gồm` (nor `độc lập`) says nothing, and neither does a `thuộc` or `gồm` that does not
+ * resolve: the verdict is then unknown, not outside.
  *
  * The registry convention (README, "Authority"): central vertical bodies (Cục Hải quan, Cục Thi
  * hành án dân sự, Ngân hàng Nhà nước chi nhánh, the military and border-guard commands), Party
  * bodies and their press, the procuracy, the courts, the Fatherland Front and the mass
  * organisations are declared `độc lập` or under their own hierarchy, never under a UBND.
  */
-export function isUnderAuthority(party: Party, issuer: Party): boolean {
+export function authorityOver(party: Party, issuer: Party): AuthorityVerdict {
     // Iterative: a chain of thousands of nested groups must not overflow the stack.
     const pending: Party[] = [party];
     const seen = new Set<Party>();
+    const undeclared: Group[] = [];
+    let unknown = false;
     while (pending.length > 0) {
         const current = pending.pop()!;
         if (seen.has(current)) {
@@ -178,23 +206,48 @@ export function isUnderAuthority(party: Party, issuer: Party): boolean {
         }
         seen.add(current);
         if (current.independent) {
-            return false;
+            return { authority: 'outside', undeclared: [] };
         }
-        if (current === issuer || ancestors(current).includes(issuer)) {
+        const chain = ancestors(current);
+        if (current === issuer || chain.includes(issuer)) {
             continue;
         }
-        if (isGroup(current) && !current.parent && current.members.length > 0) {
+        if (current.parent) {
+            // A chain that ends at a parent that does not resolve (a typo, `thuộc CẦN_ĐIỀN`) says nothing.
+            const top = chain.at(-1) ?? current;
+            if (top.parent && !top.parent.ref) {
+                unknown = true;
+                continue;
+            }
+            return { authority: 'outside', undeclared: [] };
+        }
+        if (isGroup(current)) {
+            if (current.members.length === 0) {
+                undeclared.push(current);
+                unknown = true;
+            }
             for (const member of current.members) {
-                if (!member.ref) {
-                    return false;
+                if (member.ref) {
+                    pending.push(member.ref);
+                } else {
+                    unknown = true;
                 }
-                pending.push(member.ref);
             }
             continue;
         }
-        return false;
+        return { authority: 'outside', undeclared: [] };
     }
-    return true;
+    return unknown ? { authority: 'unknown', undeclared } : { authority: 'under', undeclared: [] };
+}
+
+/** Whether the issuer can direct (giao) this body, as the registry states it (see `authorityOver`). */
+export function isUnderAuthority(party: Party, issuer: Party): boolean {
+    return authorityOver(party, issuer).authority === 'under';
+}
+
+/** Whether the registry states that the issuer cannot direct this body (see `authorityOver`). */
+export function isOutsideAuthority(party: Party, issuer: Party): boolean {
+    return authorityOver(party, issuer).authority === 'outside';
 }
 
 /** The referenced parties of a list, without unresolved references and without repeats. */

@@ -323,7 +323,7 @@ describe('constructs for real plans', () => {
         expect(task(json, 'NV1_A')).toMatchObject({ label: '-', path: ['II', '1'] });
         const part = json.body[4] as { items: Array<Record<string, unknown>> };
         expect(part.items.find(i => i.type === 'section' && i.label === '8.')).toEqual({
-            type: 'section', number: null, label: '8.', heading: null, mode: null, addressees: [],
+            type: 'section', number: null, label: '8.', heading: null, mode: null, addressees: [], separateRemits: false,
             items: [{ type: 'paragraph', label: null, text: 'Đoạn một của mục 8.' }, { type: 'paragraph', label: null, text: 'Đoạn hai của mục 8.' }],
         });
         expect(json.body.find(i => i.type === 'annex')).toMatchObject({ number: 'I', heading: 'DANH MỤC NHIỆM VỤ', items: [{ type: 'task', key: 'PL_1' }] });
@@ -355,6 +355,39 @@ describe('constructs for real plans', () => {
         expect(scheme && 'partOf' in scheme ? scheme.partOf.map(r => r.ref?.name) : []).toEqual(['CL_PCTP']);
         const decision = registry.elements.find(e => e.name === 'QD_4170');
         expect(decision && 'approves' in decision ? decision.approves.map(r => r.ref?.name) : []).toEqual(['DE_AN']);
+    });
+
+    test('leads each in their own remit ("theo chức năng"): same effective leads, marked separateRemits, inherited; in every spelling', async () => {
+        const plan = (lead: string, heading: string) => `
+phạm vi DongNai
+kế hoạch KH "Kế hoạch" {
+    của UBND_TINH
+    nhiệm vụ NV1 "Các sở, ban, ngành theo chức năng, nhiệm vụ được giao tuyên truyền." {
+        ${lead}
+        nhiệm vụ NV1_A "Tổ chức hội nghị."
+    }
+    phần "2" "Sở Nội vụ, Sở Tài chính:" ${heading} {
+        nhiệm vụ NV2 "Rà soát."
+    }
+    nhiệm vụ NV3 "Công an tỉnh, Sở Nội vụ phối hợp." { chủ trì CA_TINH, SO_NV }
+}`;
+        const forms = [
+            plan('chủ trì SO_NGANH, CA_TINH theo chức năng', 'giao SO_NV, SO_TC theo chức năng'),
+            plan('chủ trì SO_NGANH, CA_TINH theo chức năng'.normalize('NFD'), 'giao SO_NV, SO_TC THEO   CHỨC NĂNG'.normalize('NFD')),
+            plan('lead SO_NGANH, CA_TINH each in own remit', 'assign SO_NV, SO_TC each in own remit'),
+        ];
+        const compiled = [];
+        for (const source of forms) {
+            const json = await compile(source);
+            expect(task(json, 'NV1')).toMatchObject({ separateRemits: true, leads: [{ id: 'DongNai.SO_NGANH' }, { id: 'DongNai.CA_TINH' }] });
+            expect(task(json, 'NV1_A')).toMatchObject({ separateRemits: true, leadsFrom: 'task', effectiveLeads: [{ id: 'DongNai.SO_NGANH' }, { id: 'DongNai.CA_TINH' }] });
+            expect(task(json, 'NV2')).toMatchObject({ separateRemits: true, leadsFrom: 'heading' });
+            expect(task(json, 'NV3')).toMatchObject({ separateRemits: false });
+            expect(json.body[1]).toMatchObject({ type: 'section', separateRemits: true, addressees: [{ id: 'DongNai.SO_NV' }, { id: 'DongNai.SO_TC' }] });
+            compiled.push(json);
+        }
+        expect(compiled[1]).toEqual(compiled[0]);
+        expect(compiled[2].tasks).toEqual(compiled[0].tasks);
     });
 
     test('the recurring dates expand only inside a period the plan states: an inferred period gives none', async () => {

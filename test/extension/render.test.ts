@@ -277,3 +277,17 @@ describe('the preview page of broken input and of the examples', () => {
         }
     });
 });
+
+describe('leads each in their own remit', () => {
+    test('Đồng Nai: VII.3 and VII.2, written `theo chức năng`, say so beside their leads; the V.5 heading does not', async () => {
+        const loaded = await load(exampleFiles('dong-nai/kh-7488.plan'));
+        const model = previewModel(services, loaded.main);
+        const plan = model.plans[0];
+        expect(plan.tasks.filter(task => task.separateRemits).map(task => task.key)).toEqual(['NV_VII2', 'NV_VII3']);
+        const { root } = render(model);
+        const doc = byId(root, 'document')!;
+        const lead = (key: string) => textOf(all(doc, e => hasClass(e, 'task') && e.attrs['data-key'] === key)[0]);
+        expect(lead('NV_VII3')).toMatch(/mỗi đơn vị theo chức năng, nhiệm vụ của mình|each in its own remit/);
+        expect(lead('NV_V5_KINH_PHI')).not.toMatch(/mỗi đơn vị theo chức năng, nhiệm vụ của mình|each in its own remit/);
+    });
+});

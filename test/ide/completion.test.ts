@@ -371,6 +371,13 @@ describe('keywords without diacritics', () => {
         expect(completed.items.map(i => i.filterText)).toEqual(['phoi hop', 'phoi hop voi']);
     });
 
+    test('after the leads, `theo chức năng` (each in own remit) is offered, also typed without diacritics', async () => {
+        for (const typed of ['theo', 'theo chuc', 'each in']) {
+            const completed = await complete(FILES(TASK(`chủ trì STP, CA_TINH ${typed}${CURSOR}`)));
+            expect(completed.labels, typed).toContain(typed === 'each in' ? 'each in own remit' : 'theo chức năng');
+        }
+    });
+
     test('invoked on a blank, the keywords that may follow, Vietnamese first', async () => {
         const completed = await complete(FILES(TASK(`chủ trì ${CURSOR}`)));
         const keywords = completed.items.filter(i => i.kind === CompletionItemKind.Keyword).map(i => i.label);

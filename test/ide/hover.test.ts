@@ -266,3 +266,56 @@ describe('hover never fails on partial input', () => {
         expect(await hoverAt(invalid.main, positionOf(invalid.main, '31/2/2021'))).toContain('không có ngày 31');
     });
 });
+
+describe('hover: authority as the registry states it', () => {
+    test.each([['NFC', (t: string) => t.normalize('NFC')], ['NFD', (t: string) => t.normalize('NFD')]] as const)(
+        '%s: a group with neither thuộc nor gồm is neither under nor outside the issuer\'s authority', async (_, form) => {
+            const loaded = await load({
+                'plan.plan': form(`kế hoạch KH "Kế hoạch" {
+    của UBND_TINH
+    nhiệm vụ NV1 "Các cơ quan liên quan" { chủ trì CQ_LQ }
+    nhiệm vụ NV2 "Mặt trận" { chủ trì MTTQ  phối hợp CA_TINH }
+}`),
+                'registry.plan': form(`cơ quan UBND_TINH "Ủy ban nhân dân tỉnh"
+cơ quan CA_TINH "Công an tỉnh" thuộc UBND_TINH
+cơ quan MTTQ "Ủy ban Mặt trận Tổ quốc tỉnh" độc lập
+nhóm CQ_LQ "Các cơ quan liên quan"`),
+            });
+            expectNoSyntaxErrors(loaded);
+            const document = loaded.main;
+            const unknown = (await hoverAt(document, positionOf(document, 'CQ_LQ')))?.normalize('NFC');
+            expect(unknown).toContain('Không rõ có thuộc thẩm quyền của cơ quan ban hành (Ủy ban nhân dân tỉnh) hay không');
+            expect(unknown).toContain('Whether it is under the issuer\'s authority is unknown');
+            expect(unknown).not.toContain('Outside the issuer\'s authority');
+            expect((await hoverAt(document, positionOf(document, 'MTTQ ')))?.normalize('NFC')).toContain('Outside the issuer\'s authority');
+            expect((await hoverAt(document, positionOf(document, 'CA_TINH')))?.normalize('NFC')).toContain('Under the issuer\'s authority');
+        });
+});
+
+describe('hover: leads each in their own remit', () => {
+    test.each([['NFC', (t: string) => t.normalize('NFC')], ['NFD', (t: string) => t.normalize('NFD')]] as const)(
+        '%s: the keyword `theo chức năng` and the tasks whose leads it qualifies, inherited too', async (_, form) => {
+            const loaded = await load({
+                'plan.plan': form(`kế hoạch KH "Kế hoạch" {
+    của UBND_TINH
+    nhiệm vụ NV1 "Sở Tư pháp, Công an tỉnh theo chức năng, nhiệm vụ tuyên truyền" {
+        chủ trì STP, CA_TINH theo chức năng
+        nhiệm vụ NV1_A "Tổ chức hội nghị"
+    }
+    nhiệm vụ NV2 "Sở Tư pháp, Công an tỉnh rà soát" { chủ trì STP, CA_TINH }
+}`),
+                'registry.plan': form(`cơ quan UBND_TINH "Ủy ban nhân dân tỉnh"
+cơ quan CA_TINH "Công an tỉnh" thuộc UBND_TINH
+cơ quan STP "Sở Tư pháp" thuộc UBND_TINH`),
+            });
+            expectNoSyntaxErrors(loaded);
+            const document = loaded.main;
+            const keyword = (await hoverAt(document, positionOf(document, form('CA_TINH theo'), 0, form('CA_TINH t').length)))?.normalize('NFC');
+            expect(keyword).toContain('**theo chức năng** ↔ *each in own remit*');
+            expect(keyword).toContain('Each body leads its own part, in its own remit');
+            const remit = 'Each leads its own part, in its own remit, not one duty jointly';
+            expect((await hoverAt(document, positionOf(document, 'NV1 ')))?.normalize('NFC')).toContain(remit);
+            expect((await hoverAt(document, positionOf(document, 'NV1_A')))?.normalize('NFC')).toContain(remit);
+            expect((await hoverAt(document, positionOf(document, 'NV2')))?.normalize('NFC')).not.toContain(remit);
+        });
+});

@@ -39,6 +39,22 @@ describe('outside-authority', () => {
     nhiệm vụ NV1 "Tuyên truyền" { chủ trì MTTQ_TINH }`, 'thời gian từ 2018 đến 2020'));
     });
 
+    test('decides by what the registry states: a group with neither thuộc nor gồm, or a place that does not resolve, is not judged', async () => {
+        const files = inPlan(`
+    nhiệm vụ NV1 "Các cơ quan liên quan" { chủ trì CQ_LQ }
+    nhiệm vụ NV2 "Liên ngành" { chủ trì LIEN_NGANH }
+    nhiệm vụ NV3 "Chưa rõ cấp trên" { chủ trì CHUA_RO }
+    nhiệm vụ NV4 "Liên ngành có Mặt trận" { chủ trì ⟦CO_MAT_TRAN⟧ }`);
+        files['groups.plan'] = `phạm vi VinhPhuc
+nhóm CQ_LQ "Các cơ quan liên quan"
+nhóm LIEN_NGANH "Liên ngành" gồm CA_TINH, CQ_LQ, KHONG_CO
+nhóm CHUA_RO "Các đơn vị" thuộc KHONG_CO_CAP_TREN
+nhóm CO_MAT_TRAN "Liên ngành có Mặt trận" gồm CQ_LQ, MTTQ_TINH
+`;
+        // An explicitly outside member decides, whatever the others are.
+        await expectFindings('outside-authority', files, /^'CO_MAT_TRAN' có thành viên ngoài quyền chỉ đạo/);
+    });
+
     test('a plan issued by a national body can direct its own subordinates only', async () => {
         await expectFindings('outside-authority', {
             'plan.plan': `kế hoạch KH "Kế hoạch của Chính phủ" {

@@ -170,7 +170,7 @@ function block(b: PreviewBlock, ctx: Context, depth: number): string {
             const level = Math.min(2 + depth, 6);
             const number = b.number ?? b.label;
             const mode = b.addressees.length > 0
-                ? ` <span class="chip mode-${b.mode ?? 'directed'}">${esc(b.mode === 'requested' ? t('đề nghị', 'requested') : t('giao', 'directed'))}: ${b.addressees.map(party).join(', ')}</span>`
+                ? ` <span class="chip mode-${b.mode ?? 'directed'}">${esc(b.mode === 'requested' ? t('đề nghị', 'requested') : t('giao', 'directed'))}: ${b.addressees.map(party).join(', ')}${b.separateRemits ? ` (${esc(t(...OWN_REMIT))})` : ''}</span>`
                 : '';
             const head = number !== null || b.heading !== null
                 ? `<h${level} class="sec-head"${src(b.range, t)}>${number !== null ? `<span class="num">${esc(number)}</span> ` : ''}${b.heading !== null ? `<span class="heading">${esc(b.heading)}</span>` : ''}${mode}</h${level}>`
@@ -213,6 +213,9 @@ const TEXT_TAGS: Record<string, [string, string] | undefined> = {
     funding: ['Kinh phí', 'Funding'], footnote: ['Chú thích', 'Footnote'],
 };
 
+/** `theo chức năng`: each body leads its own part, not one duty jointly. */
+const OWN_REMIT: [string, string] = ['mỗi đơn vị theo chức năng, nhiệm vụ của mình', 'each in its own remit'];
+
 const LEADS_FROM: Record<string, [string, string]> = {
     cooperatesWith: ['cơ quan mà bên được giao phối hợp với', 'the body the addressee cooperates with'],
     addressee: ['cơ quan được giao', 'the addressee'],
@@ -224,7 +227,8 @@ function taskBlock(task: PreviewTask, ctx: Context, depth: number): string {
     const { t } = ctx;
     const facts: string[] = [];
     if (task.leads.length > 0) {
-        const from = task.leadsFrom && LEADS_FROM[task.leadsFrom] ? ` <span class="note">(${esc(t(...LEADS_FROM[task.leadsFrom]))})</span>` : '';
+        const notes = [task.separateRemits ? t(...OWN_REMIT) : '', task.leadsFrom && LEADS_FROM[task.leadsFrom] ? t(...LEADS_FROM[task.leadsFrom]) : ''].filter(Boolean);
+        const from = notes.length > 0 ? ` <span class="note">(${esc(notes.join('; '))})</span>` : '';
         facts.push(fact(t('Chủ trì', 'Lead'), `${task.leads.map(party).join(', ')}${from}`, task.leadsInherited ? 'inherited' : ''));
     } else if (task.leadUnstated) {
         facts.push(fact(t('Chủ trì', 'Lead'), `<span class="unstated">${esc(t('bản gốc không nêu', 'not stated in the original'))}</span>`));
