@@ -51,7 +51,7 @@ describe('the editor over stdio, on examples/', () => {
     });
 
     test('"so tu phap" typed after `chủ trì ` offers Sở Tư pháp first, inserting its id', async () => {
-        const at = text.indexOf('chủ trì SO_NGANH\n') + 'chủ trì '.length;
+        const at = text.indexOf('chủ trì SO_NGANH, UBND_HUYEN\n') + 'chủ trì '.length;
         const typed = text.slice(0, at) + 'so tu phap' + text.slice(at + 'SO_NGANH'.length);
         await show(CA_MAU, typed);
         const result = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', {
@@ -62,7 +62,7 @@ describe('the editor over stdio, on examples/', () => {
         const items = (Array.isArray(result) ? result : result.items).sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
         expect(items[0].label).toBe('SO_TP');
         const edit = items[0].textEdit as TextEdit;
-        expect(applyEdits(typed, [edit]).slice(at, at + 'SO_TP'.length + 1)).toBe('SO_TP\n');
+        expect(applyEdits(typed, [edit]).slice(at, at + 'SO_TP'.length + 1)).toBe('SO_TP,');
         await show(CA_MAU, text);
     }, 30_000);
 
