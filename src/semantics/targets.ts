@@ -370,6 +370,16 @@ export function duesMeet(a: DueSlot, b: DueSlot, period?: { from: number; to: nu
     return a.kind === 'none' && b.kind === 'none';
 }
 
+/** Whether two targets are due at the same time in the same way: alike recurring, or due in one year, or neither due. */
+export function sameDue(a: DueSlot, b: DueSlot): boolean {
+    switch (a.kind) {
+        case 'recurring': return b.kind === 'recurring' && a.months === b.months;
+        case 'year': return b.kind === 'year' && a.year === b.year;
+        case 'day': return b.kind === 'day' && a.text === b.text;
+        case 'none': return b.kind === 'none';
+    }
+}
+
 /** The years of the plan period, when the plan states one. */
 export function periodYears(owner: Plan | Document): { from: number; to: number } | undefined {
     const span = statedPlanSpan(owner);
