@@ -4,6 +4,7 @@ import { isGroup, isSection, isTask } from '../language/generated/ast.js';
 import { taskMode } from '../language/keywords.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { modeFix } from '../linter/support/modes.js';
+import { foreignLevel } from '../semantics/levels.js';
 import { placeUnknown } from '../semantics/placeholders.js';
 import { addresseeSource, ancestors, isUnderAuthority, issuerOf, modeOf } from '../semantics/responsibility.js';
 import { headerRange, ownerOf } from '../semantics/structure.js';
@@ -41,7 +42,7 @@ export default defineRule({
                 if (enclosingMode === 'directed') {
                     return;
                 }
-                const outside = source.refs.filter(ref => ref.ref !== undefined && !isUnderAuthority(ref.ref, issuer) && !placeUnknown(ref.ref));
+                const outside = source.refs.filter(ref => ref.ref !== undefined && !isUnderAuthority(ref.ref, issuer) && !placeUnknown(ref.ref) && !foreignLevel(ref.ref, task));
                 if (outside.length > 0) {
                     const names = outside.map(ref => ref.$refText).join(', ');
                     context.report({
@@ -70,8 +71,9 @@ export default defineRule({
             const reported = new Set<Party>();
             refs.forEach((ref, index) => {
                 const lead = ref.ref;
-                // A body whose place is still a placeholder (thuộc CẦN_ĐIỀN) cannot be judged yet.
-                if (!lead || reported.has(lead) || isUnderAuthority(lead, issuer) || placeUnknown(lead)) {
+                // A body whose place is still a placeholder (thuộc CẦN_ĐIỀN) cannot be judged yet; one of
+                // another level or province is no request either (foreign-addressee reports it).
+                if (!lead || reported.has(lead) || isUnderAuthority(lead, issuer) || placeUnknown(lead) || foreignLevel(lead, node)) {
                     return;
                 }
                 reported.add(lead);
