@@ -80,6 +80,8 @@ export interface KnownName {
 export interface NameIndex {
     byFirst: Map<string, KnownName[]>;
     keys: Set<string>;
+    /** Two words that follow each other in a name ("thông tin", "ủy ban"), joined by a blank. */
+    pairs: Set<string>;
 }
 
 const nameCaches = new WeakMap<LangiumSharedCoreServices, WorkspaceCache<string, NameIndex>>();
@@ -95,7 +97,7 @@ export function knownNames(services: SemanticServices, document: LangiumDocument
     const roots = services.workspace.Roots;
     const root = roots.rootOf(document.uri);
     return cache.get(root, () => {
-        const index: NameIndex = { byFirst: new Map(), keys: new Set() };
+        const index: NameIndex = { byFirst: new Map(), keys: new Set(), pairs: new Set() };
         for (const doc of shared.workspace.LangiumDocuments.all) {
             const model = doc.parseResult?.value;
             if (!isModel(model) || roots.rootOf(doc.uri) !== root) {
@@ -115,6 +117,7 @@ export function knownNames(services: SemanticServices, document: LangiumDocument
                         continue;
                     }
                     index.keys.add(words.map(w => w.key).join(' '));
+                    words.slice(1).forEach((w, k) => index.pairs.add(`${words[k].key} ${w.key}`));
                     const listBreak = words.map((w, k) => k + 1 < words.length && /[,;]/u.test(nfc.slice(w.end, words[k + 1].start)));
                     const name: KnownName = { text: nfc, words, listBreak, node: element as Agency | Group | Document, namespace };
                     const list = index.byFirst.get(words[0].key) ?? [];
@@ -221,6 +224,17 @@ export function nearMissNames(text: string, index: NameIndex, namespace: string 
             }
         }
         const last = i + keys.length - 2;
+        // A list separator where the word is left out: a list ("cơ sở giáo dục, đào tạo"), not the name.
+        if (/[,;]/u.test(nfc.slice(ws[i + p - 1].end, ws[i + p].start))) {
+            return undefined;
+        }
+        // The last word alone after the gap may start a phrase with the next word rather than end the
+        // name: "các cơ quan thông tin" is not "các cơ quan truyền thông" missing a word. Read so when
+        // the two words follow each other in some declared name.
+        const next = ws[last + 1];
+        if (p === keys.length - 2 && next && /^[\s]*$/u.test(nfc.slice(ws[last].end, next.start)) && index.pairs.has(`${ws[last].key} ${next.key}`)) {
+            return undefined;
+        }
         const right = spelled(name, p);
         const corrected = `${nfc.slice(ws[i].start, ws[i + p - 1].end)} ${right}${nfc.slice(ws[i + p - 1].end, ws[last].end)}`;
         return { start: ws[i].start, end: ws[last].end, name, right, corrected, last };

@@ -12,6 +12,8 @@ cơ quan SKHDT "Sở Kế hoạch và Đầu tư Đồng Nai" viết tắt "Sở
 cơ quan STTTT "Sở Thông tin và Truyền thông" thuộc UBND_TINH
 nhóm SO_NGANH "Các sở, ban, ngành tỉnh" gồm CAT, SKHDT
 cơ quan BCD "Ban Chỉ đạo 138 tỉnh" thuộc UBND_TINH
+nhóm CQ_TRUYEN_THONG "Các cơ quan truyền thông" gồm STTTT
+cơ quan SGDDT "Sở Giáo dục và Đào tạo" thuộc UBND_TINH
 `;
 
 /** A plan of Đồng Nai with one task whose text is `text`, and the registry beside it. */
@@ -26,7 +28,7 @@ describe('misspelled-name', () => {
     afterEach(resetRuleSettings);
 
     test('fires at a name with one interior word left out, at the words in the string', async () => {
-        const found = await expectFindings('misspelled-name', plan('⟦Ủy ban nhân tỉnh⟧ chỉ đạo; ⟦Sở Kế hoạch Đầu tư⟧ bố trí kinh phí.'));
+        const found = await expectFindings('misspelled-name', plan('⟦Ủy ban nhân tỉnh⟧ chỉ đạo; ⟦Sở Kế hoạch Đầu tư⟧ bố trí kinh phí; ⟦các cơ quan thông⟧ đưa tin.'));
         expect(found[0].message).toBe('"Ủy ban nhân tỉnh" gần giống tên "Ủy ban nhân dân tỉnh" (UBND_TINH) nhưng thiếu chữ "dân": viết đúng tên chính thức / '
             + '"Ủy ban nhân tỉnh" nearly matches the name "Ủy ban nhân dân tỉnh" (UBND_TINH) but "dân" is missing: write the official name');
         expect(found[1].message).toMatch(/^"Sở Kế hoạch Đầu tư" gần giống tên "Sở Kế hoạch và Đầu tư" \(SKHDT\) nhưng thiếu chữ "và"/);
@@ -66,6 +68,8 @@ describe('misspelled-name', () => {
             'các sở, ngành tỉnh', // a list element left out
             'Công an tình', // a name of two words
             'Sở Kế hoạch. Đầu tư công', // across a sentence break
+            'các cơ quan thông tin đại chúng', // "thông tin" is a phrase (of "Sở Thông tin và Truyền thông")
+            'các cơ sở giáo dục, đào tạo', // a list where the word would be
         ].join('; ')));
     });
 
