@@ -23,6 +23,7 @@ const EXPECTED: Record<string, Record<string, number[]>> = {
         'outside-authority': [215, 220, 230, 355, 371],
         'section-numbering': [306], // LỖI GỐC: "13." used twice
         'recurring-without-period': [438, 447], // LỖI GỐC: yearly reports (20/7, 20/9) in a plan that states no period
+        'misspelled-name': [149], // LỖI GỐC: "các cơ quan chức nẵng" for "chức năng"
     },
     'examples/dong-nai/kh-7488.plan': {
         // LỖI GỐC: the letter's number "3833 /SYT-VP" has a blank; the text cites "Thông tư số 23/TT-BCA" without its year.
@@ -33,6 +34,7 @@ const EXPECTED: Record<string, Record<string, number[]>> = {
         // pair "căn cứ chức năng, nhiệm vụ được giao", each its own part: written `theo chức năng`, not reported.)
         'multiple-leads': [305],
         'lead-not-stated': [355, 359], // LỖI GỐC: the yearly review and the end-2020 review name nobody
+        'misspelled-name': [305, 332], // LỖI GỐC: "Sở Kế hoạch Đầu tư" for "Sở Kế hoạch và Đầu tư" (V.5 heading, VII.3)
     },
     'examples/quoc-gia/van-ban.plan': {
         'document-number-format': [21], // LỖI GỐC: "23/TT-BCA", a Thông tư without its year

@@ -1,13 +1,7 @@
-import { AstUtils } from 'langium';
 import type { Document, Plan, Target } from '../language/generated/ast.js';
-import { isTarget } from '../language/generated/ast.js';
-import { namespaceOf, qualify } from '../language/planspec-scope.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { lineOf } from '../semantics/structure.js';
-import type { Interval } from '../semantics/targets.js';
-import {
-    admissible, comparisonRange, comparisonText, dueKey, intersects, natureKey, normalizeText, targetLabel, unitKey
-} from '../semantics/targets.js';
+import { comparisonRange, comparisonText, duesMeet, intersects, periodYears, targetLabel, targetsByMeasure } from '../semantics/targets.js';
 
 export default defineRule({
     meta: {
@@ -25,34 +19,22 @@ export default defineRule({
         };
 
         function check(owner: Plan | Document): void {
-            // Targets that can be compared share a key: the same measure, nature, due and unit.
-            const groups = new Map<string, Array<{ target: Target; interval: Interval }>>();
-            for (const node of AstUtils.streamAllContents(owner)) {
-                if (!isTarget(node)) {
-                    continue;
-                }
-                const interval = admissible(node);
-                if (!interval) {
-                    continue;
-                }
-                const key = [subjectKey(node), natureKey(node), dueKey(node), unitKey(node)].join('\u0000');
-                let group = groups.get(key);
-                if (!group) {
-                    group = [];
-                    groups.set(key, group);
-                }
-                const first = group.find(g => !intersects(g.interval, interval));
-                if (first) {
-                    report(node, first.target);
-                }
-                group.push({ target: node, interval });
+            const period = periodYears(owner);
+            for (const group of targetsByMeasure(owner)) {
+                group.forEach((facts, i) => {
+                    const first = group.slice(0, i).find(g => duesMeet(g.due, facts.due, period) && !intersects(g.interval, facts.interval));
+                    if (first) {
+                        report(facts.target, first.target);
+                    }
+                });
             }
         }
 
         function report(target: Target, first: Target): void {
             const line = lineOf(first);
-            const on = target.indicator
-                ? { vi: `cùng chỉ số ${target.indicator.$refText}`, en: `on the same indicator ${target.indicator.$refText}` }
+            const indicator = target.indicator ?? first.indicator;
+            const on = indicator
+                ? { vi: `cùng chỉ số ${indicator.$refText}`, en: `on the same indicator ${indicator.$refText}` }
                 : { vi: 'cùng nội dung', en: 'on the same measure' };
             const these = `${targetLabel(target)} (${comparisonText(target)})`;
             const those = `${targetLabel(first)} (${comparisonText(first)})`;
@@ -66,12 +48,3 @@ export default defineRule({
         }
     },
 });
-
-/** The measure a target is on: its indicator, else its text (NFC, lower case, blanks collapsed). */
-function subjectKey(target: Target): string {
-    if (target.indicator) {
-        const indicator = target.indicator.ref;
-        return indicator ? `indicator ${qualify(namespaceOf(indicator), indicator.name)}` : `indicator? ${target.indicator.$refText}`;
-    }
-    return `text ${normalizeText(target.text ?? '')}`;
-}

@@ -10,8 +10,9 @@ import { defineRule } from '../linter/rule.js';
 import { quote } from '../linter/support/fixes.js';
 import { findNumbers, proseTextsOf } from '../semantics/citations.js';
 import {
-    DEFAULT_PARTY_ISSUERS, MAYBE_NORMATIVE_KINDS, NORMATIVE_KINDS, PARTY_TYPES, PARTY_TYPE_KINDS, STATE_TYPES,
-    hasBlank, isKnownStateType, kindEnglish, kindLabel, kindOf, lastPropertyRange, ownYear, parseNumberSymbol,
+    DEFAULT_PARTY_ISSUERS, MAYBE_NORMATIVE_KINDS, NORMATIVE_KINDS, PARTY_TYPES, STATE_TYPES,
+    hasBlank, isKnownStateType, kindEnglish, kindLabel, kindOf, lastPropertyRange, looksLikeType, ownYear, parseNumberSymbol,
+    partyFormOf,
 } from '../semantics/documents.js';
 
 interface Options {
@@ -30,6 +31,8 @@ interface Problem {
     message: string;
     suggestion?: string;
     preferred?: boolean;
+    /** The suggestion is the Party form of a Party number printed state-style: certain, also in prose. */
+    party?: boolean;
 }
 
 const FORM_NAMES: Record<Form, { vi: string; en: string }> = {
@@ -169,11 +172,12 @@ export default defineRule<Options>({
             for (const prose of proseTextsOf(node)) {
                 let map: StringMap | undefined | null = null;
                 for (const found of findNumbers(prose.text)) {
-                    // The kind named before the number, else none: then only the blanks can be judged.
+                    // The kind named before the number, else none: then only the blanks and the Party form
+                    // (which its issuer shows) can be judged.
                     const kind = found.kind;
                     const problem = found.malformed
                         ? numberProblem(found.printed, kind ?? 'plan', kind ? documentKindLabel[kind] : 'Văn bản', found.date?.year, kind !== undefined)
-                        : kind ? numberProblem(found.compact, kind, documentKindLabel[kind], found.date?.year, true) : undefined;
+                        : kind ? numberProblem(found.compact, kind, documentKindLabel[kind], found.date?.year, true) : partyProblem(found.compact);
                     if (!problem) {
                         continue;
                     }
@@ -181,11 +185,12 @@ export default defineRule<Options>({
                         map = StringMap.of(context.document, node, prose.property);
                     }
                     const range = map?.range(found.start, found.end);
-                    // Prose is verbatim: a fix only joins a number the print split with a blank, when that is
-                    // all that is wrong, and only where the source is exactly the number as printed (a line
-                    // break inside it counts as the blank it reads as).
+                    // Prose is verbatim: a fix only joins a number the print split with a blank, or writes a
+                    // Party number in the Party form, when that is all that is wrong, and only where the
+                    // source is exactly the number as printed (a line break inside it counts as the blank
+                    // it reads as).
                     const source = range ? context.document.textDocument.getText(range).replace(/[ \t]*\r?\n\s*/g, ' ').normalize('NFC') : undefined;
-                    const typographic = found.malformed && problem.suggestion === found.compact && source === found.printed;
+                    const typographic = ((found.malformed && problem.suggestion === found.compact) || problem.party === true) && source === found.printed;
                     context.report({
                         node,
                         range: range ?? GrammarUtils.findNodeForProperty(node.$cstNode, prose.property)?.range,
@@ -197,6 +202,24 @@ export default defineRule<Options>({
         }
 
         /**
+         * A Party document's number printed state-style ("27/NQ-TW"): its Party form, "27-NQ/TW". The
+         * issuer ("TW", "TU", …) alone shows it, so this is judged whatever kind the text names.
+         */
+        function partyProblem(text: string): Problem | undefined {
+            const suggestion = partyFormOf(text, partyIssuers);
+            if (!suggestion) {
+                return undefined;
+            }
+            const issuer = suggestion.slice(suggestion.indexOf('/') + 1).split('-')[0];
+            return {
+                message: `Văn bản của Đảng (cơ quan ban hành "${issuer}") ghi số theo dạng ${FORM_NAMES.party.vi}: "${suggestion}", không phải "${text}" / A Party document (issuer "${issuer}") is numbered ${FORM_NAMES.party.en}: "${suggestion}", not "${text}"`,
+                suggestion,
+                preferred: true,
+                party: true,
+            };
+        }
+
+        /**
          * What is wrong with a number of a text of this kind, and the number corrected when the rule
          * knows it. `formKnown`: the kind is known, so the form is judged too (in prose, only the
          * blanks are when no kind is named before the number).
@@ -205,13 +228,16 @@ export default defineRule<Options>({
             const en = kindEnglish(kind);
             if (hasBlank(text)) {
                 const joined = text.replace(/\s+/gu, '');
-                // Joined, the number may have a further problem: the fix corrects both, or it is not offered.
-                const rest = formKnown ? numberProblem(joined, kind, label, year, true) : undefined;
-                return {
-                    message: `Số ký hiệu "${text}" có khoảng trắng: các phần viết liền, "${joined}" / The number "${text}" contains a blank: its parts are written without spaces, "${joined}"`,
-                    suggestion: rest ? rest.suggestion : joined,
-                    preferred: rest ? rest.preferred : true,
-                };
+                // Joined, the number may have a further problem: the message names both and the fix
+                // corrects both, or it is not offered. Without the kind only the Party form is judged.
+                const rest = formKnown ? numberProblem(joined, kind, label, year, true) : partyProblem(joined);
+                const vi = `Số ký hiệu "${text}" có khoảng trắng: các phần viết liền`;
+                const english = `The number "${text}" contains a blank: its parts are written without spaces`;
+                if (!rest) {
+                    return { message: `${vi}, "${joined}" / ${english}, "${joined}"`, suggestion: joined, preferred: true };
+                }
+                const [restVi, restEn] = splitMessage(rest.message);
+                return { ...rest, message: `${vi}; ${lowerFirst(restVi)} / ${english}; ${lowerFirst(restEn)}` };
             }
             const symbol = parseNumberSymbol(text);
             const allowed = allowedForms(kind);
@@ -220,15 +246,7 @@ export default defineRule<Options>({
                 const english = allowed.map(f => `${FORM_NAMES[f].en} (e.g. "${example(f, kind)}")`).join(' or ');
                 return { message: `Số ký hiệu "${text}" không đúng dạng của ${label}: cần ${vi} / The number "${text}" does not have the form of a ${en}: expected ${english}` };
             };
-            const partyStyle = (n: string, type: string, issuer: string[]) => {
-                const suggestion = `${n}-${type}/${issuer.join('-')}`;
-                return {
-                    message: `Văn bản của Đảng (cơ quan ban hành "${issuer[0]}") ghi số theo dạng ${FORM_NAMES.party.vi}: "${suggestion}", không phải "${text}" / A Party document (issuer "${issuer[0]}") is numbered ${FORM_NAMES.party.en}: "${suggestion}", not "${text}"`,
-                    suggestion,
-                    preferred: true,
-                };
-            };
-            const looksLikeType = (g: string) => g === 'CV' || isKnownStateType(g) || PARTY_TYPE_KINDS.has(g);
+            const partyStyle = () => partyProblem(text);
             switch (symbol.form) {
                 case 'unreadable':
                     return generic();
@@ -243,7 +261,7 @@ export default defineRule<Options>({
                 case 'normative': {
                     const groups = symbol.groups;
                     if (allowed.includes('party') && groups.length >= 2 && partyIssuers.has(groups[1]) && looksLikeType(groups[0])) {
-                        return partyStyle(symbol.number, groups[0], groups.slice(1));
+                        return partyStyle();
                     }
                     if (!allowed.includes('normative')) {
                         return allowed.includes('assembly') ? generic() : extraYear(`${symbol.number}/${groups.join('-')}`);
@@ -256,7 +274,7 @@ export default defineRule<Options>({
                 case 'slash': {
                     const groups = symbol.groups;
                     if (allowed.includes('party') && groups.length >= 2 && partyIssuers.has(groups[1]) && looksLikeType(groups[0])) {
-                        return partyStyle(symbol.number, groups[0], groups.slice(1));
+                        return partyStyle();
                     }
                     if (kind === 'letter') {
                         if (groups[0] === 'CV') {
@@ -331,3 +349,13 @@ export default defineRule<Options>({
         }
     },
 });
+
+/** A bilingual message's two halves ("… / …"). */
+function splitMessage(message: string): [string, string] {
+    const at = message.indexOf(' / ');
+    return at < 0 ? [message, message] : [message.slice(0, at), message.slice(at + 3)];
+}
+
+function lowerFirst(text: string): string {
+    return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -4,6 +4,7 @@ import { isGroup, isSection, isTask } from '../language/generated/ast.js';
 import { taskMode } from '../language/keywords.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { modeFix } from '../linter/support/modes.js';
+import { foreignLevel } from '../semantics/levels.js';
 import { placeUnknown } from '../semantics/placeholders.js';
 import { addresseeSource, ancestors, isOutsideAuthority, issuerOf, modeOf } from '../semantics/responsibility.js';
 import { headerRange, ownerOf } from '../semantics/structure.js';
@@ -41,7 +42,7 @@ export default defineRule({
                 if (enclosingMode === 'directed') {
                     return;
                 }
-                const outside = source.refs.filter(ref => ref.ref !== undefined && isOutsideAuthority(ref.ref, issuer) && !placeUnknown(ref.ref));
+                const outside = source.refs.filter(ref => ref.ref !== undefined && isOutsideAuthority(ref.ref, issuer) && !placeUnknown(ref.ref) && !foreignLevel(ref.ref, task));
                 if (outside.length > 0) {
                     const names = outside.map(ref => ref.$refText).join(', ');
                     context.report({
@@ -72,8 +73,9 @@ export default defineRule({
                 const lead = ref.ref;
                 // Only what the registry states: a body whose place it does not give (a group with
                 // neither thuộc nor gồm, a placeholder) is not judged here; authority-unknown reports
-                // the group once, at its declaration.
-                if (!lead || reported.has(lead) || !isOutsideAuthority(lead, issuer) || placeUnknown(lead)) {
+                // the group once, at its declaration. One of another level or province is no request
+                // either (foreign-addressee reports it).
+                if (!lead || reported.has(lead) || !isOutsideAuthority(lead, issuer) || placeUnknown(lead) || foreignLevel(lead, node)) {
                     return;
                 }
                 reported.add(lead);

@@ -93,6 +93,7 @@ export default defineRule<Options>({
             // item of an earlier scheme restarts it ("1", "a", "b", "2", "a", …).
             const order: string[] = [];
             const sequences = new Map<string, Sequence>();
+            const runs: Sequence[] = [];
             const pending: Pending[] = [];
             for (const item of items) {
                 let n = item.number;
@@ -117,7 +118,9 @@ export default defineRule<Options>({
                 const canonical = canonicalOf(n);
                 const sequence = sequences.get(key);
                 if (!sequence) {
-                    sequences.set(key, { prev: n, expected: successors(n.positions), seen: new Map([[canonical, { ...item, number: n }]]), items: [{ ...item, number: n }] });
+                    const run: Sequence = { prev: n, expected: successors(n.positions), seen: new Map([[canonical, { ...item, number: n }]]), items: [{ ...item, number: n }] };
+                    sequences.set(key, run);
+                    runs.push(run);
                     continue;
                 }
                 const earlier = sequence.seen.get(canonical);
@@ -141,6 +144,12 @@ export default defineRule<Options>({
                 sequence.expected = inPlace ? successors(n.positions) : new Set([...successors(n.positions), ...successors(sequence.expected)]);
                 sequence.prev = n;
             }
+            for (const run of runs) {
+                const finding = alphabetFinding(run, pending);
+                if (finding) {
+                    pending.push(finding);
+                }
+            }
             for (const p of pending) {
                 context.report({
                     node: p.item.node, range: p.item.range, message: p.message,
@@ -154,6 +163,41 @@ export default defineRule<Options>({
         }
 
         /**
+         * A run of letters numbered in Latin order: "đ" skipped (a, b, c, d, e) or a letter Vietnamese
+         * numbering does not use (f, j, w, z). One finding per run, at its first such letter, unless
+         * that item already has a finding (a jump or a repeat says enough).
+         */
+        function alphabetFinding(run: Sequence, pending: Pending[]): Pending | undefined {
+            const letters = run.items.filter(i => i.number.kind === 'letter' || i.number.kind === 'letter-upper');
+            if (letters.length < 2) {
+                return undefined;
+            }
+            const latin = letters.filter(i => LATIN_ONLY.test(i.number.label));
+            const first = letters.findIndex((item, k) => LATIN_ONLY.test(item.number.label)
+                || (k > 0 && letters[k - 1].number.label.toLowerCase() === 'd' && item.number.label.toLowerCase() === 'e'));
+            if (first < 1 || pending.some(p => p.item.node === letters[first].node)) {
+                return undefined;
+            }
+            const item = letters[first];
+            const prev = letters[first - 1].number.label;
+            const label = item.number.label;
+            const upper = item.number.kind === 'letter-upper';
+            const expected = nextLabel(letters[first - 1].number);
+            const order = (upper ? VIETNAMESE_LETTERS.map(l => l.toUpperCase()) : VIETNAMESE_LETTERS).slice(0, 10).join(', ');
+            let message: string;
+            if (latin.length > 0) {
+                const written = letters.map(i => i.number.label).join(', ');
+                message = latin[0] === item
+                    ? `Chữ "${label}" không dùng để đánh số trong văn bản tiếng Việt (${order}, …): sau "${prev}" là "${expected}" / "${label}" is not a Vietnamese numbering letter (${order}, …): "${expected}" follows "${prev}"`
+                    : `Các điểm được đánh số theo thứ tự chữ cái Latin (${written}): văn bản tiếng Việt đánh ${order}, … nên sau "${prev}" là "${expected}", không phải "${label}", và không dùng "${latin[0].number.label}" / The items follow the Latin alphabet (${written}): Vietnamese numbering is ${order}, …, so "${expected}" follows "${prev}", not "${label}", and "${latin[0].number.label}" is not used`;
+            } else {
+                message = `Thiếu "${expected}": theo thứ tự chữ cái tiếng Việt (${order}, …), sau "${prev}" là "${expected}", không phải "${label}" / "${expected}" is missing: in Vietnamese order (${order}, …) "${expected}" follows "${prev}", not "${label}"`;
+            }
+            const sequence: Sequence = { ...run, items: letters };
+            return { item, message, sequence };
+        }
+
+        /**
          * Renumbers the run from the item reported to its end, each item following the one before:
          * I, II, II, IV → I, II, III, IV; 1, 2, 3, 5, 6 → …, 4, 5. Not preferred: the original may
          * really lack a part, or print one twice (a seed defect is kept, see README).
@@ -163,12 +207,11 @@ export default defineRule<Options>({
             if (at < 1) {
                 return undefined;
             }
-            const latin = sequence.items.some(i => /^[fjwz]$/iu.test(i.number.label));
             const changes: Array<{ item: Item; label: string }> = [];
             const before = sequence.items[at - 1].number;
             let place: Place = { position: before.positions[0], letter: before.label.toLowerCase() };
             for (const item of sequence.items.slice(at)) {
-                const next = following(item.number, place, latin);
+                const next = following(item.number, place);
                 if (!next) {
                     return undefined;
                 }
@@ -250,11 +293,14 @@ interface Place {
     letter: string;
 }
 
+/** Letters of the Latin alphabet that Vietnamese numbering does not use. */
+const LATIN_ONLY = /^[fjwz]$/iu;
+
 /**
  * The number after `place` in the scheme of `n`, written the way `n` is (Roman in its case, leading
- * zeros kept, Vietnamese letters unless the run uses Latin ones).
+ * zeros kept, letters in Vietnamese order: a, b, c, d, đ, e, g, …).
  */
-function following(n: ItemNumber, place: Place, latin: boolean): { label: string; place: Place } | undefined {
+function following(n: ItemNumber, place: Place): { label: string; place: Place } | undefined {
     const position = place.position + 1;
     switch (n.kind) {
         case 'roman':
@@ -269,9 +315,8 @@ function following(n: ItemNumber, place: Place, latin: boolean): { label: string
             return { label: `${n.prefix}.${position}`, place: { position, letter: '' } };
         case 'letter':
         case 'letter-upper': {
-            const alphabet = latin ? 'abcdefghijklmnopqrstuvwxyz'.split('') : VIETNAMESE_LETTERS;
-            const at = alphabet.indexOf(place.letter);
-            const next = at < 0 ? undefined : alphabet[at + 1];
+            const at = VIETNAMESE_LETTERS.indexOf(place.letter);
+            const next = at < 0 ? undefined : VIETNAMESE_LETTERS[at + 1];
             return next === undefined ? undefined : { label: n.kind === 'letter-upper' ? next.toUpperCase() : next, place: { position, letter: next } };
         }
     }

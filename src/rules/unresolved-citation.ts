@@ -6,6 +6,7 @@ import { StringMap } from '../language/string-map.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import type { ProseCitation } from '../semantics/citations.js';
 import { citationsOf } from '../semantics/citations.js';
+import { partyFormOf } from '../semantics/documents.js';
 
 export default defineRule({
     meta: {
@@ -45,6 +46,7 @@ function message(citation: ProseCitation, namespace: string | undefined): string
     const date = found.date ? ` ngày ${found.date.day}/${found.date.month}/${found.date.year}` : '';
     const where = namespace ? ` (trong phạm vi ${namespace} hoặc trong sổ văn bản quốc gia)` : '';
     const whereEn = namespace ? ` (in namespace ${namespace} or among the national documents)` : '';
-    const declaration = `văn bản <MÃ> ${keyword} số "${found.compact}"${date}`;
+    // Declared in its right form: a Party number printed state-style is declared in the Party form.
+    const declaration = `văn bản <MÃ> ${keyword} số "${partyFormOf(found.compact) ?? found.compact}"${date}`;
     return `${label} chưa được khai báo${where}, nên không liên kết được: khai báo ${declaration} / ${found.printed} is not declared${whereEn}, so the citation links to nothing: declare ${declaration}`;
 }

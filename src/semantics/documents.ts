@@ -107,6 +107,29 @@ export const DEFAULT_PARTY_ISSUERS: readonly string[] = [
     'ĐUQSTW', 'ĐUCA',
 ];
 
+/** Whether a group of a symbol can be a type abbreviation: a state or Party type, or "CV". */
+export function looksLikeType(group: string): boolean {
+    return group === 'CV' || isKnownStateType(group) || PARTY_TYPE_KINDS.has(group);
+}
+
+const DEFAULT_PARTY_ISSUER_SET: ReadonlySet<string> = new Set(DEFAULT_PARTY_ISSUERS);
+
+/**
+ * The Party form of a Party document's number written state-style: "18/NQ-TW" → "18-NQ/TW",
+ * "04/2022/NQ-TU" → "04-NQ/TU" (a type, then a Party issuer: the issuer alone says it is the Party's,
+ * whatever kind the text names). Undefined for any other number. Give it a number without blanks.
+ */
+export function partyFormOf(compact: string, partyIssuers: ReadonlySet<string> = DEFAULT_PARTY_ISSUER_SET): string | undefined {
+    const symbol = parseNumberSymbol(compact);
+    if (symbol.form !== 'slash' && symbol.form !== 'normative') {
+        return undefined;
+    }
+    const groups = symbol.groups;
+    return groups.length >= 2 && partyIssuers.has(groups[1]) && looksLikeType(groups[0])
+        ? `${symbol.number}-${groups[0]}/${groups.slice(1).join('-')}`
+        : undefined;
+}
+
 /** Kinds that are normative by nature: their number always carries the year. */
 export const NORMATIVE_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>(['decree', 'circular', 'joint-circular', 'ordinance', 'joint-resolution']);
 /** Kinds that may be normative (then numbered with the year) or administrative. */
@@ -383,7 +406,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  */
 export function declarationsNumbered(services: SemanticServices, from: AstNode, number: string,
     hints: { kind?: DocumentKind; date?: CalendarDate } = {}): Array<Document | Plan> {
-    const entries = numberIndex(services, from).byNumber.get(numberKey(number)) ?? [];
+    const byNumber = numberIndex(services, from).byNumber;
+    // A Party number printed state-style ("27/NQ-TW") names the document declared in the Party form.
+    const party = byNumber.has(numberKey(number)) ? undefined : partyFormOf(number.normalize('NFC').replace(/\s+/gu, ''));
+    const entries = byNumber.get(numberKey(party ?? number)) ?? [];
     if (entries.length === 0) {
         return [];
     }

@@ -124,7 +124,7 @@ export function leadingItemNumber(text: string): { number: ItemNumber; start: nu
     return number ? { number, start: m[1].length, end: m[1].length + m[2].length } : undefined;
 }
 
-/** The label that follows `label` in its scheme ("II" → "III", "d" → "đ", "2.1" → "2.2"). */
+/** The label that follows `label` in its scheme ("II" → "III", "d" → "đ", "e" → "g", "2.1" → "2.2"). */
 export function nextLabel(n: ItemNumber): string {
     const next = n.positions[0] + 1;
     switch (n.kind) {
@@ -134,11 +134,12 @@ export function nextLabel(n: ItemNumber): string {
         case 'dotted': return `${n.prefix}.${next}`;
         case 'letter':
         case 'letter-upper': {
-            const vn = VIETNAMESE_LETTERS[VIETNAMESE_LETTERS.indexOf(n.label.toLowerCase()) + 1];
-            const latin = LATIN_LETTERS[LATIN_LETTERS.indexOf(n.label.toLowerCase()) + 1];
-            const options = [...new Set([vn, latin].filter((l): l is string => !!l))]
-                .map(l => (n.kind === 'letter-upper' ? l.toUpperCase() : l));
-            return options.join('" hoặc (or) "');
+            // Vietnamese order (d → đ, e → g); after a letter it does not use (f), the one after its Latin predecessor.
+            const lower = n.label.toLowerCase();
+            const at = VIETNAMESE_LETTERS.indexOf(lower);
+            const next = at >= 0 ? VIETNAMESE_LETTERS[at + 1] : VIETNAMESE_LETTERS[VIETNAMESE_LETTERS.indexOf(LATIN_LETTERS[LATIN_LETTERS.indexOf(lower) - 1]) + 2];
+            const label = next ?? '?';
+            return n.kind === 'letter-upper' ? label.toUpperCase() : label;
         }
     }
 }

@@ -3,14 +3,16 @@
  * it constrains, when it is due, who owns it, and how to say it in words.
  */
 import type { AstNode, CstNode, Reference } from 'langium';
-import { GrammarUtils } from 'langium';
+import { AstUtils, GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
-import type { Citable, Party, Target } from '../language/generated/ast.js';
-import { isSection, isTask } from '../language/generated/ast.js';
+import type { Citable, Document, Party, Plan, Target } from '../language/generated/ast.js';
+import { isSection, isTarget, isTask } from '../language/generated/ast.js';
+import { namespaceOf, qualify } from '../language/planspec-scope.js';
 import type { ChangeDirection, Commitment, ComparisonOp } from '../language/keywords.js';
 import { changeDirection, commitment, comparisonOp, documentKind, documentKindLabel, keywordKey } from '../language/keywords.js';
 import { effectiveLeads } from './responsibility.js';
-import { deadlinesOf, recurrenceMonths, sourceText, yearOf } from './time.js';
+import { phraseKey } from './names.js';
+import { deadlinesOf, recurrenceMonths, sourceText, statedPlanSpan, yearOf } from './time.js';
 
 /**
  * Canonical comparison of a target: prefix op, postfix ("trở lên") wins; a bare value means "reach"
@@ -281,4 +283,147 @@ export function citableLabel(citable: Citable): string {
 export function formatNumber(n: number, language: 'vi' | 'en'): string {
     const text = String(Math.round(n * 10) / 10);
     return language === 'vi' ? text.replace('.', ',') : text;
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Targets on one measure, for comparing them (conflicting and inconsistent targets)
+
+/** When a target is due, for telling whether two targets bind at the same time. */
+export type DueSlot =
+    | { kind: 'recurring'; months: number | undefined }
+    | { kind: 'year'; year: number }
+    | { kind: 'day'; text: string }
+    | { kind: 'none' };
+
+/** A target with what decides whether it can be compared with another, computed once. */
+export interface TargetFacts {
+    target: Target;
+    /** The values it admits; a percentage level is read within 0–100 %. */
+    interval: Interval;
+    due: DueSlot;
+}
+
+/**
+ * The targets of a plan or document (sections, tasks, annexes, at any depth) grouped by measure: two
+ * targets are on one measure when they name the same indicator, or, when one or both name none, their
+ * texts are the same words (case, tone placement, punctuation and blanks aside) and the text is not
+ * used with two different indicators; and when they have the same nature (a level, or a change in
+ * one direction against one baseline), unit and scope (`đối với`). Targets whose values cannot be
+ * read (a level in words, a range upside down) are left out. In document order within each group.
+ */
+export function targetsByMeasure(owner: Plan | Document): TargetFacts[][] {
+    const targets: Target[] = [];
+    for (const node of AstUtils.streamAllContents(owner)) {
+        if (isTarget(node)) {
+            targets.push(node);
+        }
+    }
+    // Which indicators each text is used with: a text-only target joins the one indicator its text names.
+    const indicatorsOfText = new Map<string, Set<string>>();
+    for (const target of targets) {
+        const indicator = indicatorKey(target);
+        const text = phraseKey(target.text ?? '');
+        if (indicator && text) {
+            const set = indicatorsOfText.get(text) ?? new Set<string>();
+            set.add(indicator);
+            indicatorsOfText.set(text, set);
+        }
+    }
+    const planEnd = statedPlanSpan(owner)?.end.year;
+    const groups = new Map<string, TargetFacts[]>();
+    for (const target of targets) {
+        const interval = admissible(target);
+        if (!interval) {
+            continue;
+        }
+        const text = phraseKey(target.text ?? '');
+        const joined = indicatorsOfText.get(text);
+        const subject = indicatorKey(target) ?? (joined?.size === 1 ? [...joined][0] : `text ${text}`);
+        const key = [subject, natureKey(target), unitKey(target), scopeKey(target)].join('\u0000');
+        const group = groups.get(key) ?? [];
+        group.push({ target, interval: withinPercent(target, interval), due: dueSlot(target, planEnd) });
+        groups.set(key, group);
+    }
+    return [...groups.values()];
+}
+
+/**
+ * Whether two targets bind in a common year: both recur alike, both are due in one year, or one
+ * recurs and the other is due in a year of the plan period (any year when the plan states none). A
+ * target with no due binds at the end of the plan: in the period's last year.
+ */
+export function duesMeet(a: DueSlot, b: DueSlot, period?: { from: number; to: number }): boolean {
+    if (a.kind === 'recurring' && b.kind === 'recurring') {
+        return a.months === b.months;
+    }
+    if (a.kind === 'recurring' || b.kind === 'recurring') {
+        const other = a.kind === 'recurring' ? b : a;
+        return other.kind === 'none' || (other.kind === 'year' && (!period || (other.year >= period.from && other.year <= period.to)));
+    }
+    if (a.kind === 'year' && b.kind === 'year') {
+        return a.year === b.year;
+    }
+    if (a.kind === 'day' && b.kind === 'day') {
+        return a.text === b.text;
+    }
+    return a.kind === 'none' && b.kind === 'none';
+}
+
+/** Whether two targets are due at the same time in the same way: alike recurring, or due in one year, or neither due. */
+export function sameDue(a: DueSlot, b: DueSlot): boolean {
+    switch (a.kind) {
+        case 'recurring': return b.kind === 'recurring' && a.months === b.months;
+        case 'year': return b.kind === 'year' && a.year === b.year;
+        case 'day': return b.kind === 'day' && a.text === b.text;
+        case 'none': return b.kind === 'none';
+    }
+}
+
+/** The years of the plan period, when the plan states one. */
+export function periodYears(owner: Plan | Document): { from: number; to: number } | undefined {
+    const span = statedPlanSpan(owner);
+    return span ? { from: span.start.year, to: span.end.year } : undefined;
+}
+
+/** Whether two intervals admit exactly the same values. */
+export function sameInterval(a: Interval, b: Interval): boolean {
+    return a.lo === b.lo && a.hi === b.hi && a.loOpen === b.loOpen && a.hiOpen === b.hiOpen;
+}
+
+function indicatorKey(target: Target): string | undefined {
+    if (!target.indicator) {
+        return undefined;
+    }
+    const indicator = target.indicator.ref;
+    return indicator ? `indicator ${qualify(namespaceOf(indicator), indicator.name)}` : `indicator? ${target.indicator.$refText}`;
+}
+
+/** What a target applies to (`đối với`): its bodies and places, in any order. */
+function scopeKey(target: Target): string {
+    return target.scope.map(s => (s.party ? `party ${s.party.$refText.normalize('NFC')}` : `text ${phraseKey(s.text ?? '')}`)).sort().join('|');
+}
+
+/** A level in per cent is between 0 and 100: "đạt 100%" and "bằng 100%" admit the same. */
+function withinPercent(target: Target, interval: Interval): Interval {
+    if (isRelativeChange(target) || !isPercent(targetUnit(target))) {
+        return interval;
+    }
+    const lo = interval.lo < 0 ? { lo: 0, loOpen: false } : { lo: interval.lo, loOpen: interval.loOpen };
+    const hi = interval.hi > 100 ? { hi: 100, hiOpen: false } : { hi: interval.hi, hiOpen: interval.hiOpen };
+    // Beyond 100 % (rate-out-of-range reports it) the interval is kept as written.
+    return lo.lo > hi.hi ? interval : { ...lo, ...hi };
+}
+
+/** When a target is due (see `DueSlot`); one with none is due at the end of the stated plan period. */
+function dueSlot(target: Target, planEnd: number | undefined): DueSlot {
+    if (target.recurrence) {
+        return { kind: 'recurring', months: recurrenceMonths(target.recurrence) };
+    }
+    const point = deadlinesOf(target)[0]?.points[0];
+    if (point) {
+        const year = yearOf(point);
+        return year !== undefined ? { kind: 'year', year } : { kind: 'day', text: point.day ?? '' };
+    }
+    return planEnd !== undefined ? { kind: 'year', year: planEnd } : { kind: 'none' };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { nfd } from '../fix-helpers.js';
 import { expectFindings, expectSilent, inPlan, expectNoInternalErrors, INCOMPLETE_TARGETS } from '../helpers.js';
 import { relatedOf } from './related.js';
 
@@ -66,7 +67,7 @@ văn bản QD quyết định số "1/QĐ-UBND" {
     chỉ tiêu J "Số vụ" chỉ số SO_VU giảm so với năm trước
     chỉ tiêu K "Số mô hình" trên 10 mô_hình hạn 2019
     chỉ tiêu L "Số mô hình" dưới 5 mô_hình hạn 2018
-    chỉ tiêu M "Số mô hình" dưới 5 mô_hình hằng năm
+    chỉ tiêu M "Số mô hình" dưới 5 mô_hình hạn 2021
     chỉ tiêu N "Tỷ lệ chuyển hóa" trên 60%
     chỉ tiêu O "Tỷ lệ chuyển hóa" dưới 50 địa_bàn
     chỉ tiêu P "Tỷ lệ giải quyết" trên 90%
@@ -74,6 +75,66 @@ văn bản QD quyết định số "1/QĐ-UBND" {
         await expectSilent('conflicting-targets', {
             'a.plan': 'kế hoạch KH1 "Một" {\n    chỉ tiêu A "Tỷ lệ" trên 90%\n}\nkế hoạch KH2 "Hai" {\n    chỉ tiêu A "Tỷ lệ" dưới 80%\n}\n',
         });
+    });
+
+    test('compares targets across sections and nested tasks: "100% đến năm 2030" and "ít nhất 50%" can both hold, "không quá 50%" cannot', async () => {
+        const plan = (elsewhere: string) => withIndicators({
+            ...inPlan(`
+    phần "II" "MỤC TIÊU" {
+        chỉ tiêu CT_2030 "Tỷ lệ xã, phường không ma túy" chỉ số XA_KMT phấn đấu đạt 100% đến năm 2030
+    }
+    phần "III" "NHIỆM VỤ" {
+        phần "1" "Công an tỉnh" giao CA_TINH {
+            nhiệm vụ NV1 "Phòng ngừa" {
+                chỉ tiêu CT_CA "Tỷ lệ xã, phường không ma túy" chỉ số XA_KMT ít nhất 50% đến năm 2030
+            }
+        }
+        phần "2" "Sở Tư pháp" giao STP {
+            chỉ tiêu CT_STP "Tỷ lệ xã, phường không ma túy" chỉ số XA_KMT ít nhất 50% đến năm 2030
+        }
+        phần "3" "Các sở, ngành" {
+            nhiệm vụ NV3 "Tuyên truyền" { chủ trì SO_NGANH
+                nhiệm vụ NV3_1 "Ở cơ sở" { chỉ tiêu CT_SN "Tỷ lệ xã, phường không ma túy" chỉ số XA_KMT ${elsewhere} đến năm 2030 }
+            }
+        }
+        chỉ tiêu CT_2025 "Tỷ lệ xã, phường không ma túy" chỉ số XA_KMT không quá 50% trong năm 2025
+    }`, 'của UBND_TINH  thời gian từ 2025 đến 2030'),
+            'indicators.plan': 'chỉ số XA_KMT "Tỷ lệ xã, phường không ma túy" đơn vị %',
+        });
+        await expectSilent('conflicting-targets', plan('ít nhất 50%'));
+        const [finding] = await expectFindings('conflicting-targets', plan('⟦không quá 50%⟧'));
+        expect(finding.message).toBe('Chỉ tiêu CT_SN (không quá 50%) mâu thuẫn với chỉ tiêu CT_2030 (đạt 100%) ở dòng 6, cùng chỉ số XA_KMT: không giá trị nào đạt cả hai / Target CT_SN (không quá 50%) contradicts target CT_2030 (đạt 100%) at line 6, on the same indicator XA_KMT: no value meets both');
+    });
+
+    test('the same year: a yearly target binds every year of the period, one without a due the last year', async () => {
+        await expectFindings('conflicting-targets', inPlan(`
+    chỉ tiêu A "Tỷ lệ tái phạm" dưới 15% hằng năm
+    chỉ tiêu B "Tỷ lệ tái phạm" ⟦trên 20%⟧ hạn 2019
+    chỉ tiêu C "Tỷ lệ tái phạm" trên 20% hạn 2021
+    chỉ tiêu D "Số vụ cháy" tối đa 10 vụ
+    chỉ tiêu E "Số vụ cháy" ⟦ít nhất 12 vụ⟧ trong năm 2020
+    chỉ tiêu F "Số vụ cháy" ít nhất 12 vụ trong năm 2019`));
+        // Without a stated period, an undated target and a dated one are not known to bind together.
+        await expectSilent('conflicting-targets', inPlan(`
+    chỉ tiêu D "Số vụ cháy" tối đa 10 vụ
+    chỉ tiêu E "Số vụ cháy" ít nhất 12 vụ trong năm 2020`, 'của UBND_TINH'));
+    });
+
+    test('the same measure: a text-only target joins the indicator its text is used with; tone placement, punctuation, NFD aside', async () => {
+        const members = `
+    chỉ tiêu A "Tỷ lệ giải quyết tin báo" chỉ số TL_GQ trên 90%
+    chỉ tiêu B "tỷ lệ giải quyết tin báo." ⟦dưới 85%⟧
+    chỉ tiêu C "Tỷ lệ xã, phường không ma tuý" bằng 100%
+    chỉ tiêu D "Tỷ lệ xã phường không ma túy" ⟦dưới 60%⟧`;
+        await expectFindings('conflicting-targets', withIndicators(inPlan(members)));
+        await expectFindings('conflicting-targets', nfd(withIndicators(inPlan(members))) as Record<string, string>);
+    });
+
+    test('is silent on targets that apply to different places or bodies (đối với)', async () => {
+        await expectSilent('conflicting-targets', inPlan(`
+    chỉ tiêu A "Xã, phường không ma túy" đạt 20% trong năm 2025 đối với "các phường"
+    chỉ tiêu B "Xã, phường không ma túy" dưới 10% trong năm 2025 đối với "các xã"
+    chỉ tiêu C "Xã, phường không ma túy" đạt 30% trong năm 2025 đối với CA_TINH`));
     });
 
     test('never throws on incomplete input (as typed in the editor)', async () => {

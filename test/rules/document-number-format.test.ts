@@ -209,6 +209,41 @@ văn bản CT_1 chỉ thị số "5/Ct-UBND"
         }
     });
 
+    test('in prose, a Party number printed state-style, with or without a blank, gets its Party form "27-NQ/TW"', async () => {
+        const plan = (text: string) => ({
+            'main.plan': `văn bản NQ_27 nghị quyết số "27-NQ/TW" ngày 02/4/2020\nkế hoạch KH "x" {\n    "${text}"\n}\n`,
+        });
+        const cases: Array<[string, string]> = [
+            ['Thực hiện Nghị quyết số 27/NQ- TW ngày 02/4/2020 của Bộ Chính trị.', 'Nghị quyết số 27-NQ/TW ngày'],
+            ['Thực hiện 27/NQ- TW ngày 02/4/2020.', 'Thực hiện 27-NQ/TW ngày'],
+            ['Thực hiện 27 /NQ-TW ngày 02/4/2020.', 'Thực hiện 27-NQ/TW ngày'],
+            ['Thực hiện Nghị quyết 27/NQ-TW ngày 02/4/2020.', 'Nghị quyết 27-NQ/TW ngày'],
+            ['Theo 27/NQ-TW.', 'Theo 27-NQ/TW.'],
+        ];
+        for (const [text, expected] of cases) {
+            for (const files of [plan(text), nfd(plan(text)) as Record<string, string>]) {
+                const applied = await expectCleanFix(files, { rule: 'document-number-format' });
+                expect(applied.files['main.plan'].normalize('NFC')).toContain(expected);
+                expect(applied.action.title).toBe('Sửa số ký hiệu thành "27-NQ/TW" / Correct the number to "27-NQ/TW"');
+                expect(applied.action.isPreferred).toBe(true);
+                const [finding] = findingsIn(applied.before, 'document-number-format');
+                expect(finding.message).toContain('"27-NQ/TW", không phải "27/NQ-TW"');
+                expect(finding.message).toMatch(/ \/ .*[Aa] Party document \(issuer "TW"\) is numbered N-TYPE\/ISSUER: "27-NQ\/TW"/);
+                expect(finding.message).not.toMatch(/viết liền, "27\/NQ-TW"/);
+            }
+        }
+    });
+
+    test('in prose, the finding covers the number inside the string, and a blank alone keeps the state form', async () => {
+        const found = await expectFindings('document-number-format', {
+            'main.plan': `kế hoạch KH "x" {
+    "Thực hiện ⟦27/NQ- TW⟧, ⟦18/NQ-TU⟧, Nghị định số ⟦78/2021/NĐ -CP⟧ và Quyết định số 634/QĐ-TTg; Ban Chỉ đạo 138/CP."
+}`,
+        });
+        expect(found.map(f => /"([^"]+)", không phải|viết liền, "([^"]+)"/.exec(f.message)?.slice(1).find(x => x))).toEqual(['27-NQ/TW', '18-NQ/TU', '78/2021/NĐ-CP']);
+        expect(found[0].message).toMatch(/^Số ký hiệu "27\/NQ- TW" có khoảng trắng: các phần viết liền; văn bản của Đảng/);
+    });
+
     test('in prose, no fix for the form: the text is quoted verbatim', async () => {
         const loaded = await load({ 'main.plan': 'kế hoạch KH "x" {\n    "Theo Thông tư số 23/TT-BCA ngày 27/4/2012 của Bộ Công an."\n}\n' });
         const [finding] = findingsIn(loaded, 'document-number-format');

@@ -43,7 +43,7 @@ describe('section-numbering', () => {
             expect.stringMatching(/^Số thứ tự nhảy từ "I" sang "III": cần "II" \//),
             expect.stringMatching(/^Số thứ tự nhảy từ "3" sang "5": cần "4" \//),
             expect.stringMatching(/^Số thứ tự nhảy từ "b" sang "d": cần "c" \//),
-            expect.stringMatching(/^Số thứ tự nhảy từ "d" sang "c": cần "đ" hoặc \(or\) "e" \//),
+            expect.stringMatching(/^Số thứ tự nhảy từ "d" sang "c": cần "đ" \//),
         ]);
     });
 
@@ -108,12 +108,14 @@ describe('section-numbering', () => {
         phần "3" "Các huyện" { }
     }
     phần "IV" "KINH PHÍ" {
-        phần "a" "Latin order" { }
+        phần "a" "Vietnamese order" { }
         phần "b" "" { }
         phần "c" "" { }
         phần "d" "" { }
+        phần "đ" "" { }
         phần "e" "" { }
-        phần "f" "" { }
+        phần "g" "" { }
+        phần "h" "" { }
     }
     phần "Phần V" "Khác" { }
     phần "A" "Phụ lục" { phần "I" "" { } phần "II" "" { } }
@@ -159,6 +161,41 @@ describe('section-numbering', () => {
     }`), /bị lặp|nhảy từ "b" sang "d"/);
     });
 
+    test('knows Vietnamese letter order: a skipped "đ" and a Latin "f" are reported once per run, NFC and NFD', async () => {
+        const members = `
+    phần "I" "Skipped đ" {
+        phần "a" "" { }  phần "b" "" { }  phần "c" "" { }  phần "d" "" { }  phần ⟦"e"⟧ "" { }  phần "g" "" { }
+    }
+    phần "II" "Latin order" {
+        [a)] "Một"  [b)] "Hai"  [c)] "Ba"  [d)] "Bốn"  ⟦[e)]⟧ "Năm"  [f)] "Sáu"  [g)] "Bảy"  [h)] "Tám"
+    }
+    phần "III" "A Latin f" {
+        "a) Một"
+        "b) Hai"
+        "c) Ba"
+        "d) Bốn"
+        "đ) Năm"
+        "e) Sáu"
+        "⟦f⟧) Bảy"
+    }
+    phần "IV" "Capitals" {
+        phần "A" "" { }  phần "B" "" { }  phần "C" "" { }  phần "D" "" { }  phần ⟦"E"⟧ "" { }
+    }
+    phần "V" "A jump says enough" {
+        phần "a" "" { }  phần "b" "" { }  phần "c" "" { }  phần "d" "" { }  phần ⟦"f"⟧ "" { }
+    }`;
+        for (const files of [inPlan(members), nfd(inPlan(members)) as Record<string, string>]) {
+            const found = await expectFindings('section-numbering', files);
+            expect(found.map(f => f.message.normalize('NFC'))).toEqual([
+                'Thiếu "đ": theo thứ tự chữ cái tiếng Việt (a, b, c, d, đ, e, g, h, i, k, …), sau "d" là "đ", không phải "e" / "đ" is missing: in Vietnamese order (a, b, c, d, đ, e, g, h, i, k, …) "đ" follows "d", not "e"',
+                'Các điểm được đánh số theo thứ tự chữ cái Latin (a, b, c, d, e, f, g, h): văn bản tiếng Việt đánh a, b, c, d, đ, e, g, h, i, k, … nên sau "d" là "đ", không phải "e", và không dùng "f" / The items follow the Latin alphabet (a, b, c, d, e, f, g, h): Vietnamese numbering is a, b, c, d, đ, e, g, h, i, k, …, so "đ" follows "d", not "e", and "f" is not used',
+                'Chữ "f" không dùng để đánh số trong văn bản tiếng Việt (a, b, c, d, đ, e, g, h, i, k, …): sau "e" là "g" / "f" is not a Vietnamese numbering letter (a, b, c, d, đ, e, g, h, i, k, …): "g" follows "e"',
+                'Thiếu "Đ": theo thứ tự chữ cái tiếng Việt (A, B, C, D, Đ, E, G, H, I, K, …), sau "D" là "Đ", không phải "E" / "Đ" is missing: in Vietnamese order (A, B, C, D, Đ, E, G, H, I, K, …) "Đ" follows "D", not "E"',
+                expect.stringMatching(/^Số thứ tự nhảy từ "d" sang "f": cần "đ" \//),
+            ]);
+        }
+    });
+
     test('is silent on labels in order, with đ after d, and bullets', async () => {
         await expectSilent('section-numbering', inPlan(`
     phần "IV" "Tổ chức" {
@@ -176,7 +213,9 @@ describe('section-numbering quick fix', () => {
         ['a skipped number, with the rest of the run', 'phần "1" "A" { }\n    phần "2" "B" { }\n    phần "4." "C" { }\n    phần "5." "D" { }', 'phần "3." "C" { }\n    phần "4." "D"', 'Đánh số lại: 4 → 3, 5 → 4 / Renumber: 4 → 3, 5 → 4'],
         ['item labels', '[1.] "Một"\n    [2.] "Hai"\n    [2.] "Ba"', '[3.] "Ba"', undefined],
         ['numbers at the start of the text', '"1. Một việc."\n    "2. Hai việc."\n    "4. Ba việc."', '"3. Ba việc."', undefined],
-        ['Vietnamese letters', '[a)] "Một"\n    [b)] "Hai"\n    [c)] "Ba"\n    [d)] "Bốn"\n    [e)] "Năm"', undefined, undefined],
+        ['Vietnamese letters, "đ" skipped', '[a)] "Một"\n    [b)] "Hai"\n    [c)] "Ba"\n    [d)] "Bốn"\n    [e)] "Năm"', '[đ)] "Năm"', 'Đánh số lại: e → đ / Renumber: e → đ'],
+        ['Latin letters', 'phần "a" "A" { }\n    phần "b" "B" { }\n    phần "c" "C" { }\n    phần "d" "D" { }\n    phần "e" "E" { }\n    phần "f" "F" { }', 'phần "đ" "E" { }\n    phần "e" "F" { }', 'Đánh số lại: e → đ, f → e / Renumber: e → đ, f → e'],
+        ['a Latin "f" after "e"', '[d)] "Bốn"\n    [đ)] "Năm"\n    [e)] "Sáu"\n    [f)] "Bảy"\n    [g)] "Tám"', '[g)] "Bảy"\n    [h)] "Tám"', 'Đánh số lại: f → g, g → h / Renumber: f → g, g → h'],
         ['letters, d before đ', '[a)] "Một"\n    [b)] "Hai"\n    [d)] "Ba"\n    [đ)] "Bốn"', '[c)] "Ba"\n    [d)] "Bốn"', undefined],
         ['a number with a word, leading zeros', 'phần "Mục 01" "A" { }\n    phần "Mục 03" "B" { }', 'phần "Mục 02" "B"', undefined],
         ['a dotted number under the wrong section', 'phần "2" "A" {\n        phần "2.1" "x" { }\n        phần "3.2" "y" { }\n    }', 'phần "2.2" "y"', 'Đánh số lại: 3.2 → 2.2 / Renumber: 3.2 → 2.2'],

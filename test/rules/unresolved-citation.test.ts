@@ -14,6 +14,14 @@ describe('unresolved-citation', () => {
         expect(found[0].message).toContain('văn bản <MÃ> quyết định số "492/QĐ-TTg" ngày 28/3/2016');
     });
 
+    test('a Party number printed state-style links to its declaration in the Party form; undeclared, it is declared in that form', async () => {
+        const files = inPlan(`
+    "Thực hiện Nghị quyết số 27/NQ-TW ngày 02/4/2020, Kết luận ${'27/NQ- TW'.normalize('NFD')} và Nghị quyết ⟦18/NQ-TW⟧."`);
+        files['national.plan'] += '\nvăn bản NQ_27 nghị quyết số "27-NQ/TW" ngày 02/4/2020\n';
+        const [finding] = await expectFindings('unresolved-citation', files);
+        expect(finding.message).toContain('khai báo văn bản <MÃ> nghị quyết số "18-NQ/TW" /');
+    });
+
     test('finds the number in decomposed (NFD) text too', async () => {
         await expectFindings('unresolved-citation', inPlan(`
     "${'Thực hiện Quyết định số '.normalize('NFD')}⟦${'492/QĐ-TTg'.normalize('NFD')}⟧${' của Thủ tướng.'.normalize('NFD')}"`));

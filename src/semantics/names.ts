@@ -1,0 +1,292 @@
+/**
+ * How names and phrases in Vietnamese prose are compared: in NFC, in lower case, with the tone mark
+ * of an open syllable "oa", "oe", "uy" read the same wherever it is placed ("Uỷ ban" and "Ủy ban",
+ * "hoà" and "hòa": both placements are in use), and word by word, so that punctuation and blanks
+ * between words do not count. Diacritics are otherwise significant: "dan" is not "dân".
+ */
+import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import { DocumentState, WorkspaceCache } from 'langium';
+import type { Agency, Document, Group } from '../language/generated/ast.js';
+import { isAgency, isDocument, isGroup, isModel } from '../language/generated/ast.js';
+import { documentKind, documentKindLabel } from '../language/keywords.js';
+import type { SemanticServices } from './services.js';
+
+/** Tone marks (combining, as in NFD) that Vietnamese places on a vowel. */
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/u;
+
+/**
+ * The text with the tone of an open "oa", "oe", "uy" on its first vowel ("uỷ" → "ủy", "hoà" →
+ * "hòa"), in NFC. Each such pair keeps its length, so offsets into the result are offsets into the
+ * NFC text.
+ */
+export function canonicalTone(text: string): string {
+    return text.normalize('NFC').replace(/([oOuU])([\p{L}])(?![\p{L}\p{M}])/gu, (whole, first: string, second: string) => {
+        const base = second.normalize('NFD');
+        const tone = TONES.exec(base)?.[0];
+        const pair = `${first.toLowerCase()}${base.replace(TONES, '').toLowerCase()}`;
+        if (!tone || !['oa', 'oe', 'uy'].includes(pair.normalize('NFC'))) {
+            return whole;
+        }
+        const moved = `${first}${tone}`.normalize('NFC') + base.replace(TONES, '').normalize('NFC');
+        return moved.length === whole.length ? moved : whole;
+    });
+}
+
+/** A word of a text: letters and digits, with where it stands in the (NFC) text. */
+export interface Word {
+    /** Lower case, tone placement canonical: what words are compared by. */
+    key: string;
+    start: number;
+    end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The words of an NFC text, in order. */
+export function wordsOf(text: string): Word[] {
+    const canonical = canonicalTone(text).toLowerCase();
+    // Lower case keeps the length of Vietnamese text; should it not, offsets would drift: read none.
+    if (canonical.length !== text.normalize('NFC').length) {
+        return [];
+    }
+    const words: Word[] = [];
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(canonical); m; m = WORD.exec(canonical)) {
+        words.push({ key: m[0], start: m.index, end: m.index + m[0].length });
+    }
+    return words;
+}
+
+/** A name as compared: its words' keys joined by one blank ("Uỷ ban nhân dân tỉnh," → "ủy ban nhân dân tỉnh"). */
+export function phraseKey(text: string): string {
+    return wordsOf(text).map(w => w.key).join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Declared names and their near misses in prose
+
+/** A name a body or a document is known by: an official name, an alias, or a law's title. */
+export interface KnownName {
+    /** As declared (NFC). */
+    text: string;
+    words: Word[];
+    /** After word k, whether the name puts a list separator (",", ";") before word k + 1. */
+    listBreak: boolean[];
+    node: Agency | Group | Document;
+    namespace: string | undefined;
+}
+
+/** The names of a workspace, by their first word, and the keys of all of them (any namespace). */
+export interface NameIndex {
+    byFirst: Map<string, KnownName[]>;
+    keys: Set<string>;
+    /** Two words that follow each other in a name ("thông tin", "ủy ban"), joined by a blank. */
+    pairs: Set<string>;
+}
+
+const nameCaches = new WeakMap<LangiumSharedCoreServices, WorkspaceCache<string, NameIndex>>();
+
+/** The names declared in the workspace of `document` (computed once per build). */
+export function knownNames(services: SemanticServices, document: LangiumDocument): NameIndex {
+    const shared = services.shared;
+    let cache = nameCaches.get(shared);
+    if (!cache) {
+        cache = new WorkspaceCache<string, NameIndex>(shared, DocumentState.IndexedContent);
+        nameCaches.set(shared, cache);
+    }
+    const roots = services.workspace.Roots;
+    const root = roots.rootOf(document.uri);
+    return cache.get(root, () => {
+        const index: NameIndex = { byFirst: new Map(), keys: new Set(), pairs: new Set() };
+        for (const doc of shared.workspace.LangiumDocuments.all) {
+            const model = doc.parseResult?.value;
+            if (!isModel(model) || roots.rootOf(doc.uri) !== root) {
+                continue;
+            }
+            const namespace = model.namespace?.name;
+            for (const element of model.elements) {
+                const texts = isAgency(element) || isGroup(element) ? [element.officialName, ...element.aliases]
+                    : isDocument(element) ? [titleOf(element)] : [];
+                for (const text of texts) {
+                    if (typeof text !== 'string' || text.trim() === '') {
+                        continue;
+                    }
+                    const nfc = text.normalize('NFC');
+                    const words = wordsOf(nfc);
+                    if (words.length === 0) {
+                        continue;
+                    }
+                    index.keys.add(words.map(w => w.key).join(' '));
+                    words.slice(1).forEach((w, k) => index.pairs.add(`${words[k].key} ${w.key}`));
+                    const listBreak = words.map((w, k) => k + 1 < words.length && /[,;]/u.test(nfc.slice(w.end, words[k + 1].start)));
+                    const name: KnownName = { text: nfc, words, listBreak, node: element as Agency | Group | Document, namespace };
+                    const list = index.byFirst.get(words[0].key) ?? [];
+                    list.push(name);
+                    index.byFirst.set(words[0].key, list);
+                }
+            }
+        }
+        return index;
+    });
+}
+
+/** A document's summary when it is the document's name ("Luật Phòng, chống ma túy"), not a description ("về …"). */
+function titleOf(document: Document): string | undefined {
+    const kind = documentKind(document.kind ?? '');
+    const summary = document.summary;
+    if (!kind || typeof summary !== 'string') {
+        return undefined;
+    }
+    const label = phraseKey(documentKindLabel[kind]);
+    const key = phraseKey(summary);
+    return key.startsWith(`${label} `) && key.split(' ').length <= 16 ? summary : undefined;
+}
+
+/** Where prose writes a declared name not quite right: one word left out, or one word misspelt. */
+export interface NearMiss {
+    start: number;
+    end: number;
+    name: KnownName;
+    /** The word of the name left out, or written wrongly, as the name spells it. */
+    right: string;
+    /** The word as the text writes it, when misspelt. */
+    wrong?: string;
+    /** The run as the name would have it: the text's own words and case, the one word put right. */
+    corrected: string;
+}
+
+/** Names shorter than this many words are not looked for: a near miss of a short name is too often another word. */
+export const MIN_NAME_WORDS = 4;
+
+/**
+ * The near misses, in an NFC text, of the names visible from a namespace (its own and the national
+ * ones): a run of words that is a name of at least four words with one interior word left out ("Ủy
+ * ban nhân tỉnh", "Sở Kế hoạch Đầu tư"), or with one word after the first misspelt by one letter
+ * ("Ủy ban nhân dan tỉnh"). Not a near miss: words compared in any case and tone placement ("Uỷ" =
+ * "Ủy"); a number left out or changed ("Ban Chỉ đạo 139"); a list element left out ("các sở, ngành"
+ * for "các sở, ban, ngành"); a run that is itself a declared name, or lies inside one written right;
+ * a run across a sentence break.
+ */
+export function nearMissNames(text: string, index: NameIndex, namespace: string | undefined): NearMiss[] {
+    const nfc = text.normalize('NFC');
+    const words = wordsOf(nfc);
+    const visible = (name: KnownName) => name.namespace === undefined || name.namespace === namespace;
+    // Names written right: a near miss inside one of them is that name, not a misspelling.
+    const exact: Array<[number, number]> = [];
+    words.forEach((word, i) => {
+        for (const name of index.byFirst.get(word.key) ?? []) {
+            if (name.words.length > 1 && name.words.every((w, k) => words[i + k]?.key === w.key)) {
+                exact.push([i, i + name.words.length - 1]);
+            }
+        }
+    });
+    const misses: NearMiss[] = [];
+    for (let i = 0; i < words.length; i++) {
+        let best: (NearMiss & { last: number }) | undefined;
+        for (const name of index.byFirst.get(words[i].key) ?? []) {
+            if (!visible(name) || name.words.length < MIN_NAME_WORDS) {
+                continue;
+            }
+            const found = missing(words, i, name) ?? misspelt(words, i, name);
+            if (!found || (best && found.last <= best.last)) {
+                continue;
+            }
+            const span = words.slice(i, found.last + 1).map(w => w.key).join(' ');
+            if (index.keys.has(span) || exact.some(([a, b]) => a <= i && found.last <= b) || /[.;:!?]/u.test(nfc.slice(words[i].end, words[found.last].start))) {
+                continue;
+            }
+            best = found;
+        }
+        if (best) {
+            const { last, ...miss } = best;
+            misses.push(miss);
+            i = last;
+        }
+    }
+    return misses;
+
+    function missing(ws: Word[], i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
+        const keys = name.words.map(w => w.key);
+        let p = 0;
+        while (p < keys.length - 1 && ws[i + p]?.key === keys[p]) {
+            p++;
+        }
+        // The word left out is an interior one: not the first or last, not a number, not a list element,
+        // not the level word before a place name ("Công an Cà Mau", "tỉnh Cà Mau" are the place, not a miss
+        // of "Công an tỉnh Cà Mau", "Tỉnh ủy Cà Mau").
+        if (p < 1 || p > keys.length - 2 || /\d/u.test(keys[p]) || name.listBreak[p - 1] || name.listBreak[p]
+            || beforePlaceName(name, p)) {
+            return undefined;
+        }
+        for (let k = p + 1; k < keys.length; k++) {
+            if (ws[i + k - 1]?.key !== keys[k]) {
+                return undefined;
+            }
+        }
+        const last = i + keys.length - 2;
+        // A list separator where the word is left out: a list ("cơ sở giáo dục, đào tạo"), not the name.
+        if (/[,;]/u.test(nfc.slice(ws[i + p - 1].end, ws[i + p].start))) {
+            return undefined;
+        }
+        // The last word alone after the gap may start a phrase with the next word rather than end the
+        // name: "các cơ quan thông tin" is not "các cơ quan truyền thông" missing a word. Read so when
+        // the two words follow each other in some declared name.
+        const next = ws[last + 1];
+        if (p === keys.length - 2 && next && /^[\s]*$/u.test(nfc.slice(ws[last].end, next.start)) && index.pairs.has(`${ws[last].key} ${next.key}`)) {
+            return undefined;
+        }
+        const right = spelled(name, p);
+        const corrected = `${nfc.slice(ws[i].start, ws[i + p - 1].end)} ${right}${nfc.slice(ws[i + p - 1].end, ws[last].end)}`;
+        return { start: ws[i].start, end: ws[last].end, name, right, corrected, last };
+    }
+
+    function misspelt(ws: Word[], i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
+        const keys = name.words.map(w => w.key);
+        let wrong = -1;
+        for (let k = 0; k < keys.length; k++) {
+            const word = ws[i + k];
+            if (!word) {
+                return undefined;
+            }
+            if (word.key !== keys[k]) {
+                if (wrong >= 0 || k === 0) {
+                    return undefined;
+                }
+                wrong = k;
+            }
+        }
+        if (wrong < 0 || /\d/u.test(keys[wrong]) || /\d/u.test(ws[i + wrong].key) || keys[wrong].length < 2 || !oneEditApart(ws[i + wrong].key, keys[wrong])) {
+            return undefined;
+        }
+        const last = i + keys.length - 1;
+        const right = spelled(name, wrong);
+        const corrected = nfc.slice(ws[i].start, ws[i + wrong].start) + right + nfc.slice(ws[i + wrong].end, ws[last].end);
+        return { start: ws[i].start, end: ws[last].end, name, right, wrong: nfc.slice(ws[i + wrong].start, ws[i + wrong].end), corrected, last };
+    }
+}
+
+/** Whether word k of a name is a lower-case word followed, to the end of the name, by capitalised ones (a place name). */
+function beforePlaceName(name: KnownName, k: number): boolean {
+    const word = (j: number) => name.text.slice(name.words[j].start, name.words[j].end);
+    const capital = (w: string) => /^\p{Lu}/u.test(w);
+    return !capital(word(k)) && name.words.slice(k + 1).every((_, j) => capital(word(k + 1 + j)));
+}
+
+function spelled(name: KnownName, k: number): string {
+    return name.text.slice(name.words[k].start, name.words[k].end);
+}
+
+/** Whether two words differ by exactly one letter inserted, left out or replaced ("dan"/"dân", "tỉnh"/"tinh"). */
+function oneEditApart(a: string, b: string): boolean {
+    if (a === b || Math.abs(a.length - b.length) > 1) {
+        return false;
+    }
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) {
+        i++;
+    }
+    if (a.length === b.length) {
+        return a.slice(i + 1) === b.slice(i + 1);
+    }
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
