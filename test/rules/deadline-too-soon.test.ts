@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { examplesWorkspace, nfd } from '../fix-helpers.js';
-import { expectFindings, expectSilent, findingsOf, inPlan, load, resetRuleSettings, useRuleOptions } from '../helpers.js';
+import { expectFindings, expectNoInternalErrors, expectSilent, findingsOf, inPlan, load, resetRuleSettings, useRuleOptions } from '../helpers.js';
+import { INCOMPLETE_DUTIES } from './incomplete-duties.js';
 import { relatedOf } from './related.js';
 
 const RULE = 'deadline-too-soon';
@@ -66,5 +67,9 @@ describe(RULE, () => {
         for (const example of ['ca-mau/kh-qd634.plan', 'dong-nai/kh-7488.plan', 'thai-binh/nq-04.plan']) {
             expect(findingsOf(await load(examplesWorkspace(example)), RULE), example).toEqual([]);
         }
+    });
+
+    test('never fails on half-typed input', async () => {
+        await expectNoInternalErrors('deadline-too-soon', INCOMPLETE_DUTIES);
     });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { actionsFor, examplesWorkspace, expectCleanFix, findingsIn, nfd } from '../fix-helpers.js';
-import { expectFindings, expectSilent, findingsOf, load, NATIONAL, REGISTRY } from '../helpers.js';
+import { expectFindings, expectNoInternalErrors, expectSilent, findingsOf, load, messageOf, NATIONAL, REGISTRY } from '../helpers.js';
+import { INCOMPLETE_DUTIES } from './incomplete-duties.js';
 import { relatedOf } from './related.js';
 
 const RULE = 'document-without-date';
@@ -69,6 +70,10 @@ kế hoạch KH "Kế hoạch thử" {
             expect(findingsOf(await load(examplesWorkspace(example)), RULE), example).toEqual([]);
         }
     });
+
+    test('never fails on half-typed input', async () => {
+        await expectNoInternalErrors('document-without-date', INCOMPLETE_DUTIES);
+    });
 });
 
 describe(`${RULE} quick fix`, () => {
@@ -81,7 +86,7 @@ describe(`${RULE} quick fix`, () => {
 
     test('no fix for a date the writer inferred: it is there, the original does not print it', async () => {
         const loaded = await load(workspace(PLAN));
-        const inferred = findingsIn(loaded, RULE).find(d => d.message.includes('suy ra'))!;
+        const inferred = findingsIn(loaded, RULE).find(d => messageOf(d).includes('suy ra'))!;
         expect(await actionsFor(loaded, inferred)).toEqual([]);
     });
 

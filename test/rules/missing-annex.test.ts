@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { findAnnexMentions } from '../../src/semantics/annexes.js';
 import { examplesWorkspace, expectCleanFix, nfd } from '../fix-helpers.js';
-import { expectFindings, expectSilent, findingsOf, inPlan, load } from '../helpers.js';
+import { expectFindings, expectNoInternalErrors, expectSilent, findingsOf, inPlan, load } from '../helpers.js';
+import { INCOMPLETE_DUTIES } from './incomplete-duties.js';
 import { relatedOf } from './related.js';
 
 const RULE = 'missing-annex';
@@ -66,6 +67,10 @@ describe(RULE, () => {
         for (const example of ['ca-mau/kh-qd634.plan', 'dong-nai/kh-7488.plan', 'thai-binh/nq-04.plan', 'tinh-khuyet-danh/ke-hoach-de-an-4170.plan', 'vinh-phuc/ke-hoach-ct39.plan']) {
             expect(findingsOf(await load(examplesWorkspace(example)), RULE), example).toEqual([]);
         }
+    });
+
+    test('never fails on half-typed input', async () => {
+        await expectNoInternalErrors('missing-annex', INCOMPLETE_DUTIES);
     });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { examplesWorkspace } from '../fix-helpers.js';
-import { expectFindings, expectSilent, findingsOf, inPlan, load } from '../helpers.js';
+import { expectFindings, expectNoInternalErrors, expectSilent, findingsOf, inPlan, load } from '../helpers.js';
+import { INCOMPLETE_DUTIES } from './incomplete-duties.js';
 
 describe('recurrence-without-interval', () => {
     test('fires on "định kỳ" alone, at the keyword, in tasks, reports and targets, in both languages', async () => {
@@ -49,5 +50,9 @@ describe('recurrence-without-interval', () => {
         for (const example of ['ca-mau/kh-qd634.plan', 'dong-nai/kh-7488.plan', 'tinh-khuyet-danh/ke-hoach-de-an-4170.plan']) {
             expect(findingsOf(await load(examplesWorkspace(example)), 'recurrence-without-interval'), example).toEqual([]);
         }
+    });
+
+    test('never fails on half-typed input', async () => {
+        await expectNoInternalErrors('recurrence-without-interval', INCOMPLETE_DUTIES);
     });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { examplesWorkspace, expectCleanFix, nfd } from '../fix-helpers.js';
-import { expectFindings, expectSilent, findingsOf, inPlan, load } from '../helpers.js';
+import { expectFindings, expectNoInternalErrors, expectSilent, findingsOf, inPlan, load } from '../helpers.js';
+import { INCOMPLETE_DUTIES } from './incomplete-duties.js';
 
 const RULE = 'report-without-recipient';
 
@@ -38,6 +39,10 @@ describe(RULE, () => {
             .toEqual([[364, 'báo cáo BC_THA "Báo cáo của Chủ tịch UBND tỉnh về tình hình, kết quả công tác thi hành án"']]);
         const vinhPhuc = await load(examplesWorkspace('vinh-phuc/ke-hoach-ct39.plan'));
         expect(findingsOf(vinhPhuc, RULE).map(d => d.range.start.line + 1)).toEqual([104]);
+    });
+
+    test('never fails on half-typed input', async () => {
+        await expectNoInternalErrors('report-without-recipient', INCOMPLETE_DUTIES);
     });
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { examplesWorkspace, expectCleanFix, nfd } from '../fix-helpers.js';
-import { expectFindings, expectNoSyntaxErrors, expectSilent, findingsOf, inPlan, load, resetRuleSettings, useRuleOptions } from '../helpers.js';
+import { expectFindings, expectNoInternalErrors, expectNoSyntaxErrors, expectSilent, findingsOf, inPlan, load, resetRuleSettings, useRuleOptions } from '../helpers.js';
+import { INCOMPLETE_DUTIES } from './incomplete-duties.js';
 import { relatedOf } from './related.js';
 
 const RULE = 'task-without-deadline';
@@ -103,6 +104,10 @@ describe(RULE, () => {
         const [none] = findingsOf(caMau, RULE);
         expect(none.message).toMatch(/^Kế hoạch KH_QD634: không nhiệm vụ nào trong 52 nhiệm vụ được giao có thời hạn/);
         expect(none.range.start.line + 1).toBe(68);
+    });
+
+    test('never fails on half-typed input', async () => {
+        await expectNoInternalErrors('task-without-deadline', INCOMPLETE_DUTIES);
     });
 });
 
