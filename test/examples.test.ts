@@ -46,7 +46,7 @@ const EXPECTED: Record<string, Record<string, number[]>> = {
         // "Nghị quyết này thành ủy cụ thể" three times in IV.4.
         'duplicate-text': [114, 122, 132, 133, 134, 135, 138, 139, 140, 143, 144, 145, 147, 152, 153, 182],
         'report-without-due-date': [199], // IV.7: "định kỳ … theo quy định"
-        'recurrence-without-interval': [202], // IV.7: "Định kỳ" with no interval
+        'report-without-interval': [202], // IV.7: "Định kỳ" with no interval
         'section-numbering': [130, 151], // LỖI GỐC: the second "III", then "5" after "3"
         'task-without-deadline': [13], // LỖI GỐC: none of the 8 assignments of section IV has a deadline
     },
