@@ -24,6 +24,8 @@ const EXPECTED: Record<string, Record<string, number[]>> = {
         'section-numbering': [306], // LỖI GỐC: "13." used twice
         'recurring-without-period': [438, 447], // LỖI GỐC: yearly reports (20/7, 20/9) in a plan that states no period
         'misspelled-name': [149], // LỖI GỐC: "các cơ quan chức nẵng" for "chức năng"
+        'task-without-deadline': [68], // LỖI GỐC: none of the 52 directed tasks has a deadline or says "thường xuyên" (one finding for the plan)
+        'report-without-recipient': [364], // LỖI GỐC: III.20, the Chairman's yearly judgment-enforcement report "theo quy định", to nobody named
     },
     'examples/dong-nai/kh-7488.plan': {
         // LỖI GỐC: the letter's number "3833 /SYT-VP" has a blank; the text cites "Thông tư số 23/TT-BCA" without its year.
@@ -35,6 +37,10 @@ const EXPECTED: Record<string, Record<string, number[]>> = {
         'multiple-leads': [305],
         'lead-not-stated': [355, 359], // LỖI GỐC: the yearly review and the end-2020 review name nobody
         'misspelled-name': [305, 332], // LỖI GỐC: "Sở Kế hoạch Đầu tư" for "Sở Kế hoạch và Đầu tư" (V.5 heading, VII.3)
+        // LỖI GỐC: 26 of 30 directed tasks have no timing (only the yearly ones and the end-2020 review do;
+        // "Thời gian thực hiện chuyển hóa mỗi địa bàn: 01 năm" is a per-area duration the language cannot state).
+        'task-without-deadline': [46],
+        'document-without-date': [188], // LỖI GỐC: "Quy định số 181-QĐ/TW" cited without its date
     },
     'examples/quoc-gia/van-ban.plan': {
         'document-number-format': [21], // LỖI GỐC: "23/TT-BCA", a Thông tư without its year
@@ -44,8 +50,9 @@ const EXPECTED: Record<string, Record<string, number[]>> = {
         // "Nghị quyết này thành ủy cụ thể" three times in IV.4.
         'duplicate-text': [114, 122, 132, 133, 134, 135, 138, 139, 140, 143, 144, 145, 147, 152, 153, 182],
         'report-without-due-date': [199], // IV.7: "định kỳ … theo quy định"
-        'recurrence-without-interval': [202], // IV.7: "Định kỳ" with no interval
+        'report-without-interval': [202], // IV.7: "Định kỳ" with no interval
         'section-numbering': [130, 151], // LỖI GỐC: the second "III", then "5" after "3"
+        'task-without-deadline': [13], // LỖI GỐC: none of the 8 assignments of section IV has a deadline
     },
     'examples/tinh-khuyet-danh/ke-hoach-de-an-4170.plan': {
         // LỖI GỐC: directed (not "Đề nghị") at the mass organisations, at forces that include the military
@@ -55,6 +62,9 @@ const EXPECTED: Record<string, Record<string, number[]>> = {
         'report-without-due-date': [212, 218, 234], // "định kỳ 06 tháng, 01 năm" and "theo quy định", with no date
         'lead-not-stated': [226], // LỖI GỐC: "Cuối năm 2020 tiến hành tổng kết …" names nobody
         'section-numbering': [55], // LỖI GỐC: two parts numbered "I."
+        // LỖI GỐC: 15 of 17 directed tasks have no timing (the phases 2017–2018 and 2019–2020 hold no task;
+        // only the yearly funding proposal and "Cuối năm 2020 tiến hành tổng kết" have one).
+        'task-without-deadline': [11],
     },
     'examples/vinh-phuc/ke-hoach-ct39.plan': {
         // III.4: "Sở Thông tin và truyền thông, Báo Vĩnh Phúc, Đài Phát thanh và Truyền hình tỉnh tăng cường …",
@@ -63,6 +73,8 @@ const EXPECTED: Record<string, Record<string, number[]>> = {
         'outside-authority': [66], // LỖI GỐC: directed at Báo Vĩnh Phúc, the provincial Party committee's paper
         'plan-missing-number-or-date': [15], // LỖI GỐC: no number, no date
         'report-without-due-date': [87, 94, 104], // "Hằng năm có báo cáo" and "theo quy định" with no date
+        'task-without-deadline': [15], // LỖI GỐC: 9 of 10 directed tasks have no timing (only III.1's "nhiệm vụ thường xuyên" has)
+        'report-without-recipient': [104], // LỖI GỐC: IV.2 "tổng hợp kết quả báo cáo theo quy định": to whom is not stated
     },
 };
 

@@ -112,8 +112,8 @@ function seen(loaded: Loaded): Seen[] {
         file,
         code: String(d.code ?? 'syntax'),
         text: document.textDocument.getText(d.range),
-        // Line numbers in messages move when a fix removes or adds lines.
-        message: messageOf(d).replace(/\b(dòng|line) \d+|\.plan:\d+/g, '$1 N'),
+        // Line numbers in messages (one, or a list) move when a fix removes or adds lines.
+        message: messageOf(d).replace(/\b(dòng|lines?) \d+(?:, \d+)*|\.plan:\d+/g, '$1 N'),
     })));
 }
 

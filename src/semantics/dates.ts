@@ -91,3 +91,15 @@ export function lastDayOfMonth(year: number, month: number): CalendarDate {
 export function formatDate(date: CalendarDate): string {
     return `${date.day}/${date.month}/${date.year}`;
 }
+
+/** Days from `a` to `b` (negative when `b` is earlier). */
+export function daysBetween(a: CalendarDate, b: CalendarDate): number {
+    return Math.round((utcTime(b) - utcTime(a)) / 86_400_000);
+}
+
+function utcTime(date: CalendarDate): number {
+    // Not Date.UTC: it reads years 0–99 as 1900–1999.
+    const at = new Date(0);
+    at.setUTCFullYear(date.year, date.month - 1, date.day);
+    return at.getTime();
+}

@@ -15,7 +15,7 @@ import { AstUtils } from 'langium';
 import type {
     Deadline, Document, Period, Phase, Plan, Recurrence, Report, ReportTiming, Target, Task, TimePoint, Timing, Upon
 } from '../language/generated/ast.js';
-import { isDeadline, isDocument, isOngoing, isOnRequest, isPhase, isPlan, isStart, isUpon } from '../language/generated/ast.js';
+import { isDeadline, isDocument, isOngoing, isOnRequest, isPhase, isPlan, isStart, isTask, isUpon } from '../language/generated/ast.js';
 import { periodUnit, recurrenceKind } from '../language/keywords.js';
 import type { CalendarDate } from './dates.js';
 import { addDays, compareDates, daysInMonth, formatDate, lastDayOfMonth, parseDate, parseDateParts } from './dates.js';
@@ -524,4 +524,36 @@ export function phaseLabel(phase: Phase): string {
     }
     const line = (phase.$cstNode?.range.start.line ?? 0) + 1;
     return `dòng ${line} (line ${line})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where a task's timing comes from
+
+/** Whether a task states a timing of its own: a deadline, a start, "thường xuyên", an event, or a recurrence. */
+export function hasOwnTiming(task: Task): boolean {
+    return (task.timings?.length ?? 0) > 0 || task.recurrence !== undefined;
+}
+
+export interface TimingSource {
+    /** The task that states the timing (the task itself or an enclosing one), or the phase the task is written in. */
+    node: Task | Phase;
+    kind: 'own' | 'task' | 'phase';
+}
+
+/**
+ * Where a task's timing comes from: its own timings or recurrence; else those of the nearest
+ * enclosing task that states some (sub-tasks share their task's schedule); else the period of the
+ * phase it is written in. Undefined when nothing in its chain says when. The plan period is not a
+ * task's timing: it says when the plan ends, not when each duty falls due.
+ */
+export function timingSource(task: Task): TimingSource | undefined {
+    for (let current: AstNode | undefined = task; current; current = current.$container) {
+        if (isTask(current) && hasOwnTiming(current)) {
+            return { node: current, kind: current === task ? 'own' : 'task' };
+        }
+        if (isPhase(current)) {
+            return { node: current, kind: 'phase' };
+        }
+    }
+    return undefined;
 }

@@ -21,7 +21,7 @@ async function run(...args: string[]) {
 }
 
 const REGISTRY = 'phạm vi VinhPhuc\ncơ quan UBND_TINH "UBND tỉnh"\ncơ quan CA_TINH "Công an tỉnh" thuộc UBND_TINH\n';
-const PLAN = 'phạm vi VinhPhuc\nkế hoạch KH "Kế hoạch" { số "1/KH-UBND"  ngày 02/01/2020  của UBND_TINH\n    nhiệm vụ NV "Tuyên truyền" { chủ trì CA_TINH }\n}\n';
+const PLAN = 'phạm vi VinhPhuc\nkế hoạch KH "Kế hoạch" { số "1/KH-UBND"  ngày 02/01/2020  của UBND_TINH\n    nhiệm vụ NV "Tuyên truyền" { chủ trì CA_TINH  hạn 30/6/2020 }\n}\n';
 
 let dir: string;
 let cwd: string;
@@ -225,7 +225,7 @@ describe('input read honestly', () => {
     });
 
     test.each(['0 tháng', '0 năm', '0,5 tháng', '99999999999999999999 tháng'])('a recurrence every %s is a finding, and compile neither loops nor writes nonsense', async interval => {
-        write('plan.plan', PLAN.replace('{ chủ trì CA_TINH }', `{ chủ trì CA_TINH  trước ngày 20/7  định kỳ ${interval} }`).replace('của UBND_TINH', 'của UBND_TINH  thời gian từ 2020 đến 2025'));
+        write('plan.plan', PLAN.replace('{ chủ trì CA_TINH  hạn 30/6/2020 }', `{ chủ trì CA_TINH  trước ngày 20/7  định kỳ ${interval} }`).replace('của UBND_TINH', 'của UBND_TINH  thời gian từ 2020 đến 2025'));
         const checked = await run('check', path.join(dir, 'plan.plan'));
         expect(checked.status).toBe(1);
         expect(checked.out).toMatch(/\[implausible-time\]/);
@@ -235,7 +235,7 @@ describe('input read honestly', () => {
     });
 
     test('a period running to the year 9999999 is a finding, not 250 MB of dates', async () => {
-        write('plan.plan', PLAN.replace('{ chủ trì CA_TINH }', '{ chủ trì CA_TINH  trước ngày 20/7 hằng năm }').replace('của UBND_TINH', 'của UBND_TINH  thời gian từ 2020 đến 9999999'));
+        write('plan.plan', PLAN.replace('{ chủ trì CA_TINH  hạn 30/6/2020 }', '{ chủ trì CA_TINH  trước ngày 20/7 hằng năm }').replace('của UBND_TINH', 'của UBND_TINH  thời gian từ 2020 đến 9999999'));
         const checked = await run('check', path.join(dir, 'plan.plan'));
         expect(checked.status).toBe(1);
         expect(checked.out).toMatch(/\[implausible-time\]/);

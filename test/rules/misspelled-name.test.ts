@@ -19,7 +19,7 @@ cơ quan SGDDT "Sở Giáo dục và Đào tạo" thuộc UBND_TINH
 /** A plan of Đồng Nai with one task whose text is `text`, and the registry beside it. */
 function plan(text: string): Record<string, string> {
     return {
-        'plan.plan': `phạm vi DongNai\nkế hoạch KH "Kế hoạch thử" {\n    của UBND_TINH\n    nhiệm vụ NV1 "${text}" { chủ trì CAT }\n}\n`,
+        'plan.plan': `phạm vi DongNai\nkế hoạch KH "Kế hoạch thử" {\n    của UBND_TINH\n    nhiệm vụ NV1 "${text}" { chủ trì CAT hạn 31/12/2025 }\n}\n`,
         'co-quan.plan': REGISTRY,
     };
 }

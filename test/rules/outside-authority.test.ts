@@ -114,8 +114,9 @@ describe('outside-authority quick fix', () => {
             ['task T3 "Coordinate" { lead VKS_TINH }', 'request T3 "Coordinate"'],
             ['nhiệm vụ NV4 "Vận động" cho MTTQ_TINH { phối hợp với CA_TINH }', 'đề nghị NV4 "Vận động"'],
         ];
+        // A request is not held to a deadline: task-without-deadline goes with the directed form.
         for (const [task, expected, gone] of cases) {
-            const applied = await expectCleanFix(inPlan(`    ${task}`), { rule: 'outside-authority', gone });
+            const applied = await expectCleanFix(inPlan(`    ${task}`), { rule: 'outside-authority', gone: [...gone ?? [], 'task-without-deadline'] });
             expect(applied.files['plan.plan']).toContain(expected);
             expect(applied.action.isPreferred).toBe(true);
             expect(applied.action.title).toMatch(/^Chuyển thành đề nghị: "(đề nghị|request)" \/ Make it a request$/);
@@ -131,7 +132,8 @@ describe('outside-authority quick fix', () => {
         đề nghị "Giám sát"
     }`;
         for (const files of [inPlan(plan), nfd(inPlan(plan)) as Record<string, string>]) {
-            const applied = await expectCleanFix(files, { rule: 'outside-authority' });
+            // The two tasks made requests are no longer held to a deadline; the Sở Tư pháp's still is.
+            const applied = await expectCleanFix(files, { rule: 'outside-authority', gone: ['task-without-deadline', 'task-without-deadline'] });
             const text = applied.files['plan.plan'].normalize('NFC');
             expect(text).toContain('phần "2" "Ủy ban Mặt trận Tổ quốc tỉnh:" đề nghị MTTQ_TINH {');
             expect(text).toContain('đề nghị "Tuyên truyền" { đề nghị "Vận động" }');
@@ -146,16 +148,19 @@ describe('outside-authority quick fix', () => {
     đề nghị NV1 "Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh" {
         chủ trì MTTQ_TINH
         nhiệm vụ NV1_2 "Vận động nhân dân"
-    }`), { rule: 'outside-authority' });
+    }`), { rule: 'outside-authority', gone: ['task-without-deadline'] });
         expect(applied.files['plan.plan']).toContain('đề nghị NV1_2 "Vận động nhân dân"');
     });
 
     test('on the examples: the Customs heading of Cà Mau and the mixed lead of the unnamed province', async () => {
-        const caMau = await expectCleanFix(examplesWorkspace('ca-mau/kh-qd634.plan'), { rule: 'outside-authority', index: 2 });
+        // The plan's task-without-deadline summary counts the Customs tasks no more: requests are not held to a deadline.
+        const caMau = await expectCleanFix(examplesWorkspace('ca-mau/kh-qd634.plan'), { rule: 'outside-authority', index: 2, gone: ['task-without-deadline'], added: ['task-without-deadline'] });
+        expect(caMau.added[0].message).toMatch(/^Kế hoạch KH_QD634: không nhiệm vụ nào trong 49 nhiệm vụ được giao có thời hạn/);
         const text = caMau.files['ca-mau-kh-qd634.plan'];
         expect(text).toContain('phần "4" "Cục Hải quan" đề nghị CUC_HQ {');
         expect(text.split('\n').filter(l => /^\s*\[-\] đề nghị "/.test(l)).length).toBe(3);
-        const mixed = await expectCleanFix(examplesWorkspace('tinh-khuyet-danh/ke-hoach-de-an-4170.plan'), { rule: 'outside-authority', index: 0 });
+        const mixed = await expectCleanFix(examplesWorkspace('tinh-khuyet-danh/ke-hoach-de-an-4170.plan'), { rule: 'outside-authority', index: 0, gone: ['task-without-deadline'], added: ['task-without-deadline'] });
+        expect(mixed.added[0].message).toMatch(/^Kế hoạch KH_DE_AN_4170: 14 trong 16 nhiệm vụ được giao không có thời hạn/);
         expect(mixed.files['tinh-khuyet-danh-ke-hoach-de-an-4170.plan']).toContain('đề nghị TT1 "Các sở, ban, ngành, các tổ chức');
     });
 });

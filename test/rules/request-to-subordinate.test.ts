@@ -48,20 +48,21 @@ describe('request-to-subordinate', () => {
 });
 
 describe('request-to-subordinate quick fix', () => {
+    // A directed task is held to a deadline: task-without-deadline then shows the one the original does not give.
     test('a request to subordinates becomes a directed task, a request heading "giao", with the requests under it', async () => {
-        const task = await expectCleanFix(inPlan(`    đề nghị NV1 "Đề nghị Sở Tư pháp rà soát" { chủ trì STP }`), { rule: 'request-to-subordinate' });
+        const task = await expectCleanFix(inPlan(`    đề nghị NV1 "Đề nghị Sở Tư pháp rà soát" { chủ trì STP }`), { rule: 'request-to-subordinate', added: ['task-without-deadline'] });
         expect(task.files['plan.plan']).toContain('nhiệm vụ NV1 "Đề nghị Sở Tư pháp rà soát" { chủ trì STP }');
         expect(task.action.isPreferred).toBeUndefined();
         const section = await expectCleanFix(nfd(inPlan(`
     phần "1" "Công an tỉnh:" đề nghị CA_TINH {
         đề nghị "Tuyên truyền"
         request "Investigate"
-    }`)), { rule: 'request-to-subordinate' });
+    }`)), { rule: 'request-to-subordinate', added: ['task-without-deadline', 'task-without-deadline'] });
         expect(section.files['plan.plan'].normalize('NFC')).toContain('phần "1" "Công an tỉnh:" giao CA_TINH {\n        nhiệm vụ "Tuyên truyền"\n        task "Investigate"');
     });
 
     test('on the Đồng Nai letter: the Sở Y tế request to its own units', async () => {
-        const applied = await expectCleanFix(examplesWorkspace('dong-nai/kh-7488.plan'), { rule: 'request-to-subordinate' });
+        const applied = await expectCleanFix(examplesWorkspace('dong-nai/kh-7488.plan'), { rule: 'request-to-subordinate', added: ['task-without-deadline'] });
         expect(applied.files['dong-nai-kh-7488.plan']).toContain('    nhiệm vụ CV_3833_TRIEN_KHAI "Giám đốc Sở Y tế đề nghị');
     });
 });

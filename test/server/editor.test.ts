@@ -121,8 +121,10 @@ describe('the editor over stdio, on examples/', () => {
                 const expected = counts(before);
                 const where = `${path.relative(EXAMPLES, file)}:${diagnostic.range.start.line + 1} ${diagnostic.code} "${action.title}"`;
                 expect(after.get(String(diagnostic.code)) ?? 0, where).toBeLessThan(expected.get(String(diagnostic.code))!);
+                // A request made a directed task is then held to a deadline, which the original may not give.
+                const follows = diagnostic.code === 'request-to-subordinate' ? ['task-without-deadline'] : [];
                 for (const [code, n] of after) {
-                    if (code !== String(diagnostic.code) && code !== 'unfilled-placeholder') {
+                    if (code !== String(diagnostic.code) && code !== 'unfilled-placeholder' && !follows.includes(code)) {
                         expect(n, `${where}: ${code}`).toBeLessThanOrEqual(expected.get(code) ?? 0);
                     }
                 }
