@@ -46,6 +46,7 @@ interface Recognizer {
     errorMessageProvider: { buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string };
     invokeRuleCatch(error: unknown, resyncEnabled: boolean, recoveryValueFunc: (e: unknown) => unknown): unknown;
     tryInRepetitionRecovery(grammarRule: (...args: unknown[]) => void, args: unknown[], lookAhead: () => boolean, expected: TokenType): void;
+    canRecoverWithSingleTokenInsertion(expected: TokenType, follows: TokenType[]): boolean;
 }
 
 interface ParserInternals {
@@ -99,6 +100,7 @@ export function installBraceRecovery(parser: LangiumParser): RecoveryLog {
         return log;
     }
     const invokeRuleCatch = wrapper.invokeRuleCatch;
+    const canInsert = wrapper.canRecoverWithSingleTokenInsertion;
 
     /** Skips the tokens up to and including the `}` that closes `depth` open braces; false (and nothing skipped) when the file ends first. */
     const skipToClose = (self: Recognizer, depth: number): IToken[] | undefined => {
@@ -166,6 +168,18 @@ export function installBraceRecovery(parser: LangiumParser): RecoveryLog {
         }
         return result;
     };
+
+    // A `}` is not made up before a word on the same line (`{ chủ trì A  số "5" … }`): the word is a
+    // clause out of place inside this block, not the start of the enclosing block's next clause.
+    if (typeof canInsert === 'function') {
+        wrapper.canRecoverWithSingleTokenInsertion = function (this: Recognizer, expected: TokenType, follows: TokenType[]): boolean {
+            const next = this.LA(1);
+            if (expected?.name === '}' && !isEof(next) && next.startLine === (this.LA(0).endLine ?? this.LA(0).startLine)) {
+                return false;
+            }
+            return canInsert.call(this, expected, follows);
+        };
+    }
 
     wrapper.tryInRepetitionRecovery = function (this: Recognizer, grammarRule, args, lookAhead, expected): void {
         const saved = this.exportLexerState();

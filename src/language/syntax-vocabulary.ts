@@ -297,8 +297,7 @@ export class SyntaxVocabulary {
         if (GrammarAST.isGroup(element)) {
             element.elements.forEach((part, i) => {
                 const next = element.elements[i + 1];
-                const reference = next && GrammarAST.isAssignment(next) && GrammarAST.isCrossReference(next.terminal) && !next.terminal.deprecatedSyntax
-                    ? true : next && GrammarAST.isAlternatives(next) && next.elements.some(a => GrammarAST.isAssignment(a) && GrammarAST.isCrossReference(a.terminal));
+                const reference = next && startsWithReference(next);
                 if (reference) {
                     const keywords = GrammarAST.isKeyword(part) ? [part] : GrammarAST.isAlternatives(part) ? part.elements.filter(GrammarAST.isKeyword) : [];
                     keywords.forEach(k => this.beforeReference.add(keywordKey(k.value)));
@@ -359,4 +358,18 @@ export function editDistance(a: string, b: string, max: number): number {
         previous = current;
     }
     return Math.min(previous[b.length], max + 1);
+}
+
+/** Whether an element can begin with a reference (`leads+=[Party]`, or a group or choice beginning with one). */
+function startsWithReference(element: GrammarAST.AbstractElement): boolean {
+    if (GrammarAST.isAssignment(element)) {
+        return GrammarAST.isCrossReference(element.terminal) && !element.terminal.deprecatedSyntax;
+    }
+    if (GrammarAST.isGroup(element)) {
+        return element.elements.length > 0 && startsWithReference(element.elements[0]);
+    }
+    if (GrammarAST.isAlternatives(element)) {
+        return element.elements.some(startsWithReference);
+    }
+    return false;
 }
