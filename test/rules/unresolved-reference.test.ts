@@ -69,11 +69,11 @@ describe('unresolved-reference quick fixes', () => {
             for (const files of [inPlan(`    nhiệm vụ NV1 "Rà soát" { chủ trì ${lead} }`), nfd(inPlan(`    nhiệm vụ NV1 "Rà soát" { chủ trì ${lead} }`))]) {
                 const loaded = await load(files);
                 const [finding] = findingsIn(loaded, 'unresolved-reference');
-                expect(finding.message.normalize('NFC')).toMatch(new RegExp(`^Không tìm thấy .*'${lead}'.*; có phải ${id} \\("[^"]+"\\)\\? / '${lead}' is not declared in the workspace; did you mean ${id} \\("[^"]+"\\)\\?$`));
+                expect(String(finding.message).normalize('NFC')).toMatch(new RegExp(`^Không tìm thấy .*'${lead}'.*; có phải ${id} \\("[^"]+"\\)\\? / '${lead}' is not declared in the workspace; did you mean ${id} \\("[^"]+"\\)\\?$`));
             }
         }
         const far = await load(inPlan(`    nhiệm vụ NV1 "Rà soát" { chủ trì HOI_DONG_THI_DUA }`));
-        expect(findingsIn(far, 'unresolved-reference')[0].message).not.toMatch(/có phải|did you mean/);
+        expect(String(findingsIn(far, 'unresolved-reference')[0].message)).not.toMatch(/có phải|did you mean/);
     });
 
     test('no suggestion when two ids are equally close, or the closest is far', async () => {
