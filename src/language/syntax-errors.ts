@@ -357,6 +357,26 @@ class Refinement {
         const after = previous && !this.vocabulary.isTerminal(tokenName(previous.tokenType)) && /\p{L}/u.test(previous.image)
             ? { vi: `Sau "${previous.image}"`, en: `After "${previous.image}"${this.glossOf(previous.image)}` } : undefined;
 
+        // A keyword cut from a longer word: "chỉ thịt" reads as "chỉ thị" then "t".
+        if (token && previous && previous.endOffset! + 1 === token.startOffset && /\p{L}$/u.test(previous.image) && /^\p{L}/u.test(token.image)
+            && !this.vocabulary.isTerminal(tokenName(previous.tokenType))) {
+            const typed = this.text.slice(previous.startOffset, token.endOffset! + 1);
+            const glued = this.range(previous.startOffset, token.endOffset! + 1);
+            const kinds = this.vocabulary.keywords.filter(k => documentKind(k) !== undefined && isVietnameseKeyword(k));
+            if (documentKind(previous.image) !== undefined) {
+                const nearest = this.vocabulary.nearest(typed, kinds, 3).map(n => n.keyword);
+                return {
+                    ...problem, range: glued,
+                    message: `Loại văn bản không rõ: "${typed}"; gần nhất: ${nearest.map(k => `"${k}"`).join(', ')} / Unknown kind of document "${typed}"; nearest: ${nearest.map(k => `"${k}"${this.glossOf(k)}`).join(', ')}`,
+                };
+            }
+            const meant = keywordOf(tokenName(previous.tokenType)) ?? previous.image;
+            return {
+                ...problem, range: glued,
+                message: `Không hiểu "${typed}"${context ? ` trong ${context.vi}` : ''}: có phải "${meant}"? / "${typed}" is not understood${context ? ` in ${context.en}` : ''}: did you mean "${meant}"${this.glossOf(meant)}?`,
+                fixes: [{ title: `Sửa thành "${meant}" / Change to "${meant}"`, edits: [{ range: glued, newText: meant }] }],
+            };
+        }
         // A month or quarter in the old syntax: "12/2025" for "tháng 12/2025".
         for (const [terminal, keyword] of [['MONTH_YEAR', 'tháng'], ['ROMAN_YEAR', 'quý']] as const) {
             if (token && name === terminal && expected.includes(keyword) && !expected.includes(terminal)) {
@@ -428,8 +448,8 @@ class Refinement {
         }
         const words = expectedWords(this.vocabulary, expected.filter(e => e !== '}' && e !== 'EOF'));
         const close = expected.includes('}') && context ? { vi: `, hoặc "}" để đóng ${context.vi}`, en: `, or "}" to close ${context.en}` } : { vi: '', en: '' };
-        if (detail.kind === 'mismatch' && detail.expected.length === 1 && detail.expected[0] !== '}' && after) {
-            const what = expectedWords(this.vocabulary, detail.expected);
+        const what = expectedWords(this.vocabulary, detail.expected);
+        if (detail.kind === 'mismatch' && detail.expected.length === 1 && detail.expected[0] !== '}' && after && what.vi !== '') {
             return { ...problem, message: `${after.vi} cần ${what.vi}, không phải ${found.vi} / ${after.en} comes ${what.en}, not ${found.en}` };
         }
         if (words.vi === '') {
