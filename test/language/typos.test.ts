@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Range } from 'vscode-languageserver';
-import { examplesWorkspace, nfd } from '../fix-helpers.js';
+import { actionsFor, applyWorkspaceEdit, examplesWorkspace, nfd } from '../fix-helpers.js';
 import type { TextDiagnostic } from '../helpers.js';
 import { CLOSE, load, OPEN } from '../helpers.js';
 
@@ -59,6 +59,27 @@ describe('one typo, one finding: small fixtures', () => {
         }
     }
 
+    test('the quick fix of a syntax error, where its correction is certain, makes the file clean', async () => {
+        let fixed = 0;
+        for (const file of fixtures) {
+            const source = fs.readFileSync(path.join(DIR, file), 'utf8');
+            const title = /^\/\/ fix: (.*)$/mu.exec(source)?.[1];
+            const loaded = await load(source);
+            const actions = await actionsFor(loaded, loaded.diagnostics[0]);
+            if (!title) {
+                expect(actions.map(a => `${file}: ${a.title}`)).toEqual([]);
+                continue;
+            }
+            expect(actions.map(a => a.title), file).toHaveLength(1);
+            expect(actions[0].title).toMatch(new RegExp(title, 'u'));
+            const text = applyWorkspaceEdit({ 'main.plan': loaded.main.textDocument.getText() }, actions[0].edit)['main.plan'];
+            const after = await load(text);
+            expect(after.diagnostics.map(d => `${file}: ${d.code} ${d.message}`)).toEqual([]);
+            fixed++;
+        }
+        expect(fixed).toBe(7);
+    });
+
     test('every fixture without its typo is clean: the finding is the typo\'s', async () => {
         const corrections: Record<string, [string, string]> = {
             'unclosed-string.plan': ['ma túy {', 'ma túy" {'],
@@ -75,7 +96,7 @@ describe('one typo, one finding: small fixtures', () => {
         expect(Object.keys(corrections).sort()).toEqual(fixtures);
         for (const file of fixtures) {
             const [typo, fixed] = corrections[file];
-            const source = fs.readFileSync(path.join(DIR, file), 'utf8').replace(/^(\/\/ expect:.*\n)+/u, '');
+            const source = fs.readFileSync(path.join(DIR, file), 'utf8').replace(/^(\/\/ (expect|fix):.*\n)+/u, '');
             expect(source).toContain(typo);
             const { diagnostics } = await load(source.replace(typo, fixed));
             expect(diagnostics.map(d => `${file} ${d.code} ${d.message}`)).toEqual([]);
