@@ -122,7 +122,15 @@ export function createPlanspecParser(services: LangiumCoreServices): LangiumPars
         refineSyntaxErrors({
             text, result, provider, regions, lexer: services.parser.Lexer,
             reparse: variant => {
-                const again = parse(variant);
+                // The variant's recoveries are not this text's: logged aside.
+                const own = recovery.regions;
+                recovery.regions = [];
+                let again: ParseResult<AstNode>;
+                try {
+                    again = parse(variant);
+                } finally {
+                    recovery.regions = own;
+                }
                 const offsets = [...again.lexerErrors.map(e => e.offset), ...again.parserErrors.map(e => e.token.startOffset).filter(Number.isFinite)];
                 return { errors: again.lexerErrors.length + again.parserErrors.length, first: offsets.length > 0 ? Math.min(...offsets) : undefined };
             },
