@@ -357,12 +357,15 @@ class Refinement {
         const after = previous && !this.vocabulary.isTerminal(tokenName(previous.tokenType)) && /\p{L}/u.test(previous.image)
             ? { vi: `Sau "${previous.image}"`, en: `After "${previous.image}"${this.glossOf(previous.image)}` } : undefined;
 
-        // A keyword cut from a longer word: "chỉ thịt" reads as "chỉ thị" then "t".
-        if (token && previous && previous.endOffset! + 1 === token.startOffset && /\p{L}$/u.test(previous.image) && /^\p{L}/u.test(token.image)
-            && !this.vocabulary.isTerminal(tokenName(previous.tokenType))) {
-            const typed = this.text.slice(previous.startOffset, token.endOffset! + 1);
-            const glued = this.range(previous.startOffset, token.endOffset! + 1);
+        // A keyword cut from a longer word, here or earlier on the line: "chỉ thịt" reads as "chỉ thị"
+        // then "t", "chủ trìx A" as "chủ trì" x, then A where nothing more may stand.
+        const cut = token ? this.cutKeyword(token) : undefined;
+        if (cut) {
+            const [keywordToken, rest] = cut;
+            const typed = this.text.slice(keywordToken.startOffset, rest.endOffset! + 1);
+            const glued = this.range(keywordToken.startOffset, rest.endOffset! + 1);
             const kinds = this.vocabulary.keywords.filter(k => documentKind(k) !== undefined && isVietnameseKeyword(k));
+            const previous = keywordToken;
             if (documentKind(previous.image) !== undefined) {
                 const nearest = this.vocabulary.nearest(typed, kinds, 3).map(n => n.keyword);
                 return {
@@ -461,6 +464,20 @@ class Refinement {
         };
     }
 
+    /** The first keyword on the token's line, up to it, that a letter follows without a space: the start of a longer word. */
+    private cutKeyword(token: IToken): [IToken, IToken] | undefined {
+        const tokens = this.tokens();
+        const lineStart = this.lineStarts[this.lineOf(token.startOffset)];
+        // A few words back at most: a line of thousands of tokens with an error on each stays linear.
+        for (let i = Math.max(lowerBound(tokens, lineStart), lowerBound(tokens, token.startOffset) - 16); i + 1 < tokens.length && tokens[i + 1].startOffset <= token.startOffset; i++) {
+            const [a, b] = [tokens[i], tokens[i + 1]];
+            if (a.endOffset! + 1 === b.startOffset && /[\p{L}\p{M}]$/u.test(a.image) && /^\p{L}/u.test(b.image) && !this.vocabulary.isTerminal(tokenName(a.tokenType))) {
+                return [a, b];
+            }
+        }
+        return undefined;
+    }
+
     /** What may stand at `offset`: what the parser expected, the clauses of the block it was in, and those that could continue the statement just before. */
     private expectedAt(detail: ErrorDetail, offset: number): string[] {
         const expected = new Set(detail.expected);
@@ -521,7 +538,7 @@ class Refinement {
                 continue;
             }
             const length = foldForSearch(typed).length;
-            const tolerance = length <= 4 ? 0 : length <= 8 ? 1 : 2;
+            const tolerance = length <= 3 ? 0 : length <= 8 ? 1 : 2;
             const unique = !second || second.distance > nearest.distance || foldForSearch(second.keyword) === foldForSearch(nearest.keyword);
             if (nearest.distance <= tolerance && unique && (!best || nearest.distance < best.distance || nearest.distance === best.distance)) {
                 best = { keyword: nearest.keyword, distance: nearest.distance, count };
