@@ -38,9 +38,29 @@ export function collectFindings(documents: LangiumDocument[], cwd = process.cwd(
             findings.push(fixes ? { ...finding, fixes } : finding);
         }
     }
-    return findings.sort((a, b) =>
-        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column
-        || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+    return findings.sort(byPlace);
+}
+
+/**
+ * By file and position; at one place a syntax error first (what follows from it is read after the
+ * cause), then errors before warnings before infos, then by rule.
+ */
+export function byPlace(a: CliFinding, b: CliFinding): number {
+    return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column
+        || Number(b.ruleId === SYNTAX_ERROR) - Number(a.ruleId === SYNTAX_ERROR)
+        || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
+        || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** The rule id the CLI shows for a syntax error (a diagnostic without a rule's code). */
+export const SYNTAX_ERROR = 'syntax-error';
+
+const SEVERITY_ORDER: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The line that ends every check: files checked and findings by severity, in both languages. */
+export function formatSummary(files: number, findings: readonly CliFinding[]): string {
+    const count = (severity: FindingSeverity) => findings.filter(f => f.severity === severity).length;
+    return `planspec: ${files} tệp đã kiểm tra (files checked): ${count('error')} lỗi (errors), ${count('warning')} cảnh báo (warnings), ${count('info')} thông tin (infos)\n`;
 }
 
 function shown(fsPath: string, cwd: string): string {

@@ -9,7 +9,7 @@ import { ConfigError } from '../config/config.js';
 import type { Severity } from '../linter/rule.js';
 import { allRules } from '../linter/registry.js';
 import type { CliFinding } from './findings.js';
-import { collectFindings, formatLine } from './findings.js';
+import { byPlace, collectFindings, formatLine, formatSummary } from './findings.js';
 import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
@@ -121,12 +121,16 @@ async function check(paths: string[], options: CheckOptions, io: Io): Promise<nu
     switch (options.format) {
         case 'json': io.out(formatJson(shown)); break;
         case 'sarif': io.out(formatSarif(shown, version())); break;
-        default:
-            io.out(formatStylish(shown));
-            if (shown.length > 0) {
-                io.err(`${errors} lỗi (errors), ${warnings} cảnh báo (warnings), ${all.length - errors - warnings} thông tin (info)\n`);
-            }
+        default: io.out(formatStylish(shown));
     }
+    const status = checkStatus(loaded, options, errors, warnings, io);
+    // Always, also on a clean run, so that a pipeline's log shows the check ran and on what; the
+    // counts are of every finding, also those --quiet leaves out.
+    io.err(formatSummary(loaded.requested.length, all));
+    return status;
+}
+
+function checkStatus(loaded: LoadedWorkspace, options: CheckOptions, errors: number, warnings: number, io: Io): number {
     if (reportProblems(loaded, io)) {
         return EXIT_USAGE;
     }
@@ -149,8 +153,7 @@ function workspaceFindings(loaded: LoadedWorkspace): CliFinding[] {
     const requested = new Set(loaded.requested);
     const others = loaded.all.filter(d => !requested.has(d));
     const broken = collectFindings(others).filter(f => f.severity === 'error' && BROKEN_FILE_CODES.has(f.ruleId));
-    return [...collectFindings(loaded.requested), ...broken]
-        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
+    return [...collectFindings(loaded.requested), ...broken].sort(byPlace);
 }
 
 /** Prints the file-system problems met while loading; true when there were any. */

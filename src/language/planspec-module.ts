@@ -24,6 +24,7 @@ import { PlanspecWorkspaceIndex } from './planspec-index.js';
 import { createPlanspecCompletionParser, createPlanspecParser } from './planspec-parser.js';
 import { PlanspecRenameProvider } from './planspec-rename.js';
 import { PlanspecScopeComputation, PlanspecScopeProvider } from './planspec-scope.js';
+import { PlanspecLexerErrorMessageProvider, PlanspecParserErrorMessageProvider } from './syntax-messages.js';
 import { PlanspecDocumentValidator } from './planspec-validator.js';
 import { PlanspecTokenBuilder } from './planspec-token-builder.js';
 import { PlanspecValueConverter } from './planspec-value-converter.js';
@@ -51,6 +52,8 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
         ValueConverter: () => new PlanspecValueConverter(),
         LangiumParser: (services) => createPlanspecParser(services),
         CompletionParser: (services) => createPlanspecCompletionParser(services),
+        ParserErrorMessageProvider: (services) => new PlanspecParserErrorMessageProvider(services),
+        LexerErrorMessageProvider: () => new PlanspecLexerErrorMessageProvider(),
     },
     lsp: {
         RenameProvider: (services) => new PlanspecRenameProvider(services),

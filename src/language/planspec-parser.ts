@@ -10,6 +10,9 @@
 import type { ILexingError, IRecognitionException } from 'chevrotain';
 import type { AstNode, LangiumCoreServices, LangiumParser, ParseResult } from 'langium';
 import { createCompletionParser, createLangiumParser } from 'langium';
+import { refineSyntaxErrors } from './syntax-errors.js';
+import { PlanspecParserErrorMessageProvider } from './syntax-messages.js';
+import { installBraceRecovery } from './syntax-recovery.js';
 
 /** Braces deeper than this are not parsed: real plans nest a few levels; the parser's stack allows ~150. */
 export const MAX_NESTING = 64;
@@ -111,15 +114,48 @@ const TOO_DEEP = (max: number) =>
 /** Wraps the document parser with the guards described above. */
 export function createPlanspecParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
+    const recovery = installBraceRecovery(parser);
+    const provider = services.parser.ParserErrorMessageProvider;
     const parse = parser.parse.bind(parser) as LangiumParser['parse'];
-    parser.parse = (<T extends AstNode>(input: string, options?: ParseOptions) => parseGuarded<T>(parse, input, options)) as LangiumParser['parse'];
+    const refine: Refine | undefined = provider instanceof PlanspecParserErrorMessageProvider ? (result, text) => {
+        const regions = recovery.regions;
+        refineSyntaxErrors({
+            text, result, provider, regions, lexer: services.parser.Lexer,
+            reparse: variant => {
+                // The variant's recoveries are not this text's: logged aside.
+                const own = recovery.regions;
+                recovery.regions = [];
+                let again: ParseResult<AstNode>;
+                try {
+                    again = parse(variant);
+                } finally {
+                    recovery.regions = own;
+                }
+                const offsets = [...again.lexerErrors.map(e => e.offset), ...again.parserErrors.map(e => e.token.startOffset).filter(Number.isFinite)];
+                return { errors: again.lexerErrors.length + again.parserErrors.length, first: offsets.length > 0 ? Math.min(...offsets) : undefined };
+            },
+        });
+    } : undefined;
+    parser.parse = (<T extends AstNode>(input: string, parseOptions?: ParseOptions) => {
+        recovery.regions = [];
+        if (provider instanceof PlanspecParserErrorMessageProvider) {
+            provider.reset();
+        }
+        return parseGuarded<T>(parse, input, parseOptions, parseOptions?.rule ? undefined : refine);
+    }) as LangiumParser['parse'];
     return parser;
 }
 
 type ParseOptions = Parameters<LangiumParser['parse']>[1];
 
-/** Runs `parse` on `input` with the nesting guard, the error cap, and the fallback on failure. */
-export function parseGuarded<T extends AstNode>(parse: <U extends AstNode>(text: string, options?: ParseOptions) => ParseResult<U>, input: string, options?: ParseOptions): ParseResult<T> {
+/** Rewrites the syntax errors of a parse of `text` (see syntax-errors.ts). */
+export type Refine = (result: ParseResult<AstNode>, text: string) => void;
+
+/**
+ * Runs `parse` on `input` with the nesting guard, the error cap, and the fallback on failure; the
+ * errors are refined (`refine`) before the cap, so that the cap counts the errors a drafter sees.
+ */
+export function parseGuarded<T extends AstNode>(parse: <U extends AstNode>(text: string, options?: ParseOptions) => ParseResult<U>, input: string, options?: ParseOptions, refine?: Refine): ParseResult<T> {
     const limited = limitNesting(input);
     let result: ParseResult<T>;
     try {
@@ -132,6 +168,14 @@ export function parseGuarded<T extends AstNode>(parse: <U extends AstNode>(text:
         result.lexerErrors.push(lexingError(input, 0, 0,
             `Không đọc được tệp này: ${reason} / This file could not be parsed: ${reason}`));
         return result;
+    }
+    if (refine) {
+        try {
+            refine(result, limited.text);
+        } catch (error) {
+            // The errors stay as the parser gave them: less helpful, never lost.
+            console.error('planspec: refining syntax errors failed:', error);
+        }
     }
     const deep = limited.cuts.map(offset => lexingError(input, offset, 1, TOO_DEEP(MAX_NESTING)));
     result.lexerErrors = capErrors([...deep, ...result.lexerErrors], more => lexingError(input, input.length, 0,

@@ -1,8 +1,9 @@
-import type { FileSystemProvider, LangiumCoreServices, LangiumDocument, ValidationOptions } from 'langium';
-import { Cancellation, DefaultDocumentValidator, interruptAndCheck, isOperationCancelled } from 'langium';
+import type { FileSystemProvider, LangiumCoreServices, LangiumDocument, ParseResult, ValidationOptions } from 'langium';
+import { Cancellation, CstUtils, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled } from 'langium';
 import type { EncodingProblem } from '../workspace/file-system.js';
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic, Range } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { RefinedError } from './syntax-errors.js';
 
 /** Findings kept per rule and file; the rest are counted in one more finding. */
 export const MAX_FINDINGS_PER_RULE = 1000;
@@ -30,6 +31,50 @@ export class PlanspecDocumentValidator extends DefaultDocumentValidator {
         // intentionally empty: see the unresolved-reference rule
     }
 
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[]): void {
+        this.syntaxDiagnostics(undefined, diagnostics, parseResult, 'lexer');
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[]): void {
+        this.syntaxDiagnostics(undefined, diagnostics, parseResult, 'parser');
+    }
+
+    /**
+     * The file's syntax errors as refined by the parser (syntax-errors.ts): each at the place of the
+     * typo, with its quick fixes (the diagnostic's `data`, as for a rule's finding) and the places it
+     * names (the `{` a missing `}` would close).
+     */
+    protected syntaxDiagnostics(document: LangiumDocument | undefined, diagnostics: Diagnostic[], parseResult = document!.parseResult, which?: 'lexer' | 'parser'): void {
+        const errors: Array<{ error: RefinedError; range: Range | undefined }> = [];
+        if (which !== 'parser') {
+            for (const e of [...parseResult.lexerErrors, ...parseResult.lexerReport?.diagnostics ?? []] as RefinedError[]) {
+                const at = e as RefinedError & { line: number; column: number; length: number };
+                errors.push({ error: e, range: { start: { line: at.line - 1, character: at.column - 1 }, end: { line: at.line - 1, character: at.column + at.length - 1 } } });
+            }
+        }
+        if (which !== 'lexer') {
+            for (const e of parseResult.parserErrors as RefinedError[]) {
+                errors.push({ error: e, range: parserErrorRange(e as RefinedError & { token: Parameters<typeof CstUtils.tokenToRange>[0] }) });
+            }
+        }
+        for (const { error, range } of errors) {
+            const note = error.planspec;
+            const at = note?.range ?? range;
+            if (!at) {
+                continue;
+            }
+            const related = document && note?.related?.map(r => ({ location: { uri: document.uri.toString(), range: r.range }, message: r.message }));
+            diagnostics.push({
+                severity: (error as { severity?: string }).severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
+                range: at,
+                message: error.message,
+                data: { code: DocumentValidator.ParsingError, ...(note?.fixes ? { fixes: note.fixes } : {}) },
+                ...(related && related.length > 0 ? { relatedInformation: related } : {}),
+                source: this.getSource(),
+            });
+        }
+    }
+
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         const parseResult = document.parseResult;
         const diagnostics: Diagnostic[] = [];
@@ -47,8 +92,7 @@ export class PlanspecDocumentValidator extends DefaultDocumentValidator {
                     source: this.getSource(),
                 });
             }
-            this.processLexingErrors(parseResult, diagnostics, options);
-            this.processParsingErrors(parseResult, diagnostics, options);
+            this.syntaxDiagnostics(document, diagnostics);
         }
         try {
             const found = await this.validateAst(parseResult.value, options, cancelToken);
@@ -72,6 +116,16 @@ export class PlanspecDocumentValidator extends DefaultDocumentValidator {
         await interruptAndCheck(cancelToken);
         return diagnostics;
     }
+}
+
+/** Where Langium shows a parser error: its token, or just after the token before when the parser made one up. */
+function parserErrorRange(error: { token: Parameters<typeof CstUtils.tokenToRange>[0]; previousToken?: Parameters<typeof CstUtils.tokenToRange>[0] }): Range {
+    if (CstUtils.isValidTokenRange(error.token)) {
+        return CstUtils.tokenToRange(error.token);
+    }
+    const previous = error.previousToken;
+    const at = previous && CstUtils.isValidTokenRange(previous) ? { line: previous.endLine! - 1, character: previous.endColumn! } : { line: 0, character: 0 };
+    return { start: at, end: at };
 }
 
 /** The first MAX_FINDINGS_PER_RULE findings of each rule, and one counting the rest. */

@@ -2,6 +2,8 @@ import type { AstNode, LangiumDocument, ValidationAcceptor } from 'langium';
 import { AstUtils, GrammarUtils } from 'langium';
 import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver';
 import type { Model } from '../language/generated/ast.js';
+import type { SyntaxDamage } from '../language/syntax-errors.js';
+import { isDamaged, syntaxDamage } from '../language/syntax-errors.js';
 import type { PlanspecConfigProvider } from '../config/config.js';
 import { allRules, findRule } from './registry.js';
 import type { Finding, FindingData, Fix, RelatedPlace, RuleServices, RuleVisitors, Severity } from './rule.js';
@@ -18,6 +20,8 @@ interface Collected {
     range: Range | undefined;
     related?: RelatedPlace[];
     fixes?: Fix[];
+    /** A rule's own failure: never hidden as a consequence of a syntax error. */
+    internal?: boolean;
 }
 
 /**
@@ -66,7 +70,7 @@ export class RuleRunner {
                     console.error(`planspec: rule ${ruleId} failed on ${document.uri.toString()}:`, error);
                     // An error, so that the check fails: the file's findings are incomplete.
                     collected.push({
-                        ruleId, severity: 'error', node, range: node.$cstNode?.range,
+                        ruleId, severity: 'error', node, range: node.$cstNode?.range, internal: true,
                         message: `Quy tắc ${ruleId} gặp lỗi nội bộ nên đã dừng trên tệp này; kết quả kiểm tra chưa đầy đủ / Internal error in rule ${ruleId}, skipped for this file; its findings are incomplete: ${error instanceof Error ? error.message : String(error)}`,
                     });
                 }
@@ -74,7 +78,11 @@ export class RuleRunner {
         }
 
         const directives = parseDirectives(document);
+        const damage = syntaxDamage(model);
         for (const finding of collected) {
+            if (damage && isConsequence(damage, document, finding)) {
+                continue;
+            }
             const line = finding.range?.start.line ?? finding.node.$cstNode?.range.start.line ?? 0;
             const directive = suppressing(directives, finding.ruleId, line);
             if (directive) {
@@ -121,6 +129,38 @@ export class RuleRunner {
         }
         return result;
     }
+}
+
+/**
+ * One typo, one finding: what a rule finds where the parser could not read the text as written is a
+ * consequence of the syntax error reported there (a task whose `chủ trì` was misspelled has no lead;
+ * the words of a string left open read as ids), and so is a reference to an id written only in that
+ * text (its declaration was lost). Findings elsewhere in the file stay.
+ */
+function isConsequence(damage: SyntaxDamage, document: LangiumDocument, finding: Collected): boolean {
+    if (finding.internal) {
+        return false;
+    }
+    if (isDamaged(damage, finding.node)) {
+        return true;
+    }
+    const range = finding.range ?? finding.node.$cstNode?.range;
+    if (!range) {
+        return false;
+    }
+    const text = document.textDocument;
+    const from = text.offsetAt(range.start);
+    const to = text.offsetAt(range.end);
+    // A finding's start inside what could not be read (an empty range at its very end, too, where a missing `}` is).
+    if (damage.regions.some(r => from >= r.from && (from < r.to || from === to && from === r.to))) {
+        return true;
+    }
+    if (finding.ruleId === 'unresolved-reference') {
+        const written = text.getText(range).trim().normalize('NFC');
+        const last = written.split('.').pop() ?? written;
+        return damage.names.has(written) || damage.names.has(last);
+    }
+    return false;
 }
 
 /** A finding's fixes; a fix that cannot be computed (input no test foresaw) costs the fix, never the finding. */

@@ -84,10 +84,11 @@ export default defineRule({
                 if (ref.ref === undefined && ref.error !== undefined && ref.$refNode && !isPlaceholderReference(ref.$refText)) {
                     const type = context.services.shared.AstReflection.getReferenceType(info);
                     const label = TYPE_LABELS[type] ?? type;
+                    const meant = didYouMean(suggestion(info, ref.$refText, type));
                     context.report({
                         node,
                         range: ref.$refNode.range,
-                        message: `Không tìm thấy ${label} '${ref.$refText}' trong không gian làm việc / '${ref.$refText}' is not declared in the workspace`,
+                        message: `Không tìm thấy ${label} '${ref.$refText}' trong không gian làm việc${meant.vi} / '${ref.$refText}' is not declared in the workspace${meant.en}`,
                         fixes: () => fixesFor(info, ref, type),
                     });
                 }
@@ -138,6 +139,16 @@ export default defineRule({
         }
     },
 });
+
+/** "; có phải CA_TINH ("Công an tỉnh")?": the suggestion of the quick fix, said in the message too. */
+function didYouMean(candidate: Candidate | undefined): { vi: string; en: string } {
+    if (!candidate) {
+        return { vi: '', en: '' };
+    }
+    const name = candidate.names()[0];
+    const shown = name ? `${candidate.name} ("${name.length > 60 ? name.slice(0, 59) + '…' : name}")` : candidate.name;
+    return { vi: `; có phải ${shown}?`, en: `; did you mean ${shown}?` };
+}
 
 /**
  * Every declaration the reference could name, once each, under the shortest name it can be written

@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import type { CliFinding } from '../../src/cli/findings.js';
+import { byPlace } from '../../src/cli/findings.js';
 import { runCli } from '../../src/cli/main.js';
 
 const OK = 'test/fixtures/cli/ok';
@@ -16,9 +18,39 @@ async function run(...args: string[]) {
 }
 
 describe('planspec check', () => {
-    test('exits 0 and prints nothing for a clean workspace', async () => {
+    test('exits 0 for a clean workspace: no findings, and the summary line on stderr', async () => {
         const result = await run('check', OK);
-        expect(result).toEqual({ status: 0, out: '', err: '' });
+        expect(result).toEqual({ status: 0, out: '', err: 'planspec: 2 tệp đã kiểm tra (files checked): 0 lỗi (errors), 0 cảnh báo (warnings), 0 thông tin (infos)\n' });
+    });
+
+    test('the summary line ends every check, in every format, counting also what --quiet leaves out', async () => {
+        for (const format of ['stylish', 'json', 'sarif']) {
+            const result = await run('check', ERRORS, '--format', format);
+            expect(result.err.split('\n').filter(Boolean).at(-1)).toBe('planspec: 3 tệp đã kiểm tra (files checked): 3 lỗi (errors), 0 cảnh báo (warnings), 0 thông tin (infos)');
+        }
+        const quiet = await run('check', ERRORS, '--quiet', '--rule', 'missing-lead=warning');
+        expect(quiet.out).not.toContain('missing-lead');
+        expect(quiet.err).toMatch(/2 lỗi \(errors\), 1 cảnh báo \(warnings\), 0 thông tin \(infos\)\n$/);
+    });
+
+    test('one typo, one finding: a misspelled keyword is one syntax error, first at its place, in stylish and json', async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planspec-typo-'));
+        try {
+            fs.copyFileSync(`${OK}/registry.plan`, path.join(dir, 'registry.plan'));
+            fs.copyFileSync(`${OK}/planspec.config.json`, path.join(dir, 'planspec.config.json'));
+            const plan = fs.readFileSync(`${OK}/plan.plan`, 'utf8');
+            expect(plan).toMatch(/chủ trì /);
+            fs.writeFileSync(path.join(dir, 'plan.plan'), plan.replace('chủ trì ', 'chủ tri '));
+            const stylish = await run('check', dir);
+            expect(stylish.status).toBe(1);
+            const lines = stylish.out.trimEnd().split('\n');
+            expect(lines).toHaveLength(1);
+            expect(lines[0]).toMatch(/plan\.plan:\d+:\d+ error Không hiểu "chủ tri".*có phải "chủ trì"\? \/ .*did you mean "chủ trì".* \[syntax-error\]$/);
+            const json = JSON.parse((await run('check', dir, '--format', 'json')).out);
+            expect(json.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['syntax-error']);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     test('exits 1 and prints path:line:column severity message [rule], sorted by file and position', async () => {
@@ -57,6 +89,21 @@ describe('planspec check', () => {
         const version = await run('--version');
         expect(version.status).toBe(0);
         expect(version.out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    });
+});
+
+describe('order of findings', () => {
+    test('by file and place; at one place the syntax error first, then errors, warnings, infos, then by rule', () => {
+        const at = (file: string, line: number, column: number, ruleId: string, severity: CliFinding['severity'] = 'error'): CliFinding =>
+            ({ file, line, column, endLine: line, endColumn: column, severity, message: 'm', ruleId });
+        const findings = [
+            at('b.plan', 1, 1, 'missing-lead'), at('a.plan', 3, 5, 'unknown-recipient', 'info'), at('a.plan', 3, 5, 'missing-lead', 'warning'),
+            at('a.plan', 3, 5, 'syntax-error'), at('a.plan', 3, 5, 'duplicate-id'), at('a.plan', 2, 9, 'zz-rule'), at('a.plan', 3, 4, 'zz-rule'),
+        ];
+        expect([...findings].sort(byPlace).map(f => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+            'a.plan:2:9 zz-rule', 'a.plan:3:4 zz-rule', 'a.plan:3:5 syntax-error', 'a.plan:3:5 duplicate-id',
+            'a.plan:3:5 missing-lead', 'a.plan:3:5 unknown-recipient', 'b.plan:1:1 missing-lead',
+        ]);
     });
 });
 

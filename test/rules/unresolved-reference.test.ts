@@ -64,6 +64,18 @@ describe('unresolved-reference quick fixes', () => {
         expect(applied.files['plan.plan']).toContain('chủ trì STP }');
     });
 
+    test('the message says the suggestion too, by id and by official name, in NFC and NFD text', async () => {
+        for (const [lead, id] of [['CA_TNH', 'CA_TINH'], ['SO_TU_PHAP', 'STP']]) {
+            for (const files of [inPlan(`    nhiệm vụ NV1 "Rà soát" { chủ trì ${lead} }`), nfd(inPlan(`    nhiệm vụ NV1 "Rà soát" { chủ trì ${lead} }`))]) {
+                const loaded = await load(files);
+                const [finding] = findingsIn(loaded, 'unresolved-reference');
+                expect(String(finding.message).normalize('NFC')).toMatch(new RegExp(`^Không tìm thấy .*'${lead}'.*; có phải ${id} \\("[^"]+"\\)\\? / '${lead}' is not declared in the workspace; did you mean ${id} \\("[^"]+"\\)\\?$`));
+            }
+        }
+        const far = await load(inPlan(`    nhiệm vụ NV1 "Rà soát" { chủ trì HOI_DONG_THI_DUA }`));
+        expect(String(findingsIn(far, 'unresolved-reference')[0].message)).not.toMatch(/có phải|did you mean/);
+    });
+
     test('no suggestion when two ids are equally close, or the closest is far', async () => {
         for (const lead of ['CA_TINX', 'HOI_DONG_THI_DUA']) {
             const loaded = await load({ ...inPlan(`    nhiệm vụ NV1 "Rà soát" { chủ trì ${lead} }`), 'more.plan': 'phạm vi VinhPhuc\ncơ quan CA_TINY "Cơ quan Y" thuộc UBND_TINH\n' });
