@@ -423,7 +423,8 @@ class Refinement {
                     fixes: suggestion?.certain ? [suggestion.fix] : undefined,
                 };
             }
-            if (suggestion && !(suggestion.keyword === keywordOf(name) && suggestion.tokens === 1)) {
+            // A whole keyword is no misspelling of another one ("phần" is not "plan"): it is out of place.
+            if (suggestion && !(keywordOf(name) !== undefined && suggestion.tokens === 1)) {
                 return {
                     ...problem,
                     range: suggestion.range,

@@ -55,7 +55,7 @@ describe('rule runner', () => {
     }
     nhiệm vụ NV2 "b" { phối hợp STP }
     chỉ tiêu CT "Tỷ lệ" trên 120%`));
-            expect(shown(loaded)).toEqual(['10 rate-out-of-range', '10 target-without-task', '6 syntax-error', '9 missing-lead']);
+            expect(shown(loaded)).toEqual(['10 rate-out-of-range', '10 target-without-task', '6 syntax-error', '9 missing-lead', '9 task-without-deadline']);
         });
 
         test('an unclosed string: one error at its quote, no duplicate id or unknown name read from the prose after it', async () => {
@@ -69,7 +69,7 @@ describe('rule runner', () => {
 
         test('a reference to an id whose declaration the typo made unreadable is not reported as unresolved', async () => {
             const loaded = await load(inPlan(`
-    nhiệm vụ NV1 "a" { chủ trì STP  phục vụ CT_1 }
+    nhiệm vụ NV1 "a" { chủ trì STP  hạn 31/12/2019  phục vụ CT_1 }
     chỉ tieu CT_1 "Tỷ lệ" trên 90%`));
             expect(shown(loaded).filter(s => s.endsWith('unresolved-reference'))).toEqual([]);
             expect(shown(loaded)).toEqual(['6 syntax-error']);
