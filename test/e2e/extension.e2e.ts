@@ -24,7 +24,7 @@ const DUPLICATE_BASIS = `phạm vi VinhPhuc
 kế hoạch KH_E2E_CAN_CU "Kế hoạch kiểm thử căn cứ" {
     số "98/KH-UBND"  ngày 03/01/2020  của UBND_TINH
     căn cứ CT_39_2017, CT_39_2017
-    nhiệm vụ NV1 "Rà soát văn bản" { chủ trì SO_TP }
+    nhiệm vụ NV1 "Rà soát văn bản" { chủ trì SO_TP  hạn 31/12/2020 }
 }
 `;
 
