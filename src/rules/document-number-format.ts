@@ -43,7 +43,7 @@ const FORM_NAMES: Record<Form, { vi: string; en: string }> = {
     party: { vi: 'số-LOẠI/CƠ QUAN ĐẢNG', en: 'N-TYPE/ISSUER' },
 };
 
-/** The forms a kind's number may take (see /work/shared/notes/vietnamese-documents.md). */
+/** The forms a kind's number may take (see ../shared/notes/vietnamese-documents.md). */
 function allowedForms(kind: DocumentKind): Form[] {
     if (kind === 'law') {
         return ['assembly'];
