@@ -9,6 +9,7 @@
 //   --out FILE                              where to write the report (default docs/import-eval.md)
 //   --seed 002                              only the seeds whose file name starts so (repeatable)
 //   --verbose                               also lists the tasks left unmatched on each side
+//   --importer FILE                         another build of importText (default out/import/index.js)
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -33,15 +34,18 @@ const verbose = args.includes('--verbose');
 const outAt = args.indexOf('--out');
 const out = outAt >= 0 ? args[outAt + 1] : self ? undefined : 'docs/import-eval.md';
 const only = args.flatMap((a, i) => a === '--seed' ? [args[i + 1]] : []);
-const unknown = args.filter((a, i) => !['--self', '--verbose', '--out', '--seed'].includes(a) && !['--out', '--seed'].includes(args[i - 1]));
-if (unknown.length > 0 || (outAt >= 0 && !out)) {
-    console.error(`Tham số không hợp lệ (invalid arguments): ${unknown.join(' ') || '--out'}\n` +
-        'Dùng (usage): node scripts/import-eval.mjs [--self] [--out FILE] [--seed PREFIX]… [--verbose]');
+const importerAt = args.indexOf('--importer');
+const WITH_VALUE = ['--out', '--seed', '--importer'];
+const unknown = args.filter((a, i) => !['--self', '--verbose', ...WITH_VALUE].includes(a) && !WITH_VALUE.includes(args[i - 1]));
+const missing = args.some((a, i) => WITH_VALUE.includes(a) && (args[i + 1] === undefined || args[i + 1].startsWith('--')));
+if (unknown.length > 0 || missing) {
+    console.error(`Tham số không hợp lệ (invalid arguments): ${unknown.join(' ') || args.join(' ')}\n` +
+        'Dùng (usage): node scripts/import-eval.mjs [--self] [--out FILE] [--seed PREFIX]… [--importer FILE] [--verbose]');
     process.exit(2);
 }
 
 const evalJs = path.join(root, 'out/import/eval.js');
-const indexJs = path.join(root, 'out/import/index.js');
+const indexJs = importerAt >= 0 ? path.resolve(args[importerAt + 1]) : path.join(root, 'out/import/index.js');
 if (!fs.existsSync(evalJs)) {
     console.error('Chưa biên dịch: chạy `npm run build` trước (not built: run `npm run build` first).');
     process.exit(2);
@@ -49,14 +53,15 @@ if (!fs.existsSync(evalJs)) {
 let importText;
 if (!self) {
     if (!fs.existsSync(indexJs)) {
-        console.error('Chưa có trình nhập: không thấy out/import/index.js (importText); chạy `npm run build` sau khi có src/import/index.ts, '
+        const shown = path.relative(root, indexJs) || indexJs;
+        console.error(`Chưa có trình nhập: không thấy ${shown} (importText); chạy \`npm run build\` sau khi có src/import/index.ts, `
             + 'hoặc dùng --self để tự kiểm tra phép đo.\n'
-            + '(No importer: out/import/index.js (importText) not found; build once src/import/index.ts exists, or use --self to check the measurement itself.)');
+            + `(No importer: ${shown} (importText) not found; build once src/import/index.ts exists, or use --self to check the measurement itself.)`);
         process.exit(2);
     }
     ({ importText } = await import(pathToFileURL(indexJs).href));
     if (typeof importText !== 'function') {
-        console.error('out/import/index.js không xuất importText (does not export importText).');
+        console.error(`${path.relative(root, indexJs)} không xuất importText (does not export importText).`);
         process.exit(2);
     }
 }
@@ -125,6 +130,12 @@ lines.push(self
 lines.push('');
 lines.push(`Command: \`npm run import:eval${args.length ? ' -- ' + args.join(' ') : ''}\` · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length} · ${os.platform()} ${os.release()}`);
 lines.push('');
+lines.push('## What counts as a match');
+lines.push('');
+lines.push(E.METRIC_DEFINITIONS);
+lines.push('');
+lines.push('## Results');
+lines.push('');
 lines.push(`Goal: recall ≥ ${E.GOAL.recall * 100}% and precision ≥ ${E.GOAL.precision * 100}% in every category. Cells: precision / recall.`);
 lines.push('');
 lines.push(`| category | ${rows.map(r => r.seed.prefix + ' ' + path.posix.dirname(r.seed.example)).join(' | ')} | total | goal |`);
@@ -157,10 +168,6 @@ if (verbose) {
         lines.push(`- ${r.seed.prefix}: unmatched hand-written tasks: ${r.comparison.unmatchedExpected.join(', ') || '—'}; unmatched draft tasks: ${r.comparison.unmatchedFound.join(', ') || '—'}`);
     }
 }
-lines.push('');
-lines.push('## What counts as a match');
-lines.push('');
-lines.push(E.METRIC_DEFINITIONS);
 lines.push('');
 const report = lines.join('\n');
 console.log(report);

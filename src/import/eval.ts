@@ -39,8 +39,8 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 
 export const METRIC_DEFINITIONS = `\
 Each category counts facts of the hand-written plan (expected) and of the imported draft. Precision
-= facts of the draft that match an expected fact / facts of the draft; recall = facts of the draft
-that match / expected facts. The total is pooled over the seeds (sums of counts, not a mean of
+= facts of the draft that match an expected fact / facts of the draft ("—" when the draft states
+none); recall = expected facts the draft matches / expected facts. The total is pooled over the seeds (sums of counts, not a mean of
 ratios). Text is compared after NFC normalisation, with its diacritics; names of bodies also ignore
 letter case and tone placement ("Hoà"/"Hòa"), and resolve through the workspace registry's official
 names and aliases (a body the draft declares with its printed name counts as the registry's body).
@@ -50,16 +50,15 @@ names and aliases (a body the draft declares with its printed name counts as the
   number-symbol (blanks removed, upper case, dashes unified) + date (ISO; the year when only the year
   is known; none when unstated). A set per plan: each document counts once.
 - **tasks**: tasks (\`nhiệm vụ\`, \`đề nghị\`, annex rows) matched one to one, greedily by best score,
-  when the Dice coefficient of their word sets (NFC, lower case, diacritics kept) is at least
-  ${TASK_MATCH_THRESHOLD}.
+  when the Dice coefficient of their word sets (NFC, lower case, diacritics kept) is at least ${TASK_MATCH_THRESHOLD}.
 - **leads**, **supports**: on matched task pairs only, the task's effective lead units and effective
   cooperating units (own, or inherited from the heading or the enclosing task), one fact per body.
 - **mode**: on matched task pairs only, one fact per task: directed or requested; a pair counts when
   both agree (so precision = recall = agreement).
 - **targets**: comparison + value (operator, value, upper bound, increase/decrease); a draft target
   matches an expected one with the same comparison and value that lies in the matched task, or else
-  in the same section, or else whose text shares at least ${TARGET_TEXT_THRESHOLD * 100}% of the
-  shorter one's words; one to one.
+  in the same section, or else whose text shares at least ${TARGET_TEXT_THRESHOLD * 100}% of the shorter one's
+  words; one to one.
 - **deadlines**: on matched task pairs only, each timing of the task (deadline with its points,
   start, ongoing, event, on request) as kind + window (points as dates, recurring day-months,
   months, quarters, years), and its recurrence interval.
@@ -419,8 +418,9 @@ export function compareFacts(expected: PlanFacts, found: PlanFacts): Comparison 
     };
 }
 
+/** Undefined when the draft states no fact of the category: nothing to be right or wrong about. */
 export function precision(count: Count): number | undefined {
-    return count.found === 0 ? (count.expected === 0 ? undefined : 1) : count.matched / count.found;
+    return count.found === 0 ? undefined : count.matched / count.found;
 }
 
 export function recall(count: Count, recallMatched = count.matched): number | undefined {
