@@ -95,12 +95,12 @@ for (const seed of SEEDS) {
     const registryPath = `${dir}/imported-registry.plan`;
     let result;
     let failure;
+    const text = fs.readFileSync(path.join('test/fixtures/seeds', file), 'utf8');
     const started = performance.now();
     if (self) {
         result = { plan: examples[seed.example], notes: [] };
     } else {
         try {
-            const text = fs.readFileSync(path.join('test/fixtures/seeds', file), 'utf8');
             result = await importText(text, { workspace: 'examples', sourceName: file });
         } catch (error) {
             failure = `importText: ${error instanceof Error ? error.message : String(error)}`;
@@ -114,7 +114,7 @@ for (const seed of SEEDS) {
     files[draftPath] = result.plan ?? '';
     if (result.registry) files[registryPath] = result.registry;
     const draft = await E.loadPlan(files, draftPath, result.registry ? [registryPath] : [], namespace);
-    const comparison = E.compareFacts(E.factsOf(expected), E.factsOf(draft));
+    const comparison = E.compareFacts(E.factsOf(expected), E.factsOf(draft), text);
     rows.push({ seed, file, comparison, draft, failure, ms, notes: result.notes?.length ?? 0 });
 }
 
@@ -165,7 +165,8 @@ if (problems.length > 0) {
 if (verbose) {
     lines.push('');
     for (const r of rows) {
-        lines.push(`- ${r.seed.prefix}: unmatched hand-written tasks: ${r.comparison.unmatchedExpected.join(', ') || '—'}; unmatched draft tasks: ${r.comparison.unmatchedFound.join(', ') || '—'}`);
+        lines.push(`- ${r.seed.prefix}: hand-written tasks not matched: ${r.comparison.unmatchedExpected.join('; ') || '—'}`);
+        lines.push(`- ${r.seed.prefix}: draft tasks not matched: ${r.comparison.unmatchedFound.join('; ') || '—'}`);
     }
 }
 lines.push('');

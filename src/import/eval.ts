@@ -48,7 +48,9 @@ names and aliases (a body the draft declares with its printed name counts as the
 - **documents**: every document the plan cites with a number-symbol (\`căn cứ\`, \`thực hiện\`, its
   issuing or forwarding instrument's basis and proposals, number-symbols in the prose), as the pair
   number-symbol (blanks removed, upper case, dashes unified) + date (ISO; the year when only the year
-  is known; none when unstated). A set per plan: each document counts once.
+  is known; none when unstated). A set per plan: each document counts once. The plan's own
+  number-symbol and its issuing or forwarding instrument's (those of the hand-written plan) are not
+  citations, on either side.
 - **tasks**: tasks (\`nhiệm vụ\`, \`đề nghị\`, annex rows) matched one to one, greedily by best score,
   when the Dice coefficient of their word sets (NFC, lower case, diacritics kept) is at least ${TASK_MATCH_THRESHOLD}.
 - **leads**, **supports**: on matched task pairs only, the task's effective lead units and effective
@@ -64,9 +66,11 @@ names and aliases (a body the draft declares with its printed name counts as the
   months, quarters, years), and its recurrence interval.
 - **reports**: one fact per report: its recipients (bodies) + its due points; a multiset per plan.
 - **prose**: every string of the plan and of its issuing or forwarding instrument (writer's \`suy
-  ra\` reasons excepted), cut into sentences; a sentence counts, weighted by its words, when the
-  other side has the same sentence verbatim (blanks collapsed). The hand-written example is the
-  original with its lines rejoined and page noise dropped, so it stands for the original text.`;
+  ra\` reasons excepted), cut into sentences (after . ; : ! ? and at line breaks), weighted by their
+  words. Recall: the hand-written plan's sentences (the original with its lines rejoined and page
+  noise dropped) found verbatim in the draft's strings; precision: the draft's sentences found
+  verbatim in the hand-written plan's strings or in the original text. Verbatim = a substring after
+  NFC and collapsing blanks, so a paragraph cut or joined differently still counts.`;
 
 // -------------------------------------------------------------------------------------------------
 // Normalisation
@@ -124,11 +128,15 @@ export interface TargetFact {
 
 export interface PlanFacts {
     documents: string[];
+    /** Number-symbols of the plan itself and of its issuing or forwarding instrument (keys). */
+    own: string[];
     tasks: TaskFact[];
     targets: TargetFact[];
     reports: string[];
     /** Sentences with their word counts. */
     prose: Array<{ sentence: string; words: number }>;
+    /** The strings, blanks collapsed, one a line: where a sentence is looked for verbatim. */
+    proseText: string;
 }
 
 /** Official names by the key of each name and alias of the registry's bodies. */
@@ -265,8 +273,16 @@ export function extractFacts(json: PlanJson, plan: Plan | undefined, table: Name
         return `to ${to} due ${due}`;
     });
 
-    const prose = (plan ? proseOf(plan) : []).flatMap(sentences).map(sentence => ({ sentence, words: words(sentence).length }));
-    return { documents: unique(documents), tasks, targets, reports, prose };
+    const own = [json.number, json.issuedWith?.number, json.forwardedBy?.number].filter((n): n is string => !!n).map(numberKey);
+    return { documents: unique(documents), own, tasks, targets, reports, ...proseFacts(plan) };
+}
+
+function proseFacts(plan: Plan | undefined): Pick<PlanFacts, 'prose' | 'proseText'> {
+    const strings = plan ? proseOf(plan) : [];
+    return {
+        prose: strings.flatMap(sentences).map(sentence => ({ sentence, words: words(sentence).length })),
+        proseText: strings.map(nfc).join('\n'),
+    };
 }
 
 function printedDate(text: string): string | null {
@@ -353,23 +369,26 @@ function add(a: Count, b: Count): Count {
 
 const ZERO: Count = { matched: 0, found: 0, expected: 0 };
 
-function proseCount(expected: PlanFacts['prose'], found: PlanFacts['prose']): Count {
-    const inExpected = new Set(expected.map(s => s.sentence));
-    const inFound = new Set(found.map(s => s.sentence));
+/**
+ * Words of sentences kept verbatim. Precision: the draft's sentences found in the hand-written
+ * plan's strings or in the original text; recall: the hand-written plan's sentences found in the
+ * draft's strings. Looked up as substrings (blanks collapsed), so a paragraph cut or joined
+ * differently still counts; weighted by words, so a heading weighs less than a paragraph.
+ */
+function proseCount(expected: PlanFacts, found: PlanFacts, original: string | undefined): Count & { recallMatched: number } {
     const sum = (xs: PlanFacts['prose']) => xs.reduce((n, s) => n + s.words, 0);
-    // Precision counts the draft's words that stand verbatim in the original; recall the original's
-    // words that stand verbatim in the draft. Both weighted by words, so a heading weighs less than a paragraph.
+    const originalText = original === undefined ? '' : nfc(original);
     return {
-        matched: sum(found.filter(s => inExpected.has(s.sentence))),
-        found: sum(found),
-        expected: sum(expected),
-        recallMatched: sum(expected.filter(s => inFound.has(s.sentence))),
-    } as Count & { recallMatched: number };
+        matched: sum(found.prose.filter(s => expected.proseText.includes(s.sentence) || originalText.includes(s.sentence))),
+        found: sum(found.prose),
+        expected: sum(expected.prose),
+        recallMatched: sum(expected.prose.filter(s => found.proseText.includes(s.sentence))),
+    };
 }
 
 export interface Comparison {
     scores: Scores;
-    /** For a reader: matched task pairs (expected key → draft key) and the tasks left over. */
+    /** For a reader: matched task pairs (expected key → draft key) and the tasks left over (key: first words). */
     taskPairs: Array<[string, string]>;
     unmatchedExpected: string[];
     unmatchedFound: string[];
@@ -377,8 +396,8 @@ export interface Comparison {
     recallMatched: Partial<Record<Category, number>>;
 }
 
-/** Compares the facts of a draft with those of the hand-written plan. */
-export function compareFacts(expected: PlanFacts, found: PlanFacts): Comparison {
+/** Compares the facts of a draft with those of the hand-written plan; `original` is the text imported, if known. */
+export function compareFacts(expected: PlanFacts, found: PlanFacts, original?: string): Comparison {
     const pairs = matchTasks(expected.tasks, found.tasks);
     let leads = ZERO;
     let supports = ZERO;
@@ -398,12 +417,15 @@ export function compareFacts(expected: PlanFacts, found: PlanFacts): Comparison 
         const s = overlap(new Set(words(e.text)), new Set(words(d.text)));
         return s >= TARGET_TEXT_THRESHOLD ? s : undefined;
     });
-    const prose = proseCount(expected.prose, found.prose) as Count & { recallMatched: number };
+    const prose = proseCount(expected, found, original);
+    // The hand-written plan's own numbers, on both sides: a draft that leaves its header as prose
+    // does not cite itself, and one that reads the header does not lose a citation.
+    const cited = (documents: string[]) => documents.filter(d => !expected.own.includes(d.split(' ')[0]));
     const matchedFound = new Set(pairs.map(([, d]) => d.key));
     const matchedExpected = new Set(pairs.map(([e]) => e.key));
     return {
         scores: {
-            documents: multisetCount(expected.documents, found.documents),
+            documents: multisetCount(cited(expected.documents), cited(found.documents)),
             tasks: { matched: pairs.length, found: found.tasks.length, expected: expected.tasks.length },
             leads, supports, mode,
             targets: { matched: targetPairs.length, found: found.targets.length, expected: expected.targets.length },
@@ -412,10 +434,15 @@ export function compareFacts(expected: PlanFacts, found: PlanFacts): Comparison 
             prose: { matched: prose.matched, found: prose.found, expected: prose.expected },
         },
         taskPairs: pairs.map(([e, d]) => [e.key, d.key]),
-        unmatchedExpected: expected.tasks.filter(t => !matchedExpected.has(t.key)).map(t => t.key),
-        unmatchedFound: found.tasks.filter(t => !matchedFound.has(t.key)).map(t => t.key),
+        unmatchedExpected: expected.tasks.filter(t => !matchedExpected.has(t.key)).map(shown),
+        unmatchedFound: found.tasks.filter(t => !matchedFound.has(t.key)).map(shown),
         recallMatched: { prose: prose.recallMatched },
     };
+}
+
+function shown(task: TaskFact): string {
+    const text = task.text.split(' ').slice(0, 8).join(' ');
+    return `${task.key} "${text}${text.length < task.text.length ? '…' : ''}"`;
 }
 
 /** Undefined when the draft states no fact of the category: nothing to be right or wrong about. */
@@ -508,5 +535,5 @@ export async function loadPlan(files: Record<string, string>, main: string, extr
 export function factsOf(loaded: LoadedPlan): PlanFacts {
     return loaded.json
         ? extractFacts(loaded.json, loaded.plan, loaded.table)
-        : { documents: [], tasks: [], targets: [], reports: [], prose: (loaded.plan ? proseOf(loaded.plan) : []).flatMap(sentences).map(s => ({ sentence: s, words: words(s).length })) };
+        : { documents: [], own: [], tasks: [], targets: [], reports: [], ...proseFacts(loaded.plan) };
 }

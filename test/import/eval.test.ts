@@ -170,6 +170,15 @@ cơ quan UB_MOI "Uỷ ban nhân dân tỉnh Vĩnh Phúc"
         expect(rate(otherDate, 'documents')).toEqual([0, 0]);
         const otherNumber = await compare(...draft('38/CT-TTg', '24/10/2017'));
         expect(rate(otherNumber, 'documents')).toEqual([0, 0]);
+        // The plan's own number left as prose (a header not read) is not a citation.
+        const numbered = PLAN.replace('    của UBND_TINH', '    số "12/KH-UBND"  của UBND_TINH');
+        const header = '    "Số: 12/KH-UBND"\n    của UBND_TINH';
+        const ownExpected = factsOf(await loadPlan({ ...FILES, [MAIN]: numbered }, MAIN));
+        expect(ownExpected.own).toEqual(['12/KH-UBND']);
+        const headerAsProse = await facts(PLAN.replace('    của UBND_TINH', header));
+        expect(headerAsProse.documents).toContain('12/KH-UBND ');
+        const asProse = compareFacts(ownExpected, headerAsProse);
+        expect(asProse.scores.documents).toEqual({ matched: 1, found: 1, expected: 1 });
     });
 
     test('a target matches by comparison and value, in its matched task', async () => {
@@ -196,6 +205,15 @@ cơ quan UB_MOI "Uỷ ban nhân dân tỉnh Vĩnh Phúc"
         expect(p).toBeLessThan(1);
         expect(r).toBeLessThan(1);
         expect(c.scores.prose.expected - c.scores.prose.matched).toBe(4);
+        // A paragraph cut in two strings keeps its sentences verbatim.
+        expectPerfect(await compare(PLAN.replace('triển khai. Cụ thể như sau:"', 'triển khai."\n    "Cụ thể như sau:"')));
+        // Text the hand-written plan dropped (page noise) is still verbatim when the original has it.
+        const noisy = PLAN.replace('    phần "I"', '    "Trang 2 / 5"\n    phần "I"');
+        const original = 'KẾ HOẠCH\nThực hiện Chỉ thị số 39/CT-TTg ngày 24/10/2017 của Thủ tướng Chính phủ, UBND tỉnh xây dựng\nKế hoạch triển khai.\nTrang 2 / 5\nCụ thể như sau:';
+        const withoutOriginal = await compare(noisy);
+        expect(rate(withoutOriginal, 'prose')[0]).toBeLessThan(1);
+        const withOriginal = compareFacts(await expected(), await facts(noisy), original);
+        expect(rate(withOriginal, 'prose')).toEqual([1, 1]);
         // A review comment is not prose; a writer's `suy ra` reason is not either.
         const commented = PLAN.replace('    của UBND_TINH', '    // XEM LẠI (review): người ký?\n    của UBND_TINH  suy ra "không in trong bản gốc"');
         expectPerfect(await compare(commented));
