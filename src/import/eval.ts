@@ -484,6 +484,8 @@ export interface LoadedPlan {
     unresolved: number;
     /** Why there is no compiled plan, when there is none. */
     problem?: string;
+    /** Its facts; only prose when it could not be compiled. */
+    facts: PlanFacts;
 }
 
 export type PlanServices = PlanspecServices;
@@ -504,9 +506,8 @@ function evalServices(): PlanServices {
 export async function loadPlan(files: Record<string, string>, main: string, extra: readonly string[] = [], namespace?: string): Promise<LoadedPlan> {
     const services = evalServices();
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
-    for (const document of [...langiumDocuments.all]) {
-        langiumDocuments.deleteDocument(document.uri);
-    }
+    // Through the builder, so the index forgets the previous workspace too.
+    await services.shared.workspace.DocumentBuilder.update([], langiumDocuments.all.map(d => d.uri).toArray());
     const documents = new Map<string, LangiumDocument>();
     for (const [name, text] of Object.entries(files)) {
         const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///eval/${name}`));
@@ -521,19 +522,23 @@ export async function loadPlan(files: Record<string, string>, main: string, extr
     const registry = [...documents.entries()].filter(([n]) => n !== main && !extra.includes(n)).map(([, d]) => d);
     const table = nameTable(registry, namespace ?? model?.namespace?.name);
     const plan = model ? AstUtils.streamAst(model).find(isPlan) : undefined;
+    const withoutJson = (problem: string): LoadedPlan => ({
+        json: undefined, plan, table, syntaxErrors, unresolved, problem,
+        facts: { documents: [], own: [], tasks: [], targets: [], reports: [], ...proseFacts(plan) },
+    });
     if (!plan) {
-        return { json: undefined, plan: undefined, table, syntaxErrors, unresolved, problem: 'không có kế hoạch (no plan in the draft)' };
+        return withoutJson('không có kế hoạch (no plan in the draft)');
     }
+    let json: PlanJson;
     try {
-        return { json: compilePlan(plan, '/eval', services), plan, table, syntaxErrors, unresolved };
+        json = compilePlan(plan, '/eval', services);
     } catch (error) {
-        return { json: undefined, plan, table, syntaxErrors, unresolved, problem: `không biên dịch được (cannot compile): ${String(error)}` };
+        return withoutJson(`không biên dịch được (cannot compile): ${String(error)}`);
     }
+    return { json, plan, table, syntaxErrors, unresolved, facts: extractFacts(json, plan, table) };
 }
 
-/** The facts of a loaded plan; none when it could not be compiled. */
+/** The facts of a loaded plan (computed as it was loaded, while its workspace stood). */
 export function factsOf(loaded: LoadedPlan): PlanFacts {
-    return loaded.json
-        ? extractFacts(loaded.json, loaded.plan, loaded.table)
-        : { documents: [], own: [], tasks: [], targets: [], reports: [], ...proseFacts(loaded.plan) };
+    return loaded.facts;
 }

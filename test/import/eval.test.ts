@@ -230,6 +230,23 @@ cơ quan UB_MOI "Uỷ ban nhân dân tỉnh Vĩnh Phúc"
         expect(matchTasks([a, far], [far, twin]).map(([e, d]) => [e.key, d.key])).toEqual([['a', 'twin'], ['far', 'far']]);
     });
 
+    test('a broken or partial draft is measured, never a crash', async () => {
+        for (const cut of [1, 40, 200, 600, 900, PLAN.length - 3]) {
+            const draft = PLAN.slice(0, cut);
+            const loaded = await loadPlan({ ...FILES, [DRAFT]: draft }, DRAFT, [], 'VinhPhuc');
+            const c = compareFacts(await expected(), factsOf(loaded));
+            expect(loaded.syntaxErrors + (loaded.json ? 0 : 1), `cut at ${cut}`).toBeGreaterThan(0);
+            expect(c.scores.tasks.matched).toBeLessThanOrEqual(3);
+        }
+    });
+
+    test('each load starts from an empty workspace: nothing resolves to a file of the previous one', async () => {
+        await loadPlan({ ...FILES, [MAIN]: PLAN }, MAIN);
+        const alone = await loadPlan({ [DRAFT]: PLAN }, DRAFT, [], 'VinhPhuc');
+        expect(alone.unresolved).toBeGreaterThan(0);
+        expect(alone.table.size).toBe(0);
+    });
+
     test('an empty draft has recall 0 and no precision to speak of', async () => {
         const empty = compareFacts(await expected(), factsOf(await loadPlan({ ...FILES, [DRAFT]: '' }, DRAFT, [], 'VinhPhuc')));
         expect(rate(empty, 'tasks')).toEqual([undefined, 0]);
