@@ -10,6 +10,7 @@
 //   --seed 002                              only the seeds whose file name starts so (repeatable)
 //   --verbose                               also lists the tasks left unmatched on each side
 //   --importer FILE                         another build of importText (default out/import/index.js)
+//   --strict                                exit 1 when a category misses the goal (for CI)
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -31,16 +32,17 @@ const SEEDS = [
 const args = process.argv.slice(2);
 const self = args.includes('--self');
 const verbose = args.includes('--verbose');
+const strict = args.includes('--strict');
 const outAt = args.indexOf('--out');
 const out = outAt >= 0 ? args[outAt + 1] : self ? undefined : 'docs/import-eval.md';
 const only = args.flatMap((a, i) => a === '--seed' ? [args[i + 1]] : []);
 const importerAt = args.indexOf('--importer');
 const WITH_VALUE = ['--out', '--seed', '--importer'];
-const unknown = args.filter((a, i) => !['--self', '--verbose', ...WITH_VALUE].includes(a) && !WITH_VALUE.includes(args[i - 1]));
+const unknown = args.filter((a, i) => !['--self', '--verbose', '--strict', ...WITH_VALUE].includes(a) && !WITH_VALUE.includes(args[i - 1]));
 const missing = args.some((a, i) => WITH_VALUE.includes(a) && (args[i + 1] === undefined || args[i + 1].startsWith('--')));
 if (unknown.length > 0 || missing) {
     console.error(`Tham số không hợp lệ (invalid arguments): ${unknown.join(' ') || args.join(' ')}\n` +
-        'Dùng (usage): node scripts/import-eval.mjs [--self] [--out FILE] [--seed PREFIX]… [--importer FILE] [--verbose]');
+        'Dùng (usage): node scripts/import-eval.mjs [--self] [--out FILE] [--seed PREFIX]… [--importer FILE] [--strict] [--verbose]');
     process.exit(2);
 }
 
@@ -176,4 +178,9 @@ if (out) {
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     fs.writeFileSync(out, report);
     console.error(`→ ${out}`);
+}
+const failed = E.CATEGORIES.filter(cat => E.rates(total, cat).pass === false);
+if (strict && failed.length > 0) {
+    console.error(`Chưa đạt mục tiêu (goal not met): ${failed.join(', ')}`);
+    process.exit(1);
 }

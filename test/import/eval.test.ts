@@ -333,6 +333,14 @@ describe('npm run import:eval (scripts/import-eval.mjs)', () => {
         expect(report).toContain('## What counts as a match');
     });
 
+    test('--seed measures only the seeds named; --strict passes when every goal is met', () => {
+        const result = run('--self', '--seed', '002', '--strict');
+        expect(result.status, result.stderr).toBe(0);
+        expect(result.stdout).toContain('| 002 ca-mau | total | goal |');
+        expect(result.stdout).not.toContain('000 vinh-phuc');
+        expect(run('--self', '--seed').status).toBe(2);
+    });
+
     test('without an importer it says so in both languages and exits 2', () => {
         const result = run('--importer', path.join(tmp, 'missing.js'));
         expect(result.status).toBe(2);
@@ -358,6 +366,9 @@ export async function importText(text, options) {
         const out = path.join(tmp, 'run.md');
         const result = run('--importer', importer, '--out', out);
         expect(result.status, result.stderr).toBe(0);
+        const strict = run('--importer', importer, '--out', path.join(tmp, 'strict.md'), '--strict');
+        expect(strict.status).toBe(1);
+        expect(strict.stderr).toMatch(/Chưa đạt mục tiêu \(goal not met\): .*tasks/);
         const report = fs.readFileSync(out, 'utf8');
         expect(report).not.toContain('self-check');
         const tasks = report.split('\n').find(l => l.startsWith('| Nhiệm vụ / Tasks'))!;
