@@ -57,7 +57,8 @@ names and aliases (a body the draft declares with its printed name counts as the
   cooperating units (own, or inherited from the heading or the enclosing task), one fact per body.
 - **mode**: on matched task pairs only, one fact per task: directed or requested; a pair counts when
   both agree (so precision = recall = agreement).
-- **targets**: comparison + value (operator, value, upper bound, increase/decrease); a draft target
+- **targets**: comparison + value (operator, value, upper bound, and increase/decrease for a change
+  from a baseline; "giảm xuống dưới 15%" is the level "dưới 15%"); a draft target
   matches an expected one with the same comparison and value that lies in the matched task, or else
   in the same section, or else whose text shares at least ${TARGET_TEXT_THRESHOLD * 100}% of the shorter one's
   words; one to one.
@@ -259,8 +260,10 @@ export function extractFacts(json: PlanJson, plan: Plan | undefined, table: Name
 
     const targets: TargetFact[] = json.targets.map(t => ({
         key: t.key,
+        // The direction counts for a change from a baseline ("giảm 5%"), not for a level to reach
+        // ("giảm xuống dưới 15%" is the level "dưới 15%").
         value: t.comparison
-            ? `${t.change ?? ''} ${t.comparison.op} ${t.comparison.value ?? t.comparison.reference ?? ''}${t.comparison.upper !== null ? `..${t.comparison.upper}` : ''}`
+            ? `${t.relative ? t.change ?? '' : ''} ${t.comparison.op} ${t.comparison.value ?? t.comparison.reference ?? ''}${t.comparison.upper !== null ? `..${t.comparison.upper}` : ''}`
             : `${t.change ?? ''} direction`,
         text: nfc(`${t.text} ${t.statement}`),
         task: t.task,

@@ -187,6 +187,10 @@ cơ quan UB_MOI "Uỷ ban nhân dân tỉnh Vĩnh Phúc"
         // Moved out of its task to the section, with its text: still the same target.
         const moved = PLAN.replace(/\n *chỉ tiêu CT1 .*\n/, '\n').replace('        báo cáo BC', '        chỉ tiêu CT1 "Tỷ lệ xã, phường được tuyên truyền" trên 90%\n        báo cáo BC');
         expect(rate(await compare(moved), 'targets')).toEqual([1, 1]);
+        // A level to reach is the same level whether or not the text says which way it moves; a change is not.
+        const level = (phrase: string) => compare(PLAN.replace('trên 90%', phrase));
+        expect(rate(await level('tăng lên trên 90%'), 'targets')).toEqual([1, 1]);
+        expect(rate(await level('tăng trên 90% so với năm trước'), 'targets')).toEqual([0, 0]);
         const extra = PLAN.replace('trên 90%\n', 'trên 90%\n            chỉ tiêu CT2 "Tỷ lệ người dân được phổ biến" trên 70%\n');
         expect(rate(await compare(extra), 'targets')).toEqual([1 / 2, 1]);
     });
