@@ -19,32 +19,31 @@ import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 
-/** Bilingual, so the command and the CLI can show it as it is. */
+/** Why a file could not be read, Vietnamese then English, so the command and the CLI show it as it is. */
 export class DocxError extends Error {
-    constructor(detail: string) {
-        super(`Không đọc được tệp Word (.docx): ${detail} / Could not read the Word file (.docx): ${detail}`);
+    constructor(vi: string, en: string, detail?: string) {
+        const cause = detail ? ` (${detail.replace(/\s+/gu, ' ').trim().slice(0, 200)})` : '';
+        super(`Không đọc được tệp Word (.docx): ${vi} / Could not read the Word file (.docx): ${en}${cause}`);
         this.name = 'DocxError';
     }
 }
 
 export async function docxToText(data: Uint8Array): Promise<string> {
+    if (data.length === 0) {
+        throw new DocxError('tệp rỗng', 'the file is empty');
+    }
     let zip: JSZip;
     try {
         zip = await JSZip.loadAsync(data);
     } catch {
-        throw new DocxError('không phải tệp .docx hợp lệ / not a valid .docx file (not a zip archive)');
+        throw new DocxError('đây không phải tệp .docx (không phải tệp nén zip)', 'this is not a .docx file (not a zip archive)');
     }
-    const documentFile = zip.file('word/document.xml');
-    if (!documentFile) {
-        throw new DocxError('thiếu word/document.xml / word/document.xml is missing');
-    }
-    try {
-        await writeListNumbers(zip);
-    } catch (error) {
-        throw new DocxError(`không đọc được đánh số / the numbering could not be read (${String(error)})`);
+    if (!zip.file('word/document.xml')) {
+        throw new DocxError('thiếu phần nội dung word/document.xml', 'word/document.xml, the document\'s content, is missing');
     }
     let model: MammothNode | undefined;
     try {
+        await writeListNumbers(zip);
         const buffer = await zip.generateAsync({ type: 'nodebuffer' });
         await mammoth.convertToHtml({ buffer }, {
             transformDocument: (document: MammothNode) => {
@@ -53,7 +52,7 @@ export async function docxToText(data: Uint8Array): Promise<string> {
             }
         });
     } catch (error) {
-        throw new DocxError(error instanceof Error ? error.message : String(error));
+        throw new DocxError('nội dung tệp bị hỏng', 'its content is damaged', error instanceof Error ? error.message : String(error));
     }
     return model ? documentText(model) : '';
 }
@@ -172,7 +171,12 @@ async function readXml(zip: JSZip, name: string): Promise<Document | undefined> 
     const file = zip.file(name);
     if (!file) return undefined;
     const text = await file.async('string');
-    return new DOMParser().parseFromString(text, 'text/xml') as unknown as Document;
+    // xmldom only logs what it cannot parse; a damaged part must stop the import instead.
+    const fail = (message: string) => {
+        throw new Error(`${name}: ${message}`);
+    };
+    return new DOMParser({ errorHandler: { warning: () => undefined, error: fail, fatalError: fail } })
+        .parseFromString(text, 'text/xml') as unknown as Document;
 }
 
 function wElements(root: Document | Element, localName: string): Element[] {
