@@ -2,6 +2,7 @@ import {
     AlignmentType, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, Packer, Paragraph,
     Table, TableCell, TableRow, TextRun, type ILevelsOptions
 } from 'docx';
+import * as fs from 'node:fs';
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
 import { DocxError, docxToText } from '../../src/import/docx.js';
@@ -308,5 +309,18 @@ describe('docxToText: empty and broken input', () => {
         // The parser's own words follow once, on the same line, after both languages.
         expect((error as Error).message).toMatch(/its content is damaged \(.+\)$/u);
         expect((error as Error).message).not.toContain('\n');
+    });
+});
+
+describe('docxToText on the five real plans', () => {
+    const seeds = fs.readdirSync('test/fixtures/seeds').filter(f => f.endsWith('.txt')).sort();
+
+    test.each(seeds)('%s typed into Word, one paragraph a line, reads back as its paragraphs, composed', async seed => {
+        const paragraphs = fs.readFileSync(`test/fixtures/seeds/${seed}`, 'utf8').split(/\r?\n/u)
+            .map(line => line.replace(/\s+/gu, ' ').trim()).filter(line => line !== '');
+        expect(paragraphs.length).toBeGreaterThan(20);
+        // Decomposed as some Word files store it: the text must come back composed all the same.
+        const data = await docx(paragraphs.map(p => new Paragraph(p.normalize('NFD'))));
+        expect(await docxToText(data)).toBe(paragraphs.map(p => p.normalize('NFC')).join('\n\n') + '\n');
     });
 });
