@@ -73,7 +73,7 @@ export function bodiesAt(text: string, registry: Registry): { bodies: KnownBody[
 }
 
 /** Words a body's name begins with: a name the registry lacks is declared only when it has one of them. */
-const BODY_HEAD = /^(?:Sở|Ban|Bộ|Công an|Ủy ban|Uỷ ban|UBND|Văn phòng|Đài|Báo|Viện|Tòa án|Toà án|Cục|Chi cục|Hội|Liên đoàn|Đoàn|Mặt trận|Bộ Chỉ huy|Bộ đội|Trường|Thanh tra|Kho bạc|Ngân hàng|Tỉnh đoàn|Thành đoàn|Huyện ủy|Tỉnh ủy|Thành ủy|Các sở|Các cơ quan|Các đơn vị|Các ban|Thủ trưởng|Giám đốc|Chủ tịch)\b/u;
+const BODY_HEAD = /^(?:Sở|Ban|Bộ|Công an|Ủy ban|Uỷ ban|UBND|Văn phòng|Đài|Báo|Viện|Tòa án|Toà án|Cục|Chi cục|Hội|Liên đoàn|Đoàn|Mặt trận|Bộ Chỉ huy|Bộ đội|Trường|Thanh tra|Kho bạc|Ngân hàng|Tỉnh đoàn|Thành đoàn|Huyện ủy|Tỉnh ủy|Thành ủy|Các sở|Các cơ quan|Các đơn vị|Các ban|Thủ trưởng|Giám đốc|Chủ tịch)(?![\p{L}\p{M}\p{N}])/u;
 
 export function looksLikeBody(name: string): boolean {
     const words = name.trim().split(/\s+/u);

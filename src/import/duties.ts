@@ -12,7 +12,7 @@ export interface Duty {
     supports: KnownBody[];
 }
 
-const LEAD_VERB = /^\s*,?\s*(?:có trách nhiệm\s+)?chủ trì\b,?\s*/u;
+const LEAD_VERB = /^\s*,?\s*(?:có trách nhiệm\s+)?chủ trì(?![\p{L}\p{M}\p{N}]),?\s*/u;
 const SUPPORT = /^\s*,?\s*(?:chủ động\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/u;
 
 /** Leads named at the start of `text`: registry bodies, or a phrase before "chủ trì" that is a body by its form. */
@@ -21,7 +21,7 @@ function leadsAt(text: string, registry: Registry): { bodies: KnownBody[]; end: 
     if (listed.bodies.length > 0) {
         return listed;
     }
-    const before = /^(.{3,120}?)\s+chủ trì\b/u.exec(text);
+    const before = /^(.{3,120}?)\s+chủ trì(?![\p{L}\p{M}\p{N}])/u.exec(text);
     if (before && looksLikeBody(before[1])) {
         const bodies = resolveBodies(before[1], registry);
         if (bodies) {
@@ -78,6 +78,6 @@ export function headingAddressees(heading: string, registry: Registry): { mode: 
 
 /** "Phối hợp với Y …" in an item under a heading addressed to X: Y leads, X cooperates. */
 export function cooperatesWith(text: string, registry: Registry): KnownBody[] {
-    const m = /^(?:Chủ động\s+)?[Pp]hối hợp(?:\s+chặt chẽ)?\s+với\s+/u.exec(text);
+    const m = /^(?:Chủ động\s+)?[Pp]hối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/u.exec(text);
     return m ? bodiesAt(text.slice(m[0].length), registry).bodies : [];
 }

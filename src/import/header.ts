@@ -16,7 +16,7 @@ export interface Header {
 }
 
 const NATIONAL_MOTTO = /CỘNG\s*H[OÒ]À\s+XÃ\s+HỘI.*?(?:Hạnh\s+phúc|HẠNH\s+PHÚC)\s*-*|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc\s*-*|ĐẢNG CỘNG SẢN VIỆT NAM\s*-*/gu;
-const NUMBER = /\bSố\s*:?\s*(\d+\s*[/\-][\p{L}\p{N}/\-\s]*?[\p{L}\p{N}])(?=\s*(?:,|$|\s+\p{Lu}\p{Ll}|\s+ngày))/u;
+const NUMBER = /(?<![\p{L}\p{M}])Số\s*:?\s*(\d+\s*[/\-][\p{L}\p{N}/\-\s]*?[\p{L}\p{N}])(?=\s*(?:,|$|\s+\p{Lu}\p{Ll}|\s+ngày))/u;
 const PLACE_DATE = /(?:^|\s|,)((?:\p{Lu}[\p{Ll}\p{M}]*\s?){1,4}),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
 
 /** Reads what the header paragraphs state; `used` gets the index of each paragraph consumed whole. */
@@ -93,7 +93,7 @@ export function recipientOf(line: string, registry: Registry): string | undefine
     if (text === '') {
         return undefined;
     }
-    if (/^Lưu\b/u.test(text)) {
+    if (/^Lưu(?![\p{L}\p{M}\p{N}])/u.test(text)) {
         return `nội bộ ${quote(text)}`;
     }
     if (/^Như trên$/iu.test(text)) {

@@ -19,7 +19,7 @@ import type { KnownBody } from './registry.js';
 import { loadRegistry, Registry } from './registry.js';
 import { reportLines, reportsIn } from './reports.js';
 import type { Item } from './structure.js';
-import { buildTree } from './structure.js';
+import { buildTree, splitLabel } from './structure.js';
 import { targetsIn } from './targets.js';
 import { normaliseText } from './text.js';
 import { onRequestIn, recurrenceIn, timingsIn } from './timing.js';
@@ -212,15 +212,27 @@ function recognise(paragraphs: string[], registry: Registry, ids: { next: number
     if (instrument) {
         clauses.push(`${instrument.kind === 'công văn' ? 'chuyển bởi' : 'ban hành kèm theo'} ${instrument.id}`);
     }
-    const bodyParagraphs = paragraphs.slice(bodyStart, bodyEnd);
-    clauses.push(...basisClauses(bodyParagraphs, registry));
+    let bodyParagraphs = paragraphs.slice(bodyStart, bodyEnd);
+    let tail = planReceived >= 0 ? paragraphs.slice(planReceived) : [];
+    if (planReceived < 0) {
+        // A recipients list printed without "Nơi nhận:": bullets after the closing "./." of the text.
+        const closing = bodyParagraphs.findLastIndex(p => /\.\/\.\s*$/u.test(p));
+        const after = bodyParagraphs.slice(closing + 1);
+        if (closing >= 0 && after.length > 0 && after.every(p => /^[-+•–*]\s/u.test(p) || signerOf(p) !== undefined)) {
+            tail = ['', ...after];
+            bodyParagraphs = bodyParagraphs.slice(0, closing + 1);
+            notes.push('danh sách nơi nhận in không có nhãn «Nơi nhận:» (a recipients list printed without its label)');
+        }
+    }
+    // The basis and the documents implemented are those the opening paragraphs cite (before the first numbered part).
+    const firstNumbered = bodyParagraphs.findIndex(p => splitLabel(p).label !== undefined);
+    clauses.push(...basisClauses(firstNumbered >= 0 ? bodyParagraphs.slice(0, firstNumbered) : bodyParagraphs, registry));
     declareCitations(bodyParagraphs, registry);
     const idBase = `${kind === 'nghị quyết' ? 'NQ' : 'KH'}_${header.number?.split(/[/\-]/)[0] ?? 'NHAP'}`;
     return {
         kind, id: registry.freshId(idBase), title, clauses, instrument,
         body: blocks(buildTree(bodyParagraphs), registry, ids, undefined),
-        tail: planReceived >= 0 ? paragraphs.slice(planReceived) : [],
-        dropped: [], notes,
+        tail, dropped: [], notes,
     };
 }
 
@@ -271,7 +283,7 @@ function readInstrument(paragraphs: string[], kind: string, registry: Registry, 
     const blocksOut: Block[] = [];
     for (const p of body) {
         const article = /^Điều\s+(\d+)\s*\.?\s*(.*)$/u.exec(p);
-        if (/^QUYẾT ĐỊNH\s*:?$/u.test(p) || /^(CHỦ TỊCH|GIÁM ĐỐC)\b[\p{Lu}\s]*$/u.test(p)) {
+        if (/^QUYẾT ĐỊNH\s*:?$/u.test(p) || /^(CHỦ TỊCH|GIÁM ĐỐC)(?![\p{L}\p{M}\p{N}])[\p{Lu}\s]*$/u.test(p)) {
             blocksOut.push({ t: 'para', text: p });
         } else if (article && article[2]) {
             const line = `điều ${quote(article[1])} ${quote(article[2])}  ${IMPORTED}`;
@@ -289,7 +301,7 @@ function basisClauses(paragraphs: string[], registry: Registry, withProposals = 
     const implement: string[] = [];
     const proposals: string[] = [];
     for (const p of paragraphs) {
-        const opener = /^(Căn cứ|Thực hiện|Theo đề nghị)\b/u.exec(p);
+        const opener = /^(Căn cứ|Thực hiện|Theo đề nghị)(?![\p{L}\p{M}\p{N}])/u.exec(p);
         if (!opener) {
             continue;
         }
@@ -330,6 +342,16 @@ function blocks(items: Item[], registry: Registry, ids: { next: number }, addres
         if (item.children.length > 0) {
             const to = headingAddressees(item.text, registry);
             const phase = phaseOf(item.text);
+            const duty = to ? undefined : dutyOf(item.text, registry);
+            if (duty && !phase) {
+                // A duty with its own items: they are its parts, with its lead.
+                const task = leaf({ ...item, children: [] }, registry, ids, addressees)[0];
+                if (task.t === 'task') {
+                    task.children.push(...blocks(item.children, registry, ids, undefined));
+                    out.push(task);
+                    continue;
+                }
+            }
             const children = blocks(item.children, registry, ids, to?.bodies ?? addressees);
             if (phase) {
                 out.push({ t: 'line', id: ids.next++, text: `${label(item.label)}giai đoạn ${quote(item.text)} ${phase}  ${IMPORTED}`, fallback: { t: 'para', label: item.label, text: item.text } });
@@ -358,7 +380,7 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
     if (phase) {
         return [{ t: 'line', id: ids.next++, text: `${label(item.label)}giai đoạn ${quote(item.text)} ${phase}  ${IMPORTED}`, fallback: para }];
     }
-    if (/^Kinh phí\b/u.test(item.text)) {
+    if (/^Kinh phí(?![\p{L}\p{M}\p{N}])/u.test(item.text)) {
         return [{ t: 'line', id: ids.next++, text: `${label(item.label)}kinh phí ${quote(item.text)}  ${IMPORTED}`, fallback: para }];
     }
     const duty = dutyOf(item.text, registry);
@@ -391,7 +413,12 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
         }
         return [{ t: 'task', id: ids.next++, label: item.label, mode, text: item.text, addressees: [], clauses, children: [...targets, ...reports] }];
     }
-    return [para, ...targets];
+    if (/^(Giao|Đề nghị)\s/u.test(item.text)) {
+        para.review = 'giao việc nhưng không nhận ra cơ quan nào (an assignment whose body was not recognised): viết nhiệm vụ/đề nghị với chủ trì';
+    }
+    // A report named with its recipient, in a paragraph that names no lead: who reports is left unsaid.
+    const reports = reportsIn(item.text, registry).map((r): Block => ({ t: 'line', id: ids.next++, text: reportLines(r, [], registry).join('\n'), fallback: { t: 'para', text: '', review: `báo cáo chưa đọc được (report not read): ${r.text}` } }));
+    return [para, ...targets, ...reports];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -489,9 +516,15 @@ function emitBlock(w: Writer, block: Block, registry: Registry, degraded: Set<nu
                 if (degraded.has(block.id)) {
                     w.line(`${REVIEW} nhiệm vụ không viết được thành cấu trúc (assignment kept as prose)`);
                     w.line(`${label(block.label)}${quote(block.text)}`);
+                    emitBlocks(w, block.children, registry, degraded);
                     return;
                 }
-                w.open(`${label(block.label)}${block.mode} ${quote(block.text)}  ${IMPORTED}`);
+                const head = `${label(block.label)}${block.mode} ${quote(block.text)}`;
+                if (block.clauses.length === 0 && block.children.length === 0) {
+                    w.line(`${head}  ${IMPORTED}`);
+                    return;
+                }
+                w.open(`${head}  ${IMPORTED}`);
                 for (const clause of block.clauses) {
                     w.line(clause);
                 }

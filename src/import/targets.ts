@@ -52,7 +52,7 @@ export function targetsIn(text: string): Target[] {
 function targetOf(piece: string, m: RegExpMatchArray): string | undefined {
     const before = piece.slice(0, m.index).trimEnd();
     const parts = [`chỉ tiêu ${quote(piece)}`];
-    if (/\b(phấn đấu)\b/iu.test(before) || /^phấn đấu/iu.test(before)) {
+    if (/(phấn đấu)/iu.test(before) || /^phấn đấu/iu.test(before)) {
         parts.push('phấn đấu');
     } else if (/(bảo đảm|đảm bảo)/iu.test(before)) {
         parts.push('bảo đảm');

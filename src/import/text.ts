@@ -4,6 +4,8 @@
  * dropped (and listed, so the draft can say what was dropped).
  */
 
+import { looksLikeBody } from './agencies.js';
+
 export interface NormalisedText {
     paragraphs: string[];
     /** Lines dropped as page noise (page numbers, download links, repeated running headers). */
@@ -17,7 +19,7 @@ const LABEL_ONLY = /^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|Điều\s+\d+\.?|[-
 const NOISE = [
     /^(?:Trang|Page)\s*\d+(?:\s*(?:\/|of|trên)\s*\d+)?$/iu,
     /^[-–]\s*\d{1,3}\s*[-–]$/u,
-    /^Tải (?:Văn bản|văn bản|về)\b.*$/u,
+    /^Tải (?:Văn bản|văn bản|về)(?![\p{L}\p{M}\p{N}]).*$/u,
 ];
 
 export function normaliseText(input: string): NormalisedText {
@@ -73,6 +75,11 @@ function continues(previous: string, line: { text: string; indented: boolean; bl
         return true;
     }
     if (START.test(line.text)) {
+        return false;
+    }
+    // "2. Bộ Chỉ huy Quân sự tỉnh" then "Phối hợp …": a heading naming a body, then its text.
+    const heading = /^(?:\d+(?:\.\d+)*\.|[IVX]+\.)\s+(.*)$/u.exec(previous);
+    if (heading && looksLikeBody(heading[1]) && /^\p{Lu}\p{Ll}/u.test(line.text)) {
         return false;
     }
     if (ended && /^[\p{Lu}"“]/u.test(line.text)) {
