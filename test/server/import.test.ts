@@ -52,8 +52,11 @@ describe('planspec/import over stdio', () => {
     const client = new LspClient();
     const workspace = pathToFileURL(path.join(EXAMPLES, 'ca-mau', 'KH 99.docx')).href;
 
+    const planFiles = fs.readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.plan'));
+
     beforeAll(async () => {
         await client.initialize(EXAMPLES);
+        await client.until(() => planFiles.every(f => client.diagnostics.has(pathToFileURL(path.join(EXAMPLES, f)).href)), 'diagnostics of every example');
     }, 120_000);
 
     afterAll(() => client.dispose());
@@ -107,5 +110,19 @@ describe('planspec/import over stdio', () => {
         const again = await client.request<ImportResponse>(IMPORT_REQUEST, { fileName: 'kh.txt', data: base64('KẾ HOẠCH\n\nThực hiện Chỉ thị số 39/CT-TTg ngày 24/10/2017 của Thủ tướng Chính phủ.\n'), workspace });
         expect(again.refusal).toBeUndefined();
         expect(syntaxErrors(again.plan)).toEqual([]);
+    });
+
+    test('the draft opened untitled in the workspace\'s folder, as the command opens it, is checked against its registry', async () => {
+        const data = await wordPlan();
+        const response = await client.request<ImportResponse>(IMPORT_REQUEST, { fileName: 'KH 99.docx', data: base64(data), workspace });
+        const unresolved = (uri: string) => (client.diagnostics.get(uri) ?? []).filter(d => d.code === 'unresolved-reference');
+        // Where the command puts it: named after the source, in the source's folder.
+        const inWorkspace = `untitled:${pathToFileURL(path.join(EXAMPLES, 'ca-mau', 'KH 99.plan')).pathname}`;
+        await client.open(inWorkspace, response.plan);
+        expect(client.diagnostics.get(inWorkspace)?.filter(d => d.code === 'syntax-error')).toEqual([]);
+        expect(unresolved(inWorkspace)).toEqual([]);
+        // The same draft with no folder knows none of the workspace's bodies.
+        await client.open('untitled:Untitled-1', response.plan);
+        expect(unresolved('untitled:Untitled-1').length).toBeGreaterThan(0);
     });
 });
