@@ -43,13 +43,17 @@ export async function docxToText(data: Uint8Array): Promise<string> {
     }
     let model: MammothNode | undefined;
     try {
-        await writeListNumbers(zip);
-        const buffer = await zip.generateAsync({ type: 'nodebuffer' });
+        // Stored, not compressed: mammoth unzips it again at once.
+        const buffer = await writeListNumbers(zip)
+            ? await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' })
+            : Buffer.from(data);
         await mammoth.convertToHtml({ buffer }, {
             transformDocument: (document: MammothNode) => {
                 model = document;
                 return document;
-            }
+            },
+            // The HTML is thrown away: images are not read, let alone encoded.
+            convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' }))
         });
     } catch (error) {
         throw new DocxError('nội dung tệp bị hỏng', 'its content is damaged', error instanceof Error ? error.message : String(error));
@@ -275,9 +279,10 @@ function readStyleNumbering(styles: Document | undefined): Map<string, { numId: 
     return resolved;
 }
 
-async function writeListNumbers(zip: JSZip): Promise<void> {
+/** Whether any paragraph got its number (and the document was rewritten). */
+async function writeListNumbers(zip: JSZip): Promise<boolean> {
     const numberingXml = await readXml(zip, 'word/numbering.xml');
-    if (!numberingXml) return;
+    if (!numberingXml) return false;
     const document = (await readXml(zip, 'word/document.xml'))!;
     const definitions = readNumbering(numberingXml);
     const styleNumbering = readStyleNumbering(await readXml(zip, 'word/styles.xml'));
@@ -306,6 +311,7 @@ async function writeListNumbers(zip: JSZip): Promise<void> {
     if (changed) {
         zip.file('word/document.xml', new XMLSerializer().serializeToString(document as never));
     }
+    return changed;
 }
 
 /**

@@ -1,5 +1,5 @@
 import {
-    AlignmentType, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, Packer, Paragraph,
+    AlignmentType, Document, ExternalHyperlink, Footer, Header, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph,
     Table, TableCell, TableRow, TextRun, type ILevelsOptions
 } from 'docx';
 import * as fs from 'node:fs';
@@ -107,6 +107,21 @@ describe('docxToText: paragraphs and headings', () => {
             })
         ], { headers: true });
         expect(await docxToText(data)).toBe('Xem Cổng thông tin.\n');
+    });
+});
+
+describe('docxToText: what is not text', () => {
+    test('an image (a seal, a signature) is left out, the text around it kept', async () => {
+        const data = await docx([
+            new Paragraph({
+                children: [
+                    new TextRun('KT. CHỦ TỊCH '),
+                    new ImageRun({ type: 'png', data: fs.readFileSync('images/icon.png'), transformation: { width: 32, height: 32 } }),
+                    new TextRun(' PHÓ CHỦ TỊCH')
+                ]
+            })
+        ]);
+        expect(await docxToText(data)).toBe('KT. CHỦ TỊCH PHÓ CHỦ TỊCH\n');
     });
 });
 
