@@ -169,6 +169,13 @@ function recognise(paragraphs: string[], registry: Registry, ids: { next: number
             title = `${title} ${paragraphs[bodyStart]}`.trim();
             bodyStart++;
         }
+        // "KẾ HOẠCH" alone, then its subject in ordinary letters ("Thực hiện Đề án …"), citing no number.
+        if (title === '' && bodyStart < paragraphs.length && !splitLabel(paragraphs[bodyStart]).label
+            && !/^(Căn cứ|Số)\s/u.test(paragraphs[bodyStart]) && citationsIn(paragraphs[bodyStart], registry).every(c => !c.number)
+            && paragraphs[bodyStart].length < 300) {
+            title = paragraphs[bodyStart];
+            bodyStart++;
+        }
         // "NGHỊ QUYẾT / Số 04-NQ/TU, ngày … của … về …": the number line is the header.
         if (bodyStart < paragraphs.length && /^Số\s/u.test(paragraphs[bodyStart])) {
             const more = readHeader([paragraphs[bodyStart]]).header;
@@ -282,6 +289,12 @@ function readInstrument(paragraphs: string[], kind: string, registry: Registry, 
     declareCitations(body, registry);
     const blocksOut: Block[] = [];
     for (const p of body) {
+        const addressed = /^Kính gửi\s*:\s*(.+?)\.?$/u.exec(p);
+        if (addressed) {
+            const to = addressed[1].split(/\s*;\s*/u).map(a => recipientOf(a, registry)).filter((a): a is string => a !== undefined);
+            blocksOut.push({ t: 'line', id: ids.next++, text: `kính gửi ${to.join(', ')}  ${IMPORTED}`, fallback: { t: 'para', text: p } });
+            continue;
+        }
         const article = /^Điều\s+(\d+)\s*\.?\s*(.*)$/u.exec(p);
         if (/^QUYẾT ĐỊNH\s*:?$/u.test(p) || /^(CHỦ TỊCH|GIÁM ĐỐC)(?![\p{L}\p{M}\p{N}])[\p{Lu}\s]*$/u.test(p)) {
             blocksOut.push({ t: 'para', text: p });

@@ -13,7 +13,7 @@ export interface NormalisedText {
 }
 
 /** A line that opens a paragraph of its own: a number or bullet, or a clause a plan begins with. */
-const START = /^(?:[IVXLC]+\s*[.\-–]\s|[IVXLC]+\s*[.\-–]?$|\d+(?:[.\-]\d+)*\s*[.\-)–](?:\s|$)|[a-zđ]\)|[-+•–*]\s+(?=[\p{Lu}"“(\d])|Điều\s+\d+|Căn cứ|Thực hiện|Theo đề nghị|Nơi nhận|Kính gửi|Số\s*:|QUYẾT ĐỊNH|KẾ HOẠCH|NGHỊ QUYẾT|Phụ lục|PHỤ LỤC)/u;
+const START = /^(?:[IVXLC]+\s*[.\-–]\s|[IVXLC]+\s*[.\-–]?$|\d+(?:[.\-]\d+)*\s*[.\-)–](?:\s|$)|[a-zđ]\)|[-+•–*]\s+(?=[\p{Lu}"“(\d])|Điều\s+\d+|Căn cứ|Thực hiện|Theo đề nghị|Nơi nhận|Kính gửi|Số\s*:|QUYẾT ĐỊNH|KẾ HOẠCH|NGHỊ QUYẾT|Phụ lục|PHỤ LỤC|(?:\p{Lu}\p{Ll}+\s?){1,4},\s*ngày\s+\d)/u;
 /** A label alone on its line ("2.", "Điều 1.", "a)"): the text that follows belongs to it. */
 const LABEL_ONLY = /^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|Điều\s+\d+\.?|[-+•–])$/u;
 const NOISE = [
@@ -65,7 +65,7 @@ function continues(previous: string, line: { text: string; indented: boolean; bl
     }
     const ended = /[.;:!?…]["”)]?$|\.\/\.$/u.test(previous);
     // A paragraph cut by a page break goes on in lower case.
-    if (!ended && /^[a-zà-ỹđ]/u.test(line.text) && !/^[a-zđ]\)/u.test(line.text)) {
+    if (!ended && /^\p{Ll}/u.test(line.text) && !/^[a-zđ]\)/u.test(line.text)) {
         return broken || !/^\p{Lu}[\p{Lu}\s,.\-–]+$/u.test(previous);
     }
     if (!broken) {
