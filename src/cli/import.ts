@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { docxToText } from '../import/docx.js';
 import { importText } from '../import/index.js';
 import { UsageError } from '../workspace/load.js';
 import { CONFIG_FILE, findWorkspaceRoot, isMarkedRoot } from '../workspace/roots.js';
@@ -22,15 +23,13 @@ interface CliIo {
 }
 
 /**
- * The source's text: a text file (UTF-8) or stdin ("-"). A Word file is read by docxToText
- * (src/import/docx.ts) once it is merged; until then it is refused with a clear message.
+ * The source's text: a text file (UTF-8), a Word file (.docx, read by docxToText) or stdin ("-"),
+ * where a Word file is told by its zip signature.
  */
 export async function readSource(file: string): Promise<string> {
     if (file === '-') {
-        return decode(await readStdin(), 'stdin');
-    }
-    if (/\.docx$/i.test(file)) {
-        throw new UsageError(`${file}: chưa hỗ trợ tệp Word (.docx) trong bản này; hãy lưu thành văn bản (.txt) (Word files are not yet supported; save it as plain text)`);
+        const data = await readStdin();
+        return isZip(data) ? wordText(data, 'stdin') : decode(data, 'stdin');
     }
     let data: Buffer;
     try {
@@ -46,7 +45,19 @@ export async function readSource(file: string): Promise<string> {
         const code = (error as NodeJS.ErrnoException).code;
         throw new UsageError(code === 'ENOENT' ? `${file}: không tìm thấy tệp (no such file)` : `${file}: không đọc được tệp (cannot read the file): ${code ?? String(error)}`);
     }
-    return decode(data, file);
+    return /\.docx$/i.test(file) ? wordText(data, file) : decode(data, file);
+}
+
+function isZip(data: Uint8Array): boolean {
+    return data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+}
+
+async function wordText(data: Uint8Array, shown: string): Promise<string> {
+    try {
+        return await docxToText(data);
+    } catch (error) {
+        throw new UsageError(`${shown}: ${error instanceof Error ? error.message : String(error)}`);
+    }
 }
 
 function decode(data: Uint8Array, shown: string): string {

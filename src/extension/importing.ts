@@ -30,7 +30,7 @@ export function baseName(filePath: string): string {
 export function draftNames(sourceFileName: string): { plan: string; registry: string } {
     const name = baseName(sourceFileName).normalize('NFC');
     const stem = (name.replace(/\.[^.]*$/u, '') || name).replace(/[<>:"/\\|?*\u0000-\u001f]/gu, '-').trim() || 'ke-hoach';
-    return { plan: `${stem}.plan`, registry: `${stem}.danh-muc.plan` };
+    return { plan: `${stem}.plan`, registry: `${stem}.registry.plan` };
 }
 
 export function tooLargeMessage(bytes: number): string {

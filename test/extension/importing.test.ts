@@ -16,7 +16,7 @@ describe('planspec.importPlan', () => {
     });
 
     test('the draft is proposed under the source\'s name, with .plan, and the registry additions beside it', () => {
-        expect(draftNames('Kế hoạch 182-KH-UBND.docx')).toEqual({ plan: 'Kế hoạch 182-KH-UBND.plan', registry: 'Kế hoạch 182-KH-UBND.danh-muc.plan' });
+        expect(draftNames('Kế hoạch 182-KH-UBND.docx')).toEqual({ plan: 'Kế hoạch 182-KH-UBND.plan', registry: 'Kế hoạch 182-KH-UBND.registry.plan' });
         // A decomposed name (as macOS gives it) is proposed composed.
         expect(draftNames('/Users/a/Kế hoạch.txt'.normalize('NFD')).plan).toBe('Kế hoạch.plan');
         expect(draftNames('C:\\Văn bản\\KH 7488.docx').plan).toBe('KH 7488.plan');
