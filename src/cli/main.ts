@@ -14,6 +14,7 @@ import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
 import { describe, writeFileAtomic } from './write.js';
+import { importCommand } from './import.js';
 import { packageVersion } from '../workspace/package-root.js';
 
 export const EXIT_OK = 0;
@@ -70,6 +71,15 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
         .option('--out-dir <dir>', 'write one <plan-id>.json per plan into this folder')
         .action(async (paths: string[], options: { out?: string; outDir?: string }) => {
             status = await compile(paths, options, io);
+        });
+
+    program.command('import')
+        .description('Nhập một kế hoạch từ văn bản (Word/text) thành bản nháp .plan / Import a plan from its text into a .plan draft')
+        .argument('<file>', 'the plan as text (.txt), or - for stdin')
+        .option('-o, --out <file>', 'write the draft here, and the registry additions beside it as <name>.registry.plan (without -o: the draft to stdout, additions and review notes to stderr)')
+        .option('--workspace <dir>', 'resolve bodies and documents against this workspace\'s registry, in its namespace (default: the workspace of -o, if marked)')
+        .action(async (file: string, options: { out?: string; workspace?: string }) => {
+            status = await importCommand(file, options, io);
         });
 
     try {

@@ -49,3 +49,31 @@ export interface CheckWorkspaceResult {
     /** Information and hints. */
     infos: number;
 }
+
+/** `planspec/import`: an existing plan (a Word or text file) turned into a `.plan` draft. */
+export const IMPORT_REQUEST = 'planspec/import';
+
+export interface ImportParams {
+    /** The file's name as the user sees it; `.docx` is read as Word, anything else as text. */
+    fileName: string;
+    /** The file's bytes, base64. */
+    data: string;
+    /**
+     * A file or folder URI whose workspace (the nearest folder with planspec.config.json or .git)
+     * resolves bodies and documents and gives the draft its namespace; none: everything is declared.
+     */
+    workspace?: string;
+}
+
+export interface ImportResponse {
+    /** The text the importer read: the file's own, or the text extracted from the Word file. */
+    source: string;
+    /** The draft plan. */
+    plan: string;
+    /** Declarations of what the workspace lacks, for a separate file. */
+    registry?: string;
+    /** What to review: a 1-based line of the draft and why. */
+    notes: Array<{ line: number; message: string }>;
+    /** Why nothing was imported (bilingual); the other fields are then empty. */
+    refusal?: string;
+}

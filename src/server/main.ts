@@ -4,7 +4,10 @@ import { createConnection, ErrorCodes, ProposedFeatures, ResponseError } from 'v
 import { checkWorkspaceRequest, CHECK_WORKSPACE_REQUEST } from '../ide/check-workspace-request.js';
 import type { CompileParams } from '../ide/requests.js';
 import { compileRequest, COMPILE_REQUEST } from '../ide/compile-request.js';
+import { importRequest, IMPORT_REQUEST } from '../ide/import-request.js';
+import type { ImportParams } from '../ide/requests.js';
 import { registerPreviewRequest } from '../ide/preview-request.js';
+import { importText } from '../import/index.js';
 import { createPlanspecServices } from '../language/planspec-module.js';
 import { PlanspecFileSystem } from '../workspace/file-system.js';
 
@@ -53,3 +56,4 @@ startLanguageServer(shared);
 connection.onRequest(COMPILE_REQUEST, (params: CompileParams, token) => compileRequest(Planspec, params, token));
 connection.onRequest(CHECK_WORKSPACE_REQUEST, (_params: unknown, token) => checkWorkspaceRequest(Planspec, token));
 registerPreviewRequest(connection, shared);
+connection.onRequest(IMPORT_REQUEST, (params: ImportParams) => importRequest(params, importText));

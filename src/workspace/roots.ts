@@ -44,12 +44,16 @@ function isDirectory(p: string): boolean {
     }
 }
 
-/** Caches the root of each folder; documents that are not files (tests, untitled) share one root. */
+/**
+ * Caches the root of each folder; documents that are not files (tests, untitled) share one root, but
+ * for an untitled document given a path in a folder (the editor's imported draft), which belongs to
+ * that folder's workspace: it is checked against its registry before it is saved.
+ */
 export class WorkspaceRoots {
     protected readonly cache = new Map<string, string>();
 
     rootOf(uri: URI): string {
-        if (uri.scheme !== 'file') {
+        if (uri.scheme !== 'file' && !(uri.scheme === 'untitled' && uri.path.startsWith('/'))) {
             return '';
         }
         const dir = path.dirname(uri.fsPath);

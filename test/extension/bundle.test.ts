@@ -6,8 +6,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CheckWorkspaceResult, CompileResult } from '../../src/ide/requests.js';
-import { CHECK_WORKSPACE_REQUEST, COMPILE_REQUEST } from '../../src/ide/requests.js';
+import { Document, Packer, Paragraph } from 'docx';
+import type { CheckWorkspaceResult, CompileResult, ImportResponse } from '../../src/ide/requests.js';
+import { CHECK_WORKSPACE_REQUEST, COMPILE_REQUEST, IMPORT_REQUEST } from '../../src/ide/requests.js';
 import { LspClient } from '../server/lsp-client.js';
 import { copyWorkspace, installExtension, removeTemporaryFolders } from './installed.js';
 
@@ -108,6 +109,14 @@ describe('the bundled server on examples/', () => {
         expect(validate(JSON.parse(file.content)), JSON.stringify(validate.errors)).toBe(true);
         // Nothing is written by the server: the editor writes the file.
         expect(fs.existsSync(fileURLToPath(file.uri))).toBe(false);
+    });
+
+    test('planspec/import: the bundle reads a Word file (mammoth inside) and imports it against the workspace', async () => {
+        const word = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ text: 'Công an tỉnh chủ trì.', bullet: { level: 0 } })] }] }));
+        const result = await client.request<ImportResponse>(IMPORT_REQUEST, { fileName: 'kh.docx', data: word.toString('base64'), workspace: uri('ca-mau/kh.docx') });
+        expect(result.refusal).toBeUndefined();
+        expect(result.source).toBe('- Công an tỉnh chủ trì.\n');
+        expect(result.plan).toContain('kh.docx');
     });
 
     test('planspec/compile into an output folder; a link at the target, or a source there, is refused', async () => {

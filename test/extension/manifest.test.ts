@@ -32,7 +32,7 @@ function nlsKeys(value: unknown): string[] {
 
 const AGREED_COMMANDS = [
     'planspec.compile', 'planspec.checkWorkspace', 'planspec.showRuleDocumentation',
-    'planspec.openPreview', 'planspec.openPreviewToSide', 'planspec.askOfficialName',
+    'planspec.openPreview', 'planspec.openPreviewToSide', 'planspec.askOfficialName', 'planspec.importPlan',
 ];
 
 describe('package.json', () => {
@@ -82,7 +82,11 @@ describe('package.json', () => {
         expect(palette.find(i => i.command === 'planspec.askOfficialName')?.when).toBe('false');
         expect(palette.find(i => i.command === 'planspec.compile')?.when).toBe('editorLangId == planspec');
         expect(contributes.menus['editor/title'].map((i: MenuItem) => i.command).sort()).toEqual(['planspec.compile', 'planspec.openPreviewToSide']);
-        expect(contributes.menus['explorer/context'].every((i: MenuItem) => i.when === 'resourceExtname == .plan')).toBe(true);
+        const explorer = contributes.menus['explorer/context'] as MenuItem[];
+        expect(explorer.filter(i => i.command !== 'planspec.importPlan').every(i => i.when === 'resourceExtname == .plan')).toBe(true);
+        // Import is offered on the files it reads, and from the palette everywhere (it asks for a file).
+        expect(explorer.find(i => i.command === 'planspec.importPlan')?.when).toBe('resourceExtname == .docx || resourceExtname == .txt');
+        expect(palette.find(i => i.command === 'planspec.importPlan')?.when).toBeUndefined();
         expect(contributes.keybindings).toContainEqual(expect.objectContaining({ command: 'planspec.openPreview', key: 'ctrl+shift+v', mac: 'cmd+shift+v' }));
     });
 

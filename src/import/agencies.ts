@@ -1,0 +1,104 @@
+/**
+ * Bodies named in the text, resolved against the registry by official name or alias, ignoring
+ * diacritics, case and tone placement ("Uỷ"/"Ủy"); a body the registry lacks is declared with its
+ * name as printed, only where the sentence's form says it is a body.
+ */
+import { foldForSearch } from '../language/fold.js';
+import type { KnownBody, Registry } from './registry.js';
+
+/** Folds one character at a time, so a match in folded text maps back to the printed text. */
+function foldWithMap(text: string): { folded: string; starts: number[] } {
+    let folded = '';
+    const starts: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+        const f = foldForSearch(text[i]) || (/\s/.test(text[i]) ? ' ' : '');
+        for (const ch of f) {
+            folded += ch;
+            starts.push(i);
+        }
+    }
+    return { folded, starts };
+}
+
+export interface BodyMatch {
+    body: KnownBody;
+    /** The name as printed. */
+    printed: string;
+    end: number;
+}
+
+/** The longest registry name that `text` begins with (at a word boundary). */
+export function bodyAt(text: string, registry: Registry): BodyMatch | undefined {
+    const { folded, starts } = foldWithMap(text);
+    let best: { body: KnownBody; length: number } | undefined;
+    for (const body of registry.visibleBodies()) {
+        for (const name of body.names) {
+            const n = foldForSearch(name);
+            if (n.length > 0 && folded.startsWith(n) && !/[\p{L}\p{N}]/u.test(folded[n.length] ?? '') && (!best || n.length > best.length)) {
+                best = { body, length: n.length };
+            }
+        }
+    }
+    if (!best) {
+        return undefined;
+    }
+    const end = best.length < starts.length ? starts[best.length] : text.length;
+    return { body: best.body, printed: text.slice(0, end).trim(), end };
+}
+
+const SEPARATOR = /^(?:\s*(?:,|;|và|cùng|với)\s*)+/u;
+
+/** Bodies listed at the start of `text` ("Sở Tư pháp, Công an tỉnh và …"); where the list ends. */
+export function bodiesAt(text: string, registry: Registry): { bodies: KnownBody[]; end: number } {
+    const bodies: KnownBody[] = [];
+    let at = 0;
+    let end = 0;
+    for (;;) {
+        const match = bodyAt(text.slice(at), registry);
+        if (!match) {
+            break;
+        }
+        if (!bodies.includes(match.body)) {
+            bodies.push(match.body);
+        }
+        at += match.end;
+        end = at;
+        const sep = SEPARATOR.exec(text.slice(at));
+        if (!sep) {
+            break;
+        }
+        at += sep[0].length;
+    }
+    return { bodies, end };
+}
+
+/** Words a body's name begins with: a name the registry lacks is declared only when it has one of them. */
+const BODY_HEAD = /^(?:Sở|Ban|Bộ|Công an|Ủy ban|Uỷ ban|UBND|Văn phòng|Đài|Báo|Viện|Tòa án|Toà án|Cục|Chi cục|Hội|Liên đoàn|Đoàn|Mặt trận|Bộ Chỉ huy|Bộ đội|Trường|Thanh tra|Kho bạc|Ngân hàng|Tỉnh đoàn|Thành đoàn|Huyện ủy|Tỉnh ủy|Thành ủy|Các sở|Các cơ quan|Các đơn vị|Các ban|Thủ trưởng|Giám đốc|Chủ tịch)(?![\p{L}\p{M}\p{N}])/u;
+
+export function looksLikeBody(name: string): boolean {
+    const words = name.trim().split(/\s+/u);
+    return BODY_HEAD.test(name.trim()) && words.length <= 14 && !/[.;:!?]/u.test(name.replace(/[.:]$/u, ''));
+}
+
+/**
+ * Bodies named by `phrase` (which names bodies and nothing else): each resolved, or declared as
+ * printed when its form says it is one; undefined when a part is neither (the caller keeps prose).
+ */
+export function resolveBodies(phrase: string, registry: Registry): KnownBody[] | undefined {
+    const listed = bodiesAt(phrase, registry);
+    const rest = phrase.slice(listed.end).replace(SEPARATOR, '').trim();
+    if (rest === '') {
+        return listed.bodies.length > 0 ? listed.bodies : undefined;
+    }
+    // The rest, split at commas and "và", must be bodies by their form.
+    const parts = rest.split(/\s*(?:,|;|\svà\s)\s*/u).map(p => p.trim()).filter(p => p !== '');
+    if (parts.length === 0 || !parts.every(looksLikeBody)) {
+        return undefined;
+    }
+    const bodies = [...listed.bodies];
+    for (const part of parts) {
+        const again = bodyAt(part, registry);
+        bodies.push(again && again.end >= part.length - 1 ? again.body : registry.addBody(part));
+    }
+    return bodies;
+}

@@ -1,0 +1,83 @@
+/**
+ * Assignments: "Giao X chủ trì, phối hợp với Y, Z …", "Đề nghị X …" (requested), "X chủ trì …",
+ * "X phối hợp với Y …", and headings addressed to a body ("2.1. Sở Tài chính:"). A lead is written
+ * only when the sentence names it; otherwise the caller keeps prose.
+ */
+import { bodiesAt, looksLikeBody, resolveBodies } from './agencies.js';
+import type { KnownBody, Registry } from './registry.js';
+
+export interface Duty {
+    mode: 'nhiệm vụ' | 'giao' | 'đề nghị';
+    leads: KnownBody[];
+    supports: KnownBody[];
+}
+
+const LEAD_VERB = /^\s*,?\s*(?:có trách nhiệm\s+)?chủ trì(?![\p{L}\p{M}\p{N}]),?\s*/u;
+const SUPPORT = /^\s*,?\s*(?:chủ động\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/u;
+
+/** Leads named at the start of `text`: registry bodies, or a phrase before "chủ trì" that is a body by its form. */
+function leadsAt(text: string, registry: Registry): { bodies: KnownBody[]; end: number } | undefined {
+    const listed = bodiesAt(text, registry);
+    if (listed.bodies.length > 0) {
+        return listed;
+    }
+    const before = /^(.{3,120}?)\s+chủ trì(?![\p{L}\p{M}\p{N}])/u.exec(text);
+    if (before && looksLikeBody(before[1])) {
+        const bodies = resolveBodies(before[1], registry);
+        if (bodies) {
+            return { bodies, end: before[1].length };
+        }
+    }
+    return undefined;
+}
+
+export function dutyOf(text: string, registry: Registry): Duty | undefined {
+    let mode: Duty['mode'] = 'nhiệm vụ';
+    let rest = text;
+    const opener = /^(Giao|Đề nghị)\s+/u.exec(text);
+    if (opener) {
+        mode = opener[1] === 'Giao' ? 'giao' : 'đề nghị';
+        rest = text.slice(opener[0].length);
+    }
+    const leads = leadsAt(rest, registry);
+    if (!leads) {
+        return undefined;
+    }
+    const after = rest.slice(leads.end);
+    // The list must be the sentence's subject: a verb follows it, not more of a name.
+    if (!/^\s*,?\s*\p{Ll}/u.test(after)) {
+        return undefined;
+    }
+    let supports: KnownBody[] = [];
+    const lead = LEAD_VERB.exec(after);
+    const tail = lead ? after.slice(lead[0].length) : after;
+    const support = SUPPORT.exec(tail);
+    if (support) {
+        supports = bodiesAt(tail.slice(support[0].length), registry).bodies.filter(b => !leads.bodies.includes(b));
+    }
+    return { mode, leads: leads.bodies, supports };
+}
+
+/** A heading that names the bodies its items are for ("1. Công an tỉnh:", "Đề nghị Viện KSND tỉnh:"). */
+export function headingAddressees(heading: string, registry: Registry): { mode: 'giao' | 'đề nghị'; bodies: KnownBody[] } | undefined {
+    let text = heading.trim();
+    if (!/:$/.test(text) && text.length > 80) {
+        return undefined;
+    }
+    text = text.replace(/:$/u, '').trim();
+    let mode: 'giao' | 'đề nghị' = 'giao';
+    const request = /^Đề nghị\s+/u.exec(text);
+    if (request) {
+        mode = 'đề nghị';
+        text = text.slice(request[0].length);
+    }
+    text = text.replace(/\s+(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|thực hiện(?: các nhiệm vụ sau)?|chủ trì(?: thực hiện)?)$/u, '');
+    const bodies = resolveBodies(text, registry);
+    return bodies && bodies.length > 0 ? { mode, bodies } : undefined;
+}
+
+/** "Phối hợp với Y …" in an item under a heading addressed to X: Y leads, X cooperates. */
+export function cooperatesWith(text: string, registry: Registry): KnownBody[] {
+    const m = /^(?:Chủ động\s+)?[Pp]hối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/u.exec(text);
+    return m ? bodiesAt(text.slice(m[0].length), registry).bodies : [];
+}

@@ -1,0 +1,626 @@
+/**
+ * The importer: an existing plan as text becomes a `.plan` draft (and registry additions) that
+ * parses with no syntax error. Recognised: the header, the issuing or forwarding instrument, cited
+ * documents, sections by their numbering, assignments, targets, timing, reports, phases, funding,
+ * recipients and signer. Everything else stays verbatim as prose, in order. Each recognised element
+ * carries `// nhập / imported`; what the importer is unsure of carries `// XEM LẠI / REVIEW: …`.
+ */
+import * as path from 'node:path';
+import { EmptyFileSystem } from 'langium';
+import { createPlanspecServices } from '../language/planspec-module.js';
+import { foldForSearch } from '../language/fold.js';
+import type { ImportNote, ImportOptions, ImportResult } from './api.js';
+import { bodyAt } from './agencies.js';
+import { citationsIn, documentFor, summaryAfter } from './citations.js';
+import { cooperatesWith, dutyOf, headingAddressees } from './duties.js';
+import { IMPORTED, label, quote, REVIEW, Writer } from './emit.js';
+import { isCapitals, periodIn, readHeader, recipientOf, signerOf } from './header.js';
+import type { KnownBody } from './registry.js';
+import { loadRegistry, Registry } from './registry.js';
+import { reportLines, reportsIn } from './reports.js';
+import type { Item } from './structure.js';
+import { buildTree, splitLabel } from './structure.js';
+import { targetsIn } from './targets.js';
+import { normaliseText } from './text.js';
+import { onRequestIn, recurrenceIn, timingsIn } from './timing.js';
+
+export type { ImportNote, ImportOptions, ImportResult } from './api.js';
+
+type Block =
+    | { t: 'para'; label?: string; text: string; review?: string }
+    | { t: 'section'; id: number; label?: string; heading: string; mode?: string; to: string[]; children: Block[] }
+    | { t: 'task'; id: number; label?: string; mode: string; text: string; addressees: string[]; clauses: string[]; children: Block[] }
+    | { t: 'line'; id: number; text: string; fallback: Block };
+
+interface Instrument {
+    kind: string;
+    id: string;
+    header: ReturnType<typeof readHeader>['header'];
+    title: string;
+    clauses: string[];
+    body: Block[];
+    tail: string[];
+}
+
+interface Draft {
+    kind: string;
+    id: string;
+    title: string;
+    clauses: string[];
+    instrument?: Instrument;
+    body: Block[];
+    tail: string[];
+    dropped: string[];
+    notes: string[];
+}
+
+const TITLE = /^(KẾ HOẠCH|NGHỊ QUYẾT|CHƯƠNG TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN)(?:\s|$)/u;
+const INSTRUMENT_TITLE = /^(QUYẾT ĐỊNH)(?:\s|$)/u;
+
+export async function importText(text: string, options: ImportOptions = {}): Promise<ImportResult> {
+    const registry = await loadRegistry(options.workspace);
+    const normalised = normaliseText(text);
+    const ids = { next: 1 };
+    chooseNamespace(registry, normalised.paragraphs.join('\n'));
+    const draft = recognise(normalised.paragraphs, registry, ids);
+    draft.dropped = normalised.dropped;
+    const degraded = new Set<number>();
+    let writer = emit(draft, registry, options, degraded);
+    if (process.env.PLANSPEC_IMPORT_DEBUG) {
+        (await import('node:fs')).writeFileSync(process.env.PLANSPEC_IMPORT_DEBUG, writer.text());
+    }
+    for (let attempt = 0; attempt < 200; attempt++) {
+        const errors = syntaxErrorLines(writer.text());
+        if (errors.length === 0) {
+            break;
+        }
+        const span = writer.spans.filter(s => !degraded.has(s.id) && s.from <= errors[0] && errors[0] <= s.to)
+            .sort((a, b) => (a.to - a.from) - (b.to - b.from))[0];
+        if (!span) {
+            if (process.env.PLANSPEC_IMPORT_DEBUG) {
+                process.stderr.write(writer.lines.slice(Math.max(0, errors[0] - 8), errors[0]).join("\n") + "\n");
+            }
+            // Nothing recognised is at fault: keep the text only, as prose.
+            writer = emitProseOnly(normalised.paragraphs, registry, options);
+            break;
+        }
+        degraded.add(span.id);
+        writer = emit(draft, registry, options, degraded);
+    }
+    const notes: ImportNote[] = [];
+    writer.lines.forEach((line, i) => {
+        const at = line.indexOf(REVIEW);
+        if (at >= 0) {
+            notes.push({ line: i + 1, message: line.slice(at + 3).trim() });
+        }
+    });
+    const registryText = registry.additions.length > 0 ? registryFile(registry, options) : undefined;
+    return { plan: writer.text(), registry: registryText, notes };
+}
+
+function chooseNamespace(registry: Registry, text: string): void {
+    const folded = foldForSearch(text);
+    let best: { name: string; count: number } | undefined;
+    for (const [name, title] of registry.namespaces) {
+        // "Tỉnh Cà Mau" → "ca mau": the place named in the text.
+        const place = foldForSearch(title ?? '').replace(/^(tinh|thanh pho|tp\.?)\s+/, '');
+        if (place.length < 3) {
+            continue;
+        }
+        const count = folded.split(place).length - 1;
+        if (count > 0 && (!best || count > best.count)) {
+            best = { name, count };
+        }
+    }
+    registry.namespace = best?.name;
+}
+
+function syntaxErrorLines(text: string): number[] {
+    const result = parser().parse(text);
+    const lines = [
+        ...result.lexerErrors.map(e => e.line ?? 1),
+        ...result.parserErrors.map(e => (Number.isFinite(e.token.startLine) ? e.token.startLine! : countLines(text))),
+    ];
+    return lines.sort((a, b) => a - b);
+}
+
+function countLines(text: string): number {
+    return text.split('\n').length;
+}
+
+let cachedParser: ReturnType<typeof createPlanspecServices>['Planspec']['parser']['LangiumParser'] | undefined;
+function parser(): NonNullable<typeof cachedParser> {
+    cachedParser ??= createPlanspecServices(EmptyFileSystem).Planspec.parser.LangiumParser;
+    return cachedParser;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recognition
+
+function recognise(paragraphs: string[], registry: Registry, ids: { next: number }): Draft {
+    const titleAt = paragraphs.findIndex(p => TITLE.test(p) && isCapitals(p.slice(0, 60)));
+    let start = 0;
+    let instrument: Instrument | undefined;
+    const notes: string[] = [];
+    // An instrument before the plan: a decision that issues it, or a letter that forwards it.
+    const receivedAt = paragraphs.findIndex((p, i) => /^Nơi nhận\s*:?/u.test(p) && (titleAt < 0 || i < titleAt));
+    if (titleAt > 0 && receivedAt >= 0) {
+        const decisionAt = paragraphs.slice(0, titleAt).findIndex(p => INSTRUMENT_TITLE.test(p));
+        const letter = paragraphs.slice(0, titleAt).some(p => /^(V\/v|Kính gửi)/u.test(p));
+        if (decisionAt >= 0 || letter) {
+            const end = tailEnd(paragraphs, receivedAt, titleAt);
+            instrument = readInstrument(paragraphs.slice(0, end), decisionAt >= 0 ? 'quyết định' : 'công văn', registry, ids);
+            start = end;
+        }
+    }
+    const headerEnd = titleAt >= 0 ? titleAt : start;
+    const { header } = readHeader(paragraphs.slice(start, headerEnd + (titleAt >= 0 ? 0 : 0)));
+    let title = '';
+    let kind = 'kế hoạch';
+    let bodyStart = headerEnd;
+    if (titleAt >= 0) {
+        const m = TITLE.exec(paragraphs[titleAt])!;
+        kind = m[1].toLowerCase();
+        title = paragraphs[titleAt].slice(m[0].length).trim();
+        bodyStart = titleAt + 1;
+        // A title printed over several lines, in capitals.
+        while (bodyStart < paragraphs.length && isCapitals(paragraphs[bodyStart]) && !/^[IVX\d]+[.\-]/u.test(paragraphs[bodyStart])
+            && paragraphs[bodyStart].length < 300 && !/^(Số|Căn cứ|Thực hiện)/u.test(paragraphs[bodyStart])) {
+            title = `${title} ${paragraphs[bodyStart]}`.trim();
+            bodyStart++;
+        }
+        // "KẾ HOẠCH" alone, then its subject in ordinary letters ("Thực hiện Đề án …"), citing no number.
+        if (title === '' && bodyStart < paragraphs.length && !splitLabel(paragraphs[bodyStart]).label
+            && !/^(Căn cứ|Số)\s/u.test(paragraphs[bodyStart]) && citationsIn(paragraphs[bodyStart], registry).every(c => !c.number)
+            && paragraphs[bodyStart].length < 300) {
+            title = paragraphs[bodyStart];
+            bodyStart++;
+        }
+        // "NGHỊ QUYẾT / Số 04-NQ/TU, ngày … của … về …": the number line is the header.
+        if (bodyStart < paragraphs.length && /^Số\s/u.test(paragraphs[bodyStart])) {
+            const more = readHeader([paragraphs[bodyStart]]).header;
+            header.number ??= more.number;
+            if (!header.date) {
+                const d = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(paragraphs[bodyStart]);
+                if (d) {
+                    header.date = `${Number(d[1])}/${Number(d[2])}/${d[3]}`;
+                }
+            }
+            if (title === '') {
+                title = paragraphs[bodyStart];
+            }
+            bodyStart++;
+        }
+    }
+    if (title === '') {
+        title = instrument?.title ?? '';
+        notes.push('không nhận ra tiêu đề kế hoạch (no plan title recognised)');
+    }
+    const planReceived = paragraphs.findIndex((p, i) => i >= bodyStart && /^Nơi nhận\s*:?/u.test(p));
+    const bodyEnd = planReceived >= 0 ? planReceived : paragraphs.length;
+    const clauses: string[] = [];
+    if (header.number) {
+        clauses.push(`số ${quote(header.number)}`);
+    }
+    if (header.date) {
+        clauses.push(`ngày ${header.date}`);
+    }
+    if (header.place) {
+        clauses.push(`tại ${quote(header.place)}`);
+    }
+    const issuer = issuerOf(header.issuerText, registry) ?? (instrument ? undefined : undefined);
+    if (issuer) {
+        clauses.push(`của ${registry.ref(issuer)}`);
+    }
+    const period = periodIn(title);
+    if (period) {
+        clauses.push(`thời gian ${period}`);
+    }
+    if (instrument) {
+        clauses.push(`${instrument.kind === 'công văn' ? 'chuyển bởi' : 'ban hành kèm theo'} ${instrument.id}`);
+    }
+    let bodyParagraphs = paragraphs.slice(bodyStart, bodyEnd);
+    let tail = planReceived >= 0 ? paragraphs.slice(planReceived) : [];
+    if (planReceived < 0) {
+        // A recipients list printed without "Nơi nhận:": bullets after the closing "./." of the text.
+        const closing = bodyParagraphs.findLastIndex(p => /\.\/\.\s*$/u.test(p));
+        const after = bodyParagraphs.slice(closing + 1);
+        if (closing >= 0 && after.length > 0 && after.every(p => /^[-+•–*]\s/u.test(p) || signerOf(p) !== undefined)) {
+            tail = ['', ...after];
+            bodyParagraphs = bodyParagraphs.slice(0, closing + 1);
+            notes.push('danh sách nơi nhận in không có nhãn «Nơi nhận:» (a recipients list printed without its label)');
+        }
+    }
+    // The basis and the documents implemented are those the opening paragraphs cite (before the first numbered part).
+    const firstNumbered = bodyParagraphs.findIndex(p => splitLabel(p).label !== undefined);
+    clauses.push(...basisClauses(firstNumbered >= 0 ? bodyParagraphs.slice(0, firstNumbered) : bodyParagraphs, registry));
+    declareCitations(bodyParagraphs, registry);
+    const idBase = `${kind === 'nghị quyết' ? 'NQ' : 'KH'}_${header.number?.split(/[/\-]/)[0] ?? 'NHAP'}`;
+    return {
+        kind, id: registry.freshId(idBase), title, clauses, instrument,
+        body: blocks(buildTree(bodyParagraphs), registry, ids, undefined),
+        tail, dropped: [], notes,
+    };
+}
+
+/** Where the recipients and signature block that begin at `received` end: the signer's name, or `limit`. */
+function tailEnd(paragraphs: string[], received: number, limit: number): number {
+    for (let i = received + 1; i < limit; i++) {
+        if (signerOf(paragraphs[i]) || /^(?:\p{Lu}[\p{Ll}\p{M}]+\s?){2,5}$/u.test(paragraphs[i])) {
+            // A place and date after the signer belong to the plan that follows.
+            return i + 1;
+        }
+    }
+    return limit;
+}
+
+function issuerOf(text: string | undefined, registry: Registry): KnownBody | undefined {
+    if (!text) {
+        return undefined;
+    }
+    const body = bodyAt(text, registry);
+    return body && body.end >= text.trim().length - 1 ? body.body : undefined;
+}
+
+function readInstrument(paragraphs: string[], kind: string, registry: Registry, ids: { next: number }): Instrument {
+    const { header } = readHeader(paragraphs.slice(0, 4));
+    const titleAt = paragraphs.findIndex(p => INSTRUMENT_TITLE.test(p) || /^V\/v/u.test(p));
+    const title = titleAt >= 0 ? paragraphs[titleAt].replace(INSTRUMENT_TITLE, '').replace(/^V\/v\s*/u, '').trim() : '';
+    const received = paragraphs.findIndex(p => /^Nơi nhận\s*:?/u.test(p));
+    const bodyFrom = titleAt >= 0 ? titleAt + 1 : 0;
+    const body = paragraphs.slice(bodyFrom, received >= 0 ? received : paragraphs.length);
+    const clauses: string[] = [];
+    if (header.number) {
+        clauses.push(`số ${quote(header.number)}`);
+    }
+    if (header.date) {
+        clauses.push(`ngày ${header.date}`);
+    }
+    if (header.place) {
+        clauses.push(`tại ${quote(header.place)}`);
+    }
+    const issuer = issuerOf(header.issuerText, registry);
+    if (issuer) {
+        clauses.push(`của ${registry.ref(issuer)}`);
+    }
+    const base = `${kind === 'quyết định' ? 'QD' : 'CV'}_${header.number?.split(/[/\-]/)[0] ?? 'NHAP'}`;
+    const id = registry.freshId(base);
+    const inner: string[] = basisClauses(body, registry, true);
+    declareCitations(body, registry);
+    const blocksOut: Block[] = [];
+    for (const p of body) {
+        const addressed = /^Kính gửi\s*:\s*(.+?)\.?$/u.exec(p);
+        if (addressed) {
+            const to = addressed[1].split(/\s*;\s*/u).map(a => recipientOf(a, registry)).filter((a): a is string => a !== undefined);
+            blocksOut.push({ t: 'line', id: ids.next++, text: `kính gửi ${to.join(', ')}  ${IMPORTED}`, fallback: { t: 'para', text: p } });
+            continue;
+        }
+        const article = /^Điều\s+(\d+)\s*\.?\s*(.*)$/u.exec(p);
+        if (/^QUYẾT ĐỊNH\s*:?$/u.test(p) || /^(CHỦ TỊCH|GIÁM ĐỐC)(?![\p{L}\p{M}\p{N}])[\p{Lu}\s]*$/u.test(p)) {
+            blocksOut.push({ t: 'para', text: p });
+        } else if (article && article[2]) {
+            const line = `điều ${quote(article[1])} ${quote(article[2])}  ${IMPORTED}`;
+            blocksOut.push({ t: 'line', id: ids.next++, text: line, fallback: { t: 'para', text: p } });
+        } else {
+            blocksOut.push(...blocks(buildTree([p]), registry, ids, undefined));
+        }
+    }
+    return { kind, id, header, title, clauses: [...clauses, ...(title ? [quote(title)] : [])], body: blocksOut, tail: received >= 0 ? paragraphs.slice(received) : [], ...{ inner } } as Instrument & { inner: string[] };
+}
+
+/** `căn cứ` / `thực hiện` / `theo đề nghị` clauses from the paragraphs that open with them. */
+function basisClauses(paragraphs: string[], registry: Registry, withProposals = false): string[] {
+    const basis: string[] = [];
+    const implement: string[] = [];
+    const proposals: string[] = [];
+    for (const p of paragraphs) {
+        const opener = /^(Căn cứ|Thực hiện|Theo đề nghị)(?![\p{L}\p{M}\p{N}])/u.exec(p);
+        if (!opener) {
+            continue;
+        }
+        // Only the documents the clause opens with (before the first ";" of another clause).
+        const cited = citationsIn(p, registry).filter(c => c.start < 60 || /^(Căn cứ|Thực hiện)/u.test(p));
+        const first = cited[0];
+        if (!first) {
+            continue;
+        }
+        const doc = documentFor(first, registry, summaryAfter(p, first));
+        const target = opener[1] === 'Căn cứ' ? basis : opener[1] === 'Thực hiện' ? implement : proposals;
+        const ref = registry.ref(doc);
+        if (!target.includes(ref)) {
+            target.push(ref);
+        }
+    }
+    return [
+        ...(basis.length ? [`căn cứ ${basis.join(', ')}  ${IMPORTED}`] : []),
+        ...(implement.length ? [`thực hiện ${implement.join(', ')}  ${IMPORTED}`] : []),
+        ...(proposals.length && withProposals ? [`theo đề nghị ${proposals.join(', ')}  ${IMPORTED}`] : []),
+    ];
+}
+
+/** Every document cited with its number in prose is declared (or found), so the prose links to it. */
+function declareCitations(paragraphs: string[], registry: Registry): void {
+    for (const p of paragraphs) {
+        for (const cited of citationsIn(p, registry)) {
+            if (cited.number) {
+                documentFor(cited, registry, /^(Căn cứ|Thực hiện)/u.test(p) && cited.start < 20 ? summaryAfter(p, cited) : undefined);
+            }
+        }
+    }
+}
+
+function blocks(items: Item[], registry: Registry, ids: { next: number }, addressees: KnownBody[] | undefined): Block[] {
+    const out: Block[] = [];
+    for (const item of items) {
+        if (item.children.length > 0) {
+            const to = headingAddressees(item.text, registry);
+            const phase = phaseOf(item.text);
+            const duty = to ? undefined : dutyOf(item.text, registry);
+            if (duty && !phase) {
+                // A duty with its own items: they are its parts, with its lead.
+                const task = leaf({ ...item, children: [] }, registry, ids, addressees)[0];
+                if (task.t === 'task') {
+                    task.children.push(...blocks(item.children, registry, ids, undefined));
+                    out.push(task);
+                    continue;
+                }
+            }
+            const children = blocks(item.children, registry, ids, to?.bodies ?? addressees);
+            if (phase) {
+                out.push({ t: 'line', id: ids.next++, text: `${label(item.label)}giai đoạn ${quote(item.text)} ${phase}  ${IMPORTED}`, fallback: { t: 'para', label: item.label, text: item.text } });
+                out.push(...children);
+                continue;
+            }
+            out.push({
+                t: 'section', id: ids.next++, label: item.label, heading: item.text,
+                mode: to?.mode, to: to ? to.bodies.map(b => registry.ref(b)) : [], children,
+            });
+        } else {
+            out.push(...leaf(item, registry, ids, addressees));
+        }
+    }
+    return out;
+}
+
+function phaseOf(text: string): string | undefined {
+    const m = /^Giai đoạn\s*(?:\d+|[IVX]+)?\s*[(:,\-–]?\s*(?:từ\s+)?(?:năm\s+)?(\d{4})\s*(?:-|–|đến(?:\s+năm)?)\s*(\d{4})/iu.exec(text);
+    return m ? `từ ${m[1]} đến ${m[2]}` : undefined;
+}
+
+function leaf(item: Item, registry: Registry, ids: { next: number }, addressees: KnownBody[] | undefined): Block[] {
+    const para: Block = { t: 'para', label: item.label, text: item.text };
+    const phase = phaseOf(item.text);
+    if (phase) {
+        return [{ t: 'line', id: ids.next++, text: `${label(item.label)}giai đoạn ${quote(item.text)} ${phase}  ${IMPORTED}`, fallback: para }];
+    }
+    if (/^Kinh phí(?![\p{L}\p{M}\p{N}])/u.test(item.text)) {
+        return [{ t: 'line', id: ids.next++, text: `${label(item.label)}kinh phí ${quote(item.text)}  ${IMPORTED}`, fallback: para }];
+    }
+    const duty = dutyOf(item.text, registry);
+    const targets = targetsIn(item.text).map((t): Block => ({ t: 'line', id: ids.next++, text: `${t.plan}  ${IMPORTED}`, fallback: { t: 'para', text: '', review: `chỉ tiêu chưa đọc được (target not read): ${t.text}` } }));
+    if (duty || addressees) {
+        const clauses: string[] = [];
+        let leads: KnownBody[] = addressees ?? [];
+        let mode = 'nhiệm vụ';
+        if (duty) {
+            leads = duty.leads;
+            mode = duty.mode;
+            clauses.push(`chủ trì ${duty.leads.map(b => registry.ref(b)).join(', ')}`);
+            if (duty.supports.length > 0) {
+                clauses.push(`phối hợp ${duty.supports.map(b => registry.ref(b)).join(', ')}`);
+            }
+        } else {
+            const withWhom = cooperatesWith(item.text, registry);
+            if (withWhom.length > 0) {
+                clauses.push(`phối hợp với ${withWhom.map(b => registry.ref(b)).join(', ')}`);
+            }
+        }
+        clauses.push(...timingsIn(item.text));
+        const recurrence = recurrenceIn(item.text);
+        const reports = reportsIn(item.text, registry).map((r): Block => ({ t: 'line', id: ids.next++, text: reportLines(r, leads, registry).join('\n'), fallback: { t: 'para', text: '', review: `báo cáo chưa đọc được (report not read): ${r.text}` } }));
+        if (recurrence && reports.length === 0) {
+            clauses.push(recurrence);
+        }
+        if (onRequestIn(item.text) && reports.length === 0) {
+            clauses.push('hoặc đột xuất');
+        }
+        return [{ t: 'task', id: ids.next++, label: item.label, mode, text: item.text, addressees: [], clauses, children: [...targets, ...reports] }];
+    }
+    if (/^(Giao|Đề nghị)\s/u.test(item.text)) {
+        para.review = 'giao việc nhưng không nhận ra cơ quan nào (an assignment whose body was not recognised): viết nhiệm vụ/đề nghị với chủ trì';
+    }
+    // A report named with its recipient, in a paragraph that names no lead: who reports is left unsaid.
+    const reports = reportsIn(item.text, registry).map((r): Block => ({ t: 'line', id: ids.next++, text: reportLines(r, [], registry).join('\n'), fallback: { t: 'para', text: '', review: `báo cáo chưa đọc được (report not read): ${r.text}` } }));
+    return [para, ...targets, ...reports];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Emission
+
+function emit(draft: Draft, registry: Registry, options: ImportOptions, degraded: Set<number>): Writer {
+    const w = new Writer();
+    if (registry.namespace) {
+        w.line(`phạm vi ${registry.namespace}`);
+        w.line('');
+    }
+    w.line(`// Nhập từ / Imported from: ${options.sourceName ?? 'văn bản gốc (source text)'}, bằng / by planspec import.`);
+    w.line(`// Các phần có "${IMPORTED.slice(3)}" do trình nhập nhận ra; "${REVIEW.slice(3)}" là chỗ cần người soạn xem lại.`);
+    w.line('// Lines marked "imported" were recognised by the importer; "REVIEW" marks what the drafter must check.');
+    if (draft.dropped.length > 0) {
+        w.line(`// Đã bỏ nhiễu trang / page noise dropped: ${draft.dropped.slice(0, 6).map(d => JSON.stringify(d)).join(', ')}${draft.dropped.length > 6 ? ' …' : ''}`);
+    }
+    if (registry.additions.length > 0) {
+        w.line('// Cơ quan, văn bản chưa có trong sổ đăng ký được khai báo trong tệp bổ sung (registry additions file).');
+    }
+    for (const note of draft.notes) {
+        w.line(`${REVIEW} ${note}`);
+    }
+    w.line('');
+    const instrument = draft.instrument as (Instrument & { inner: string[] }) | undefined;
+    if (instrument) {
+        w.open(`văn bản ${instrument.id} ${instrument.kind} ${instrument.clauses.join(' ')}`);
+        clausesAsElements(w, instrument.inner, 2_000_000, degraded);
+        emitBlocks(w, instrument.body, registry, degraded);
+        emitTail(w, instrument.tail, registry);
+        w.close();
+        w.line('');
+    }
+    w.open(`${draft.kind} ${draft.id} ${quote(draft.title)}`);
+    clausesAsElements(w, draft.clauses, 1_000_000, degraded);
+    w.line('');
+    emitBlocks(w, draft.body, registry, degraded);
+    emitTail(w, draft.tail, registry);
+    w.close();
+    return w;
+}
+
+/** Header clauses: one that does not parse becomes a review comment. */
+function clausesAsElements(w: Writer, clauses: string[], base: number, degraded: Set<number>): void {
+    clauses.forEach((clause, i) => {
+        if (degraded.has(base + i)) {
+            w.line(`${REVIEW} ${clause.replace(/\s+/g, ' ')}`);
+        } else {
+            w.element(base + i, () => w.line(clause));
+        }
+    });
+}
+
+function emitBlocks(w: Writer, list: Block[], registry: Registry, degraded: Set<number>): void {
+    for (const block of list) {
+        emitBlock(w, block, registry, degraded);
+    }
+}
+
+function emitBlock(w: Writer, block: Block, registry: Registry, degraded: Set<number>): void {
+    switch (block.t) {
+        case 'para':
+            if (block.review) {
+                w.line(`${REVIEW} ${block.review.replace(/\s+/g, ' ')}`);
+            }
+            if (block.text !== '') {
+                w.line(`${label(block.label)}${quote(block.text)}`);
+            }
+            return;
+        case 'line':
+            if (degraded.has(block.id)) {
+                emitBlock(w, { ...block.fallback, review: block.fallback.t === 'para' ? block.fallback.review ?? 'không đọc được thành cấu trúc (could not be written as structure)' : undefined } as Block, registry, degraded);
+                return;
+            }
+            w.element(block.id, () => block.text.split('\n').forEach(l => w.line(l)));
+            return;
+        case 'section':
+            w.element(block.id, () => {
+                if (degraded.has(block.id)) {
+                    w.line(`${REVIEW} mục không viết được thành phần (heading kept as prose)`);
+                    w.line(`${label(block.label)}${quote(block.heading)}`);
+                    emitBlocks(w, block.children, registry, degraded);
+                    return;
+                }
+                const number = block.label?.replace(/[.\-)–\s]+$/u, '') ?? '';
+                const head = block.label && /^[\p{L}\p{N}.\-]+$/u.test(number) ? `phần ${quote(number)} ${quote(block.heading)}` : `phần ${quote(block.heading)}`;
+                const to = block.mode && block.to.length > 0 ? ` ${block.mode} ${block.to.join(', ')}` : '';
+                w.open(`${head}${to}${to ? `  ${IMPORTED}` : ''}`);
+                emitBlocks(w, block.children, registry, degraded);
+                w.close();
+            });
+            return;
+        case 'task':
+            w.element(block.id, () => {
+                if (degraded.has(block.id)) {
+                    w.line(`${REVIEW} nhiệm vụ không viết được thành cấu trúc (assignment kept as prose)`);
+                    w.line(`${label(block.label)}${quote(block.text)}`);
+                    emitBlocks(w, block.children, registry, degraded);
+                    return;
+                }
+                const head = `${label(block.label)}${block.mode} ${quote(block.text)}`;
+                if (block.clauses.length === 0 && block.children.length === 0) {
+                    w.line(`${head}  ${IMPORTED}`);
+                    return;
+                }
+                w.open(`${head}  ${IMPORTED}`);
+                for (const clause of block.clauses) {
+                    w.line(clause);
+                }
+                emitBlocks(w, block.children, registry, degraded);
+                w.close();
+            });
+    }
+}
+
+function emitTail(w: Writer, tail: string[], registry: Registry): void {
+    if (tail.length === 0) {
+        return;
+    }
+    const recipients: string[] = [];
+    let i = 1;
+    for (; i < tail.length; i++) {
+        if (!/^[-+•–*]/u.test(tail[i])) {
+            break;
+        }
+        const r = recipientOf(tail[i], registry);
+        if (r) {
+            recipients.push(r);
+        }
+    }
+    const rest = tail.slice(i);
+    if (recipients.length > 0) {
+        w.line(`nơi nhận ${recipients.join(',\n        ')}  ${IMPORTED}`);
+    }
+    // The signature block: authority and position in capitals, the name last (one or several lines).
+    const joined = rest.join(' ').replace(/\s+/g, ' ').trim();
+    const signer = signerOf(joined) ?? signerOf(rest.slice(0, 3).join(' '));
+    if (signer) {
+        w.line(`${signer}  ${IMPORTED}`);
+    } else if (rest.length > 0) {
+        w.line(`${REVIEW} khối chữ ký chưa đọc được (signature block not read)`);
+    }
+    if (!signer) {
+        for (const p of rest) {
+            w.line(quote(p));
+        }
+    }
+}
+
+function emitProseOnly(paragraphs: string[], registry: Registry, options: ImportOptions): Writer {
+    const w = new Writer();
+    if (registry.namespace) {
+        w.line(`phạm vi ${registry.namespace}`);
+    }
+    w.line(`// Nhập từ / Imported from: ${options.sourceName ?? 'văn bản gốc (source text)'}`);
+    w.line(`${REVIEW} chỉ giữ văn bản, không nhận ra cấu trúc (text kept as prose only)`);
+    w.open(`kế hoạch ${registry.freshId('KH_NHAP')} ${quote(paragraphs[0] ?? '')}`);
+    for (const p of paragraphs) {
+        w.line(quote(p));
+    }
+    w.close();
+    return w;
+}
+
+function registryFile(registry: Registry, options: ImportOptions): string {
+    let text = registryLines(registry, options).join('\n') + '\n';
+    // A declaration that does not parse is left commented out, for the drafter to write.
+    for (let attempt = 0; attempt < 100; attempt++) {
+        const errors = syntaxErrorLines(text);
+        if (errors.length === 0) {
+            break;
+        }
+        const lines = text.split('\n');
+        const at = Math.min(Math.max(errors[0], 1), lines.length) - 1;
+        if (lines[at].startsWith('//')) {
+            break;
+        }
+        lines[at] = `${REVIEW} ${lines[at]}`;
+        text = lines.join('\n');
+    }
+    return text;
+}
+
+function registryLines(registry: Registry, options: ImportOptions): string[] {
+    const lines: string[] = [];
+    if (registry.namespace) {
+        lines.push(`phạm vi ${registry.namespace}`, '');
+    }
+    lines.push(`// Bổ sung sổ đăng ký / Registry additions for ${options.sourceName ? path.basename(options.sourceName) : 'the imported plan'}: xem lại rồi chuyển vào co-quan.plan / van-ban.plan (review, then move them to the registry).`);
+    lines.push(...registry.additions);
+    return lines;
+}

@@ -1,0 +1,146 @@
+/**
+ * What the workspace already declares: bodies (by official name and aliases) and documents (by
+ * number-symbol), with their namespaces; and the additions the draft needs, declared once each.
+ */
+import { loadWorkspace } from '../workspace/load.js';
+import type { Model } from '../language/generated/ast.js';
+import { isAgency, isDocument, isGroup, isPlan } from '../language/generated/ast.js';
+import { foldForSearch } from '../language/fold.js';
+import { numberKey } from '../semantics/documents.js';
+import { quote } from './emit.js';
+
+export interface KnownBody {
+    id: string;
+    namespace?: string;
+    /** Official name and aliases, as declared (NFC). */
+    names: string[];
+    group: boolean;
+    /** Declared by the import (not in the workspace). */
+    added?: boolean;
+}
+
+export interface KnownDocument {
+    id: string;
+    namespace?: string;
+    number?: string;
+    added?: boolean;
+}
+
+export class Registry {
+    readonly bodies: KnownBody[] = [];
+    readonly documents: KnownDocument[] = [];
+    /** Namespace name → its title ("CaMau" → "Tỉnh Cà Mau"). */
+    readonly namespaces = new Map<string, string | undefined>();
+    /** The draft's namespace, once chosen. */
+    namespace: string | undefined;
+    /** Declarations the workspace lacks, in order of first use. */
+    readonly additions: string[] = [];
+    private readonly ids = new Set<string>();
+
+    /** Bodies the draft may name: its own namespace's, the national ones and its own additions. */
+    visibleBodies(): KnownBody[] {
+        return this.bodies.filter(b => b.namespace === undefined || b.namespace === this.namespace);
+    }
+
+    ref(item: { id: string; namespace?: string }): string {
+        return item.namespace && item.namespace !== this.namespace ? `${item.namespace}.${item.id}` : item.id;
+    }
+
+    documentByNumber(number: string): KnownDocument | undefined {
+        const key = numberKey(number);
+        const candidates = this.documents.filter(d => d.number !== undefined && numberKey(d.number) === key
+            && (d.namespace === undefined || d.namespace === this.namespace));
+        return candidates.find(d => d.namespace === this.namespace) ?? candidates[0];
+    }
+
+    /** A fresh id from `base` (letters, digits and `_` only), unique in the workspace and the draft. */
+    freshId(base: string): string {
+        let id = foldForSearch(base).toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+        if (!/^[A-Z_]/.test(id)) {
+            id = `X_${id}`;
+        }
+        id = id.slice(0, 40) || 'X';
+        let candidate = id;
+        for (let i = 2; this.ids.has(candidate); i++) {
+            candidate = `${id}_${i}`;
+        }
+        this.ids.add(candidate);
+        return candidate;
+    }
+
+    reserve(id: string): void {
+        this.ids.add(id);
+    }
+
+    /** Declares a body the workspace lacks, with its name as printed. */
+    addBody(name: string): KnownBody {
+        const group = /^(các|những)\s/iu.test(name) || /\scác\s/u.test(name);
+        const body: KnownBody = { id: this.freshId(initials(name)), namespace: this.namespace, names: [name], group, added: true };
+        this.bodies.push(body);
+        this.additions.push(`${group ? 'nhóm' : 'cơ quan'} ${body.id} ${quote(name)}  // nhập / imported: chưa có trong sổ đăng ký (not in the registry)`);
+        return body;
+    }
+
+    addDocument(doc: { kind: string; number?: string; date?: string; year?: string; issuer?: string; summary?: string }): KnownDocument {
+        const base = doc.number ? `VB_${doc.number}` : `VB_${initials(doc.summary ?? doc.kind)}_${doc.date ?? doc.year ?? ''}`;
+        const known: KnownDocument = { id: this.freshId(base), namespace: this.namespace, number: doc.number, added: true };
+        this.documents.push(known);
+        const parts = [`văn bản ${known.id} ${doc.kind}`];
+        if (doc.number) {
+            parts.push(`số ${quote(doc.number)}`);
+        }
+        if (doc.date) {
+            parts.push(`ngày ${doc.date}`);
+        } else if (doc.year) {
+            parts.push(`năm ${doc.year}`);
+        }
+        if (doc.issuer) {
+            parts.push(`của ${doc.issuer}`);
+        }
+        if (doc.summary) {
+            parts.push(quote(doc.summary));
+        }
+        this.additions.push(`${parts.join(' ')}  // nhập / imported`);
+        return known;
+    }
+}
+
+/** "Sở Tài chính" → "SO_TC": the first word, then the initials of the others. */
+function initials(name: string): string {
+    const words = foldForSearch(name).split(/[^a-z0-9]+/).filter(w => w !== '');
+    if (words.length === 0) {
+        return 'CQ';
+    }
+    return [words[0], words.slice(1).map(w => w[0]).join('')].filter(w => w !== '').join('_');
+}
+
+/** The registry of the workspace at `folder` (every `.plan` file of it). */
+export async function loadRegistry(folder: string | undefined): Promise<Registry> {
+    const registry = new Registry();
+    if (!folder) {
+        return registry;
+    }
+    const loaded = await loadWorkspace([folder]);
+    for (const document of loaded.all) {
+        const model = document.parseResult.value as Model;
+        const namespace = model.namespace?.name;
+        if (namespace) {
+            registry.namespaces.set(namespace, model.namespace?.title);
+        }
+        for (const element of model.elements ?? []) {
+            if (!element.name) {
+                continue;
+            }
+            registry.reserve(element.name);
+            if (isAgency(element) || isGroup(element)) {
+                registry.bodies.push({
+                    id: element.name, namespace, group: isGroup(element),
+                    names: [element.officialName, ...(element.aliases ?? [])].filter((n): n is string => typeof n === 'string'),
+                });
+            } else if (isDocument(element) || isPlan(element)) {
+                registry.documents.push({ id: element.name, namespace, number: element.number });
+            }
+        }
+    }
+    return registry;
+}

@@ -1,0 +1,56 @@
+/**
+ * Numbering: each paragraph's printed number or bullet (I., 1., 1.1., 2.1-, a), -, +), and the tree
+ * it implies: a scheme met again closes the items opened after it, a new one nests.
+ */
+
+export interface Item {
+    /** The number or bullet as printed ("I.", "2.1.", "a)", "-"). */
+    label?: string;
+    scheme?: string;
+    text: string;
+    children: Item[];
+}
+
+const LABEL = /^(?:(?<roman>[IVXLC]+)\s*[.\-–]\s*(?=\S)|(?<dotted>\d{1,2}(?:[.\-]\d{1,2})+)\s*[.\-)]?\s+|(?<arabic>\d{1,2})\s*[.\-)–]\s*(?=\S)|(?<letter>[a-zđ])\)\s*|(?<bullet>[-+•–*])\s+)/u;
+
+export function splitLabel(text: string): { label?: string; scheme?: string; text: string } {
+    const m = LABEL.exec(text);
+    if (!m || !m.groups) {
+        return { text };
+    }
+    const g = m.groups;
+    const scheme = g.roman ? 'roman' : g.dotted ? `dotted-${g.dotted.split(/[.\-]/).length}` : g.arabic ? 'arabic' : g.letter ? 'letter' : `bullet${g.bullet === '+' ? '+' : '-'}`;
+    const rest = text.slice(m[0].length).trim();
+    if (rest === '') {
+        return { text };
+    }
+    return { label: m[0].trim(), scheme, text: rest };
+}
+
+export function isBullet(item: Item): boolean {
+    return item.scheme?.startsWith('bullet') ?? false;
+}
+
+export function buildTree(paragraphs: string[]): Item[] {
+    const root: Item = { text: '', children: [] };
+    const stack: Item[] = [root];
+    for (const paragraph of paragraphs) {
+        const { label, scheme, text } = splitLabel(paragraph);
+        const item: Item = { label, scheme, text, children: [] };
+        if (scheme) {
+            const same = stack.findIndex(open => open.scheme === scheme);
+            if (same > 0) {
+                stack.length = same;
+            }
+            stack[stack.length - 1].children.push(item);
+            stack.push(item);
+        } else {
+            // Prose after bullets belongs to the item the bullets are in.
+            while (stack.length > 1 && isBullet(stack[stack.length - 1])) {
+                stack.pop();
+            }
+            stack[stack.length - 1].children.push(item);
+        }
+    }
+    return root.children;
+}

@@ -1,0 +1,92 @@
+/**
+ * Targets stated in percent: "đạt trên 90%", "giảm ít nhất 5% so với năm trước", "từ 03% đến 05%",
+ * "phấn đấu 100%", "≥ 30%", "15% trở lên". Each becomes a `chỉ tiêu` with the clause as its text;
+ * the comparison is the one printed next to the value, never inferred.
+ */
+import { quote } from './emit.js';
+
+const OPS: Array<[RegExp, string]> = [
+    [/(?:đạt\s+)?trên$/iu, 'trên'],
+    [/(?:đạt\s+)?dưới$/iu, 'dưới'],
+    [/(?:đạt\s+)?(?:ít nhất|tối thiểu)$/iu, 'ít nhất'],
+    [/không dưới$/iu, 'không dưới'],
+    [/(?:không quá|không vượt quá)$/iu, 'không quá'],
+    [/tối đa$/iu, 'tối đa'],
+    [/(?:đạt\s+)?khoảng$/iu, 'khoảng'],
+    [/(?:cao hơn|hơn)$/iu, 'hơn'],
+    [/đạt$/iu, 'đạt'],
+    [/(?:≥|>=)$/u, '≥'],
+    [/(?:≤|<=)$/u, '≤'],
+    [/>$/u, '>'],
+    [/<$/u, '<'],
+];
+
+const VALUE = /(?:từ\s*(\d+(?:[.,]\d+)?)\s*%?\s*(?:đến|-|–)\s*)?(\d+(?:[.,]\d+)?)\s*%(\s*trở\s+(?:lên|xuống))?/gu;
+
+export interface Target {
+    text: string;
+    plan: string;
+}
+
+/** The targets of one paragraph, as `chỉ tiêu` lines. */
+export function targetsIn(text: string): Target[] {
+    const targets: Target[] = [];
+    // Clauses end at ";" or a full stop; a clause with several values is split at commas.
+    for (const clause of text.split(/;\s*|\.\s+(?=\p{Lu})/u)) {
+        const values = [...clause.matchAll(VALUE)];
+        const pieces = values.length > 1 ? clause.split(/,\s+(?=[^,]*\d\s*%)/u) : [clause];
+        for (const piece of pieces) {
+            const m = [...piece.matchAll(VALUE)];
+            if (m.length !== 1) {
+                continue;
+            }
+            const plan = targetOf(piece.trim().replace(/[.,:]$/u, ''), m[0]);
+            if (plan) {
+                targets.push({ text: piece.trim(), plan });
+            }
+        }
+    }
+    return targets;
+}
+
+function targetOf(piece: string, m: RegExpMatchArray): string | undefined {
+    const before = piece.slice(0, m.index).trimEnd();
+    const parts = [`chỉ tiêu ${quote(piece)}`];
+    if (/(phấn đấu)/iu.test(before) || /^phấn đấu/iu.test(before)) {
+        parts.push('phấn đấu');
+    } else if (/(bảo đảm|đảm bảo)/iu.test(before)) {
+        parts.push('bảo đảm');
+    }
+    const change = /(giảm|tăng)(?:\s+\S+){0,8}$/iu.exec(before);
+    const op = OPS.find(([re]) => re.test(before));
+    if (change && !/^(giảm|tăng)\s+(xuống|lên)/iu.test(change[0])) {
+        parts.push(change[1].toLowerCase());
+    }
+    const lower = m[1];
+    const value = m[2];
+    const postfix = m[3]?.trim().replace(/\s+/g, ' ');
+    if (lower) {
+        parts.push(`từ ${lower}% đến ${value}%`);
+    } else {
+        parts.push(`${op && !postfix ? `${op[1]} ` : ''}${value}%${postfix ? ` ${postfix}` : ''}`);
+    }
+    const after = piece.slice((m.index ?? 0) + m[0].length);
+    const baseline = /so với\s+(năm trước|năm\s+(\d{4})|cùng kỳ)/iu.exec(after);
+    if (baseline) {
+        if (/^năm trước/iu.test(baseline[1])) {
+            parts.push('so với năm trước');
+        } else if (baseline[2]) {
+            parts.push(`so với năm ${baseline[2]}`);
+        } else {
+            parts.push(`so với ${quote(baseline[1])}`);
+        }
+    }
+    if (/(hằng|hàng)\s+năm|mỗi năm/iu.test(piece)) {
+        parts.push('hằng năm');
+    }
+    const by = /(?:đến|vào)\s+năm\s+(\d{4})/iu.exec(after);
+    if (by) {
+        parts.push(`đến năm ${by[1]}`);
+    }
+    return parts.join(' ');
+}
