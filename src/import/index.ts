@@ -20,6 +20,7 @@ import { loadRegistry, Registry } from './registry.js';
 import { reportLines, reportsIn } from './reports.js';
 import type { Item } from './structure.js';
 import { buildTree, splitLabel } from './structure.js';
+import { columnsOf, isRow, rowTask } from './tables.js';
 import { targetsIn } from './targets.js';
 import { normaliseText } from './text.js';
 import { onRequestIn, recurrenceIn, timingsIn } from './timing.js';
@@ -50,11 +51,16 @@ interface Draft {
     instrument?: Instrument;
     body: Block[];
     tail: string[];
+    annexes: Array<{ number?: string; heading: string; body: Block[] }>;
     dropped: string[];
     notes: string[];
 }
 
 const TITLE = /^(KẾ HOẠCH|NGHỊ QUYẾT|CHƯƠNG TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN)(?:\s|$)/u;
+const ANNEX = /^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?([IVX]+|\d+))?\s*[:.\-–]?\s*(.*)$/u;
+function isAnnexHeading(p: string): boolean {
+    return ANNEX.test(p) && isCapitals(p.slice(0, 8));
+}
 const INSTRUMENT_TITLE = /^(QUYẾT ĐỊNH)(?:\s|$)/u;
 
 export async function importText(text: string, options: ImportOptions = {}): Promise<ImportResult> {
@@ -138,7 +144,7 @@ function parser(): NonNullable<typeof cachedParser> {
 // Recognition
 
 function recognise(paragraphs: string[], registry: Registry, ids: { next: number }): Draft {
-    const titleAt = paragraphs.findIndex(p => TITLE.test(p) && isCapitals(p.slice(0, 60)));
+    const titleAt = paragraphs.findIndex(p => TITLE.test(p));
     let start = 0;
     let instrument: Instrument | undefined;
     const notes: string[] = [];
@@ -231,6 +237,18 @@ function recognise(paragraphs: string[], registry: Registry, ids: { next: number
             notes.push('danh sách nơi nhận in không có nhãn «Nơi nhận:» (a recipients list printed without its label)');
         }
     }
+    // Annexes (phụ lục) follow the text, often after the signature.
+    const annexParagraphs: string[] = [];
+    const annexInBody = bodyParagraphs.findIndex(isAnnexHeading);
+    if (annexInBody >= 0) {
+        annexParagraphs.push(...bodyParagraphs.slice(annexInBody));
+        bodyParagraphs = bodyParagraphs.slice(0, annexInBody);
+    }
+    const annexInTail = tail.findIndex(isAnnexHeading);
+    if (annexInTail >= 0) {
+        annexParagraphs.unshift(...tail.slice(annexInTail));
+        tail = tail.slice(0, annexInTail);
+    }
     // The basis and the documents implemented are those the opening paragraphs cite (before the first numbered part).
     const firstNumbered = bodyParagraphs.findIndex(p => splitLabel(p).label !== undefined);
     clauses.push(...basisClauses(firstNumbered >= 0 ? bodyParagraphs.slice(0, firstNumbered) : bodyParagraphs, registry));
@@ -240,7 +258,36 @@ function recognise(paragraphs: string[], registry: Registry, ids: { next: number
         kind, id: registry.freshId(idBase), title, clauses, instrument,
         body: blocks(buildTree(bodyParagraphs), registry, ids, undefined),
         tail, dropped: [], notes,
+        annexes: readAnnexes(annexParagraphs, registry, ids),
     };
+}
+
+function readAnnexes(paragraphs: string[], registry: Registry, ids: { next: number }): Draft['annexes'] {
+    const annexes: Draft['annexes'] = [];
+    let current: string[] | undefined;
+    const flush = (): void => {
+        if (current && current.length > 0) {
+            const m = ANNEX.exec(current[0])!;
+            let heading = m[2].trim();
+            let from = 1;
+            // "PHỤ LỤC I" then its heading in capitals.
+            while (from < current.length && isCapitals(current[from]) && !isRow(current[from]) && !splitLabel(current[from]).label && current[from].length < 200) {
+                heading = `${heading} ${current[from]}`.trim();
+                from++;
+            }
+            annexes.push({ number: m[1], heading: heading || current[0], body: blocks(buildTree(current.slice(from)), registry, ids, undefined) });
+        }
+    };
+    for (const p of paragraphs) {
+        if (isAnnexHeading(p)) {
+            flush();
+            current = [p];
+        } else {
+            current?.push(p);
+        }
+    }
+    flush();
+    return annexes;
 }
 
 /** Where the recipients and signature block that begin at `received` end: the signer's name, or `limit`. */
@@ -351,7 +398,23 @@ function declareCitations(paragraphs: string[], registry: Registry): void {
 
 function blocks(items: Item[], registry: Registry, ids: { next: number }, addressees: KnownBody[] | undefined): Block[] {
     const out: Block[] = [];
+    let columns: ReturnType<typeof columnsOf>;
     for (const item of items) {
+        if (item.children.length === 0 && !item.label && isRow(item.text)) {
+            // A header row sets the columns of the rows after it; each row of a task table is a task.
+            const header = columnsOf(item.text);
+            if (header) {
+                columns = header;
+                out.push({ t: 'para', text: item.text });
+                continue;
+            }
+            if (columns) {
+                out.push(rowBlock(item.text, columns, registry, ids));
+                continue;
+            }
+        } else {
+            columns = undefined;
+        }
         if (item.children.length > 0) {
             const to = headingAddressees(item.text, registry);
             const phase = phaseOf(item.text);
@@ -380,6 +443,19 @@ function blocks(items: Item[], registry: Registry, ids: { next: number }, addres
         }
     }
     return out;
+}
+
+function rowBlock(row: string, columns: NonNullable<ReturnType<typeof columnsOf>>, registry: Registry, ids: { next: number }): Block {
+    const task = rowTask(row, columns, registry);
+    if (task.problem) {
+        return { t: 'para', text: row, review: task.problem };
+    }
+    const clauses = [`chủ trì ${task.leads.map(b => registry.ref(b)).join(', ')}`];
+    if (task.supports.length > 0) {
+        clauses.push(`phối hợp ${task.supports.map(b => registry.ref(b)).join(', ')}`);
+    }
+    clauses.push(...task.clauses);
+    return { t: 'task', id: ids.next++, label: task.label, mode: 'nhiệm vụ', text: task.text, addressees: [], clauses, children: [] };
 }
 
 function phaseOf(text: string): string | undefined {
@@ -415,13 +491,16 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
                 clauses.push(`phối hợp với ${withWhom.map(b => registry.ref(b)).join(', ')}`);
             }
         }
-        clauses.push(...timingsIn(item.text));
-        const recurrence = recurrenceIn(item.text);
-        const reports = reportsIn(item.text, registry).map((r): Block => ({ t: 'line', id: ids.next++, text: reportLines(r, leads, registry).join('\n'), fallback: { t: 'para', text: '', review: `báo cáo chưa đọc được (report not read): ${r.text}` } }));
-        if (recurrence && reports.length === 0) {
+        const found = reportsIn(item.text, registry);
+        // Timing stated in a report's sentence is the report's, not the task's.
+        const own = found.reduce((text, r) => text.replace(r.text, ' '), item.text);
+        clauses.push(...timingsIn(own));
+        const recurrence = recurrenceIn(own);
+        const reports = found.map((r): Block => ({ t: 'line', id: ids.next++, text: reportLines(r, leads, registry).join('\n'), fallback: { t: 'para', text: '', review: `báo cáo chưa đọc được (report not read): ${r.text}` } }));
+        if (recurrence) {
             clauses.push(recurrence);
         }
-        if (onRequestIn(item.text) && reports.length === 0) {
+        if (onRequestIn(own)) {
             clauses.push('hoặc đột xuất');
         }
         return [{ t: 'task', id: ids.next++, label: item.label, mode, text: item.text, addressees: [], clauses, children: [...targets, ...reports] }];
@@ -470,6 +549,11 @@ function emit(draft: Draft, registry: Registry, options: ImportOptions, degraded
     w.line('');
     emitBlocks(w, draft.body, registry, degraded);
     emitTail(w, draft.tail, registry);
+    for (const annex of draft.annexes) {
+        w.open(`phụ lục ${annex.number ? `${quote(annex.number)} ` : ''}${quote(annex.heading)}  ${IMPORTED}`);
+        emitBlocks(w, annex.body, registry, degraded);
+        w.close();
+    }
     w.close();
     return w;
 }

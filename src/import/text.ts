@@ -60,6 +60,10 @@ export function normaliseText(input: string): NormalisedText {
 }
 
 function continues(previous: string, line: { text: string; indented: boolean; blankBefore: boolean }, broken: boolean): boolean {
+    // Table rows are one line each.
+    if (line.text.includes(' | ') || previous.includes(' | ')) {
+        return false;
+    }
     if (LABEL_ONLY.test(previous.trim())) {
         return true;
     }
@@ -75,6 +79,10 @@ function continues(previous: string, line: { text: string; indented: boolean; bl
         return true;
     }
     if (START.test(line.text)) {
+        return false;
+    }
+    // A heading in capitals ("III. TỔ CHỨC THỰC HIỆN", "KẾ HOẠCH"), then text in ordinary letters.
+    if (isCapitals(previous) && !isCapitals(line.text)) {
         return false;
     }
     // "2. Bộ Chỉ huy Quân sự tỉnh" then "Phối hợp …": a heading naming a body, then its text.
@@ -140,4 +148,10 @@ export function glue(before: string, after: string, words: Set<string>): string 
         }
     }
     return `${a} ${b}`;
+}
+
+/** Whether a paragraph is (mostly) in capitals, as titles and headings are printed. */
+export function isCapitals(text: string): boolean {
+    const letters = [...text].filter(c => /\p{L}/u.test(c));
+    return letters.length >= 2 && letters.filter(c => c === c.toUpperCase()).length / letters.length > 0.8;
 }
