@@ -177,7 +177,7 @@ function recognise(paragraphs: string[], registry: Registry, ids: { next: number
         }
         // "KẾ HOẠCH" alone, then its subject in ordinary letters ("Thực hiện Đề án …"), citing no number.
         if (title === '' && bodyStart < paragraphs.length && !splitLabel(paragraphs[bodyStart]).label
-            && !/^(Căn cứ|Số)\s/u.test(paragraphs[bodyStart]) && citationsIn(paragraphs[bodyStart], registry).every(c => !c.number)
+            && !/^(Căn cứ|Số)\s/u.test(paragraphs[bodyStart]) && !/[.;:,]$/u.test(paragraphs[bodyStart])
             && paragraphs[bodyStart].length < 300) {
             title = paragraphs[bodyStart];
             bodyStart++;
@@ -312,9 +312,15 @@ function issuerOf(text: string | undefined, registry: Registry): KnownBody | und
 function readInstrument(paragraphs: string[], kind: string, registry: Registry, ids: { next: number }): Instrument {
     const { header } = readHeader(paragraphs.slice(0, 4));
     const titleAt = paragraphs.findIndex(p => INSTRUMENT_TITLE.test(p) || /^V\/v/u.test(p));
-    const title = titleAt >= 0 ? paragraphs[titleAt].replace(INSTRUMENT_TITLE, '').replace(/^V\/v\s*/u, '').trim() : '';
+    let title = titleAt >= 0 ? paragraphs[titleAt].replace(INSTRUMENT_TITLE, '').replace(/^V\/v\s*/u, '').trim() : '';
     const received = paragraphs.findIndex(p => /^Nơi nhận\s*:?/u.test(p));
-    const bodyFrom = titleAt >= 0 ? titleAt + 1 : 0;
+    let bodyFrom = titleAt >= 0 ? titleAt + 1 : 0;
+    // "QUYẾT ĐỊNH" alone, then its subject ("Ban hành Kế hoạch …").
+    if (title === '' && titleAt >= 0 && bodyFrom < paragraphs.length && !/^(Căn cứ|Theo đề nghị|Điều)\s/u.test(paragraphs[bodyFrom])
+        && !/[.;:,]$/u.test(paragraphs[bodyFrom])) {
+        title = paragraphs[bodyFrom];
+        bodyFrom++;
+    }
     const body = paragraphs.slice(bodyFrom, received >= 0 ? received : paragraphs.length);
     const clauses: string[] = [];
     if (header.number) {

@@ -96,9 +96,17 @@ function continues(previous: string, line: { text: string; indented: boolean; bl
     return true;
 }
 
+/** Syllables every administrative text uses, for texts too short to show them whole. */
+const COMMON = (
+    'số ngày tháng năm của và các được trong tỉnh huyện xã thành phố quyết định nghị quyết kế hoạch chỉ thị thông tư luật '
+    + 'công an sở ban ngành ủy nhân dân hội đồng chủ tịch phó giám đốc thực hiện triển khai tổ chức phối hợp chủ trì báo cáo '
+    + 'nhiệm vụ chương trình đề án chính phủ thủ tướng quốc trung ương đảng việc về với theo tại cho những này đã sẽ phải '
+    + 'phòng chống tội phạm pháp vi an ninh trật tự xã hội kinh tế tế văn bản giao đề nghị căn cứ điều quy chế hành chính'
+).split(' ');
+
 /** Words of the text as printed on lines long enough to hold whole words (not the cut pieces). */
 function dictionary(lines: string[]): Set<string> {
-    const words = new Set<string>();
+    const words = new Set<string>(COMMON);
     for (const line of lines) {
         const tokens = line.toLowerCase().split(/[^\p{L}\p{M}]+/u).filter(t => t !== '');
         // The first and last word of a line may be cut pieces.
