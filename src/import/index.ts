@@ -113,7 +113,8 @@ function chooseNamespace(registry: Registry, text: string): void {
         if (place.length < 3) {
             continue;
         }
-        const count = folded.split(place).length - 1;
+        // The only namespace of the workspace is the draft's.
+        const count = folded.split(place).length - 1 + (registry.namespaces.size === 1 ? 1 : 0);
         if (count > 0 && (!best || count > best.count)) {
             best = { name, count };
         }

@@ -23,6 +23,9 @@ export interface KnownDocument {
     id: string;
     namespace?: string;
     number?: string;
+    /** A document known by its name (a law without a number): its name, and its date or year. */
+    name?: string;
+    when?: string;
     added?: boolean;
 }
 
@@ -51,6 +54,18 @@ export class Registry {
         const candidates = this.documents.filter(d => d.number !== undefined && numberKey(d.number) === key
             && (d.namespace === undefined || d.namespace === this.namespace));
         return candidates.find(d => d.namespace === this.namespace) ?? candidates[0];
+    }
+
+    /**
+     * A document known by its name and date or year ("Luật Tổ chức chính quyền địa phương" of
+     * 19/6/2015), compared ignoring diacritics and case; the year alone matches a full date.
+     */
+    documentByName(name: string, when: string | undefined): KnownDocument | undefined {
+        const key = foldForSearch(name);
+        const year = when?.split('/').at(-1);
+        return this.documents.find(d => d.name !== undefined && foldForSearch(d.name) === key
+            && (d.namespace === undefined || d.namespace === this.namespace)
+            && (when === undefined || d.when === undefined || d.when === when || d.when.split('/').at(-1) === year));
     }
 
     /** A fresh id from `base` (letters, digits and `_` only), unique in the workspace and the draft. */
@@ -83,7 +98,7 @@ export class Registry {
 
     addDocument(doc: { kind: string; number?: string; date?: string; year?: string; issuer?: string; summary?: string }): KnownDocument {
         const base = doc.number ? `VB_${doc.number}` : `VB_${initials(doc.summary ?? doc.kind)}_${doc.date ?? doc.year ?? ''}`;
-        const known: KnownDocument = { id: this.freshId(base), namespace: this.namespace, number: doc.number, added: true };
+        const known: KnownDocument = { id: this.freshId(base), namespace: this.namespace, number: doc.number, name: doc.summary, when: doc.date ?? doc.year, added: true };
         this.documents.push(known);
         const parts = [`văn bản ${known.id} ${doc.kind}`];
         if (doc.number) {
@@ -138,7 +153,9 @@ export async function loadRegistry(folder: string | undefined): Promise<Registry
                     names: [element.officialName, ...(element.aliases ?? [])].filter((n): n is string => typeof n === 'string'),
                 });
             } else if (isDocument(element) || isPlan(element)) {
-                registry.documents.push({ id: element.name, namespace, number: element.number });
+                const when = isDocument(element) ? element.date ?? (element.year !== undefined ? String(element.year) : undefined) : element.date;
+                const name = isDocument(element) ? element.summary : element.title;
+                registry.documents.push({ id: element.name, namespace, number: element.number, name, when });
             }
         }
     }

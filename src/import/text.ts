@@ -69,7 +69,7 @@ function continues(previous: string, line: { text: string; indented: boolean; bl
     }
     const ended = /[.;:!?…]["”)]?$|\.\/\.$/u.test(previous);
     // A paragraph cut by a page break goes on in lower case.
-    if (!ended && /^\p{Ll}/u.test(line.text) && !/^[a-zđ]\)/u.test(line.text)) {
+    if (!ended && (/^\p{Ll}/u.test(line.text) && !/^[a-zđ]\)/u.test(line.text) || /^[\d/]/u.test(line.text) && !START.test(line.text))) {
         return broken || !/^\p{Lu}[\p{Lu}\s,.\-–]+$/u.test(previous);
     }
     if (!broken) {
