@@ -12,7 +12,7 @@ import { foldForSearch } from '../language/fold.js';
 import type { ImportNote, ImportOptions, ImportResult } from './api.js';
 import { bodyAt } from './agencies.js';
 import { citationsIn, documentFor, summaryAfter } from './citations.js';
-import { cooperatesWith, dutyOf, headingAddressees } from './duties.js';
+import { cooperatesWith, dutyOf, headingAddressees, supportsUnderHeading } from './duties.js';
 import { IMPORTED, label, quote, REVIEW, Writer } from './emit.js';
 import { isCapitals, periodIn, readHeader, recipientOf, signerOf } from './header.js';
 import type { KnownBody } from './registry.js';
@@ -403,10 +403,31 @@ function declareCitations(paragraphs: string[], registry: Registry): void {
     }
 }
 
+/**
+ * "2. Bộ Chỉ huy Quân sự tỉnh Phối hợp với …": a heading naming a body whose text extraction put on
+ * the heading's line. Split where the registry's name ends and a capitalised sentence begins.
+ */
+function splitBodyHeading(item: Item, registry: Registry): Item {
+    if (!item.label || isBulletScheme(item.scheme)) {
+        return item;
+    }
+    const body = bodyAt(item.text, registry);
+    const rest = body ? item.text.slice(body.end) : '';
+    if (!body || !/^\s+\p{Lu}\p{Ll}/u.test(rest) || bodyAt(rest.trim(), registry)) {
+        return item;
+    }
+    return { ...item, text: item.text.slice(0, body.end).trim(), children: [{ text: rest.trim(), children: [] }, ...item.children] };
+}
+
+function isBulletScheme(scheme: string | undefined): boolean {
+    return scheme?.startsWith('bullet') ?? false;
+}
+
 function blocks(items: Item[], registry: Registry, ids: { next: number }, addressees: KnownBody[] | undefined): Block[] {
     const out: Block[] = [];
     let columns: ReturnType<typeof columnsOf>;
-    for (const item of items) {
+    for (const original of items) {
+        const item = splitBodyHeading(original, registry);
         if (item.children.length === 0 && !item.label && isRow(item.text)) {
             // A header row sets the columns of the rows after it; each row of a task table is a task.
             const header = columnsOf(item.text);
@@ -494,8 +515,11 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
             }
         } else {
             const withWhom = cooperatesWith(item.text, registry);
+            const supported = supportsUnderHeading(item.text, registry);
             if (withWhom.length > 0) {
                 clauses.push(`phối hợp với ${withWhom.map(b => registry.ref(b)).join(', ')}`);
+            } else if (supported.length > 0) {
+                clauses.push(`phối hợp ${supported.map(b => registry.ref(b)).join(', ')}`);
             }
         }
         const found = reportsIn(item.text, registry);

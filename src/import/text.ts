@@ -78,16 +78,17 @@ function continues(previous: string, line: { text: string; indented: boolean; bl
     if (line.indented) {
         return true;
     }
+    // "18. Sở Lao động" then "- Thương binh và Xã hội": a dash inside a name, not a bullet (a heading
+    // with bullets ends with ":").
+    const heading = /^(?:\d+(?:\.\d+)*\.|[IVX]+\.)\s+(.*)$/u.exec(previous);
+    if (heading && looksLikeBody(heading[1]) && heading[1].split(' ').length <= 6 && /^[-–]\s+\p{Lu}/u.test(line.text)) {
+        return true;
+    }
     if (START.test(line.text)) {
         return false;
     }
     // A heading in capitals ("III. TỔ CHỨC THỰC HIỆN", "KẾ HOẠCH"), then text in ordinary letters.
     if (isCapitals(previous) && !isCapitals(line.text)) {
-        return false;
-    }
-    // "2. Bộ Chỉ huy Quân sự tỉnh" then "Phối hợp …": a heading naming a body, then its text.
-    const heading = /^(?:\d+(?:\.\d+)*\.|[IVX]+\.)\s+(.*)$/u.exec(previous);
-    if (heading && looksLikeBody(heading[1]) && /^\p{Lu}\p{Ll}/u.test(line.text)) {
         return false;
     }
     if (ended && /^[\p{Lu}"“]/u.test(line.text)) {
