@@ -55,7 +55,8 @@ describe('architecture', () => {
         ['src/semantics', ['src/language', 'src/semantics', 'src/workspace']],
         ['src/compiler', ['src/language', 'src/semantics', 'src/compiler']],
         ['src/rules', ['src/language', 'src/semantics', 'src/linter']],
-        ['src/ide', ['src/language', 'src/semantics', 'src/linter', 'src/config', 'src/workspace', 'src/compiler', 'src/ide']],
+        ['src/ide', ['src/language', 'src/semantics', 'src/linter', 'src/config', 'src/workspace', 'src/compiler', 'src/ide', 'src/import']],
+        ['src/import', ['src/language', 'src/semantics', 'src/workspace', 'src/compiler', 'src/config', 'src/import']],
     ])('%s depends only on %j', (layer, allowed) => {
         const outside = [...graph.entries()]
             .filter(([file]) => file.startsWith(path.normalize(layer)))

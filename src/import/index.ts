@@ -72,9 +72,6 @@ export async function importText(text: string, options: ImportOptions = {}): Pro
     draft.dropped = normalised.dropped;
     const degraded = new Set<number>();
     let writer = emit(draft, registry, options, degraded);
-    if (process.env.PLANSPEC_IMPORT_DEBUG) {
-        (await import('node:fs')).writeFileSync(process.env.PLANSPEC_IMPORT_DEBUG, writer.text());
-    }
     for (let attempt = 0; attempt < 200; attempt++) {
         const errors = syntaxErrorLines(writer.text());
         if (errors.length === 0) {
@@ -83,9 +80,6 @@ export async function importText(text: string, options: ImportOptions = {}): Pro
         const span = writer.spans.filter(s => !degraded.has(s.id) && s.from <= errors[0] && errors[0] <= s.to)
             .sort((a, b) => (a.to - a.from) - (b.to - b.from))[0];
         if (!span) {
-            if (process.env.PLANSPEC_IMPORT_DEBUG) {
-                process.stderr.write(writer.lines.slice(Math.max(0, errors[0] - 8), errors[0]).join("\n") + "\n");
-            }
             // Nothing recognised is at fault: keep the text only, as prose.
             writer = emitProseOnly(normalised.paragraphs, registry, options);
             break;

@@ -24,7 +24,7 @@ export function reportsIn(text: string, registry: Registry): ReportDuty[] {
         }
         const rest = sentence.slice(at);
         const to: KnownBody[] = [];
-        for (const m of rest.matchAll(/(?:\s|^)(?:gửi về|gửi|về|lên|cho)\s+/giu)) {
+        for (const m of rest.matchAll(/(?:\s|^)(?:báo cáo|gửi về|gửi|về|lên|cho)\s+/giu)) {
             const body = bodyAt(rest.slice((m.index ?? 0) + m[0].length), registry);
             if (body && !to.includes(body.body)) {
                 to.push(body.body);
