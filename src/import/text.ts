@@ -47,10 +47,10 @@ export function normaliseText(input: string): NormalisedText {
     const broken = short / nonEmpty > 0.35 && kept.filter(l => l.blankBefore).length / nonEmpty < 0.2;
     const words = dictionary(kept.map(l => l.text));
     const paragraphs: string[] = [];
-    for (const line of kept) {
+    for (const [i, line] of kept.entries()) {
         const last = paragraphs.length - 1;
         const previous = last >= 0 ? paragraphs[last] : undefined;
-        if (previous !== undefined && continues(previous, line, broken)) {
+        if (previous !== undefined && continues(previous, line, broken, kept[i + 1]?.text)) {
             paragraphs[last] = glue(previous, line.text, words);
         } else {
             paragraphs.push(line.text);
@@ -59,7 +59,7 @@ export function normaliseText(input: string): NormalisedText {
     return { paragraphs: paragraphs.map(p => p.replace(/\s+/g, ' ').trim()), dropped };
 }
 
-function continues(previous: string, line: { text: string; indented: boolean; blankBefore: boolean }, broken: boolean): boolean {
+function continues(previous: string, line: { text: string; indented: boolean; blankBefore: boolean }, broken: boolean, next?: string): boolean {
     // Table rows are one line each.
     if (line.text.includes(' | ') || previous.includes(' | ')) {
         return false;
@@ -81,7 +81,8 @@ function continues(previous: string, line: { text: string; indented: boolean; bl
     // "18. Sở Lao động" then "- Thương binh và Xã hội": a dash inside a name, not a bullet (a heading
     // with bullets ends with ":").
     const heading = /^(?:\d+(?:\.\d+)*\.|[IVX]+\.)\s+(.*)$/u.exec(previous);
-    if (heading && looksLikeBody(heading[1]) && heading[1].split(' ').length <= 6 && /^[-–]\s+\p{Lu}/u.test(line.text)) {
+    if (heading && looksLikeBody(heading[1]) && heading[1].split(' ').length <= 6 && /^[-–]\s+\p{Lu}/u.test(line.text)
+        && line.text.split(' ').length <= 6 && !/[.;:,]$/u.test(line.text) && next !== undefined && /^\p{Lu}/u.test(next)) {
         return true;
     }
     if (START.test(line.text)) {
