@@ -10,7 +10,7 @@ import { EmptyFileSystem } from 'langium';
 import { createPlanspecServices } from '../language/planspec-module.js';
 import { foldForSearch } from '../language/fold.js';
 import type { ImportNote, ImportOptions, ImportResult } from './api.js';
-import { bodyAt } from './agencies.js';
+import { bodiesAt, bodyAt } from './agencies.js';
 import { citationsIn, documentFor, summaryAfter } from './citations.js';
 import { cooperatesWith, dutyOf, headingAddressees, supportsUnderHeading } from './duties.js';
 import { IMPORTED, label, quote, REVIEW, Writer } from './emit.js';
@@ -405,19 +405,22 @@ function splitBodyHeading(item: Item, registry: Registry): Item {
     if (!item.label || isBulletScheme(item.scheme)) {
         return item;
     }
-    const body = bodyAt(item.text, registry);
-    const rest = body ? item.text.slice(body.end) : '';
-    if (!body || !/^\s+\p{Lu}\p{Ll}/u.test(rest) || bodyAt(rest.trim(), registry)) {
+    // "Đề nghị Bộ Tư lệnh Cảnh sát biển Vùng 4 Chỉ đạo …": a request's heading, the same way.
+    const request = /^Đề nghị\s+/u.exec(item.text)?.[0] ?? '';
+    const listed = bodiesAt(item.text.slice(request.length), registry);
+    const end = request.length + listed.end;
+    const rest = item.text.slice(end);
+    if (listed.bodies.length === 0 || !/^\s+\p{Lu}\p{Ll}/u.test(rest) || bodyAt(rest.trim(), registry)) {
         return item;
     }
-    return { ...item, text: item.text.slice(0, body.end).trim(), children: [{ text: rest.trim(), children: [] }, ...item.children] };
+    return { ...item, text: item.text.slice(0, end).trim(), children: [{ text: rest.trim(), children: [] }, ...item.children] };
 }
 
 function isBulletScheme(scheme: string | undefined): boolean {
     return scheme?.startsWith('bullet') ?? false;
 }
 
-function blocks(items: Item[], registry: Registry, ids: { next: number }, addressees: KnownBody[] | undefined): Block[] {
+function blocks(items: Item[], registry: Registry, ids: { next: number }, addressees: KnownBody[] | undefined, mode = 'nhiệm vụ'): Block[] {
     const out: Block[] = [];
     let columns: ReturnType<typeof columnsOf>;
     for (const original of items) {
@@ -443,14 +446,15 @@ function blocks(items: Item[], registry: Registry, ids: { next: number }, addres
             const duty = to ? undefined : dutyOf(item.text, registry);
             if (duty && !phase) {
                 // A duty with its own items: they are its parts, with its lead.
-                const task = leaf({ ...item, children: [] }, registry, ids, addressees)[0];
+                const task = leaf({ ...item, children: [] }, registry, ids, addressees, mode)[0];
                 if (task.t === 'task') {
-                    task.children.push(...blocks(item.children, registry, ids, undefined));
+                    // Its paragraphs are duties of the same bodies (sub-tasks inherit the lead).
+                    task.children.push(...blocks(item.children, registry, ids, duty.leads, duty.mode === 'đề nghị' ? 'đề nghị' : 'nhiệm vụ'));
                     out.push(task);
                     continue;
                 }
             }
-            const children = blocks(item.children, registry, ids, to?.bodies ?? addressees);
+            const children = blocks(item.children, registry, ids, to?.bodies ?? addressees, to ? (to.mode === 'đề nghị' ? 'đề nghị' : 'nhiệm vụ') : mode);
             if (phase) {
                 out.push({ t: 'line', id: ids.next++, text: `${label(item.label)}giai đoạn ${quote(item.text)} ${phase}  ${IMPORTED}`, fallback: { t: 'para', label: item.label, text: item.text } });
                 out.push(...children);
@@ -461,7 +465,7 @@ function blocks(items: Item[], registry: Registry, ids: { next: number }, addres
                 mode: to?.mode, to: to ? to.bodies.map(b => registry.ref(b)) : [], children,
             });
         } else {
-            out.push(...leaf(item, registry, ids, addressees));
+            out.push(...leaf(item, registry, ids, addressees, mode));
         }
     }
     return out;
@@ -485,7 +489,7 @@ function phaseOf(text: string): string | undefined {
     return m ? `từ ${m[1]} đến ${m[2]}` : undefined;
 }
 
-function leaf(item: Item, registry: Registry, ids: { next: number }, addressees: KnownBody[] | undefined): Block[] {
+function leaf(item: Item, registry: Registry, ids: { next: number }, addressees: KnownBody[] | undefined, inherited = 'nhiệm vụ'): Block[] {
     const para: Block = { t: 'para', label: item.label, text: item.text };
     const phase = phaseOf(item.text);
     if (phase) {
@@ -499,7 +503,7 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
     if (duty || addressees) {
         const clauses: string[] = [];
         let leads: KnownBody[] = addressees ?? [];
-        let mode = 'nhiệm vụ';
+        let mode = inherited;
         if (duty) {
             leads = duty.leads;
             mode = duty.mode;
