@@ -60,6 +60,17 @@ describe('assignments', () => {
         expect(unresolved(await loadDraft(result))).toEqual([]);
     });
 
+    test('a heading naming a body whose text extraction put on its line is split where the registry\'s name ends', async () => {
+        const text = 'KẾ HOẠCH\nPhòng, chống tội phạm năm 2025\nI. NHIỆM VỤ\n2.\nSở Tài chính\nPhối hợp với Công an tỉnh kiểm tra việc sử dụng kinh\nphí.\n3.\nĐề nghị Ủy ban MTTQ tỉnh\nTuyên truyền, vận động nhân dân.';
+        const result = await importSnippet(text);
+        const lines = clauses(result.plan);
+        expect(lines).toContain('phần "2" "Sở Tài chính" giao SO_TC {');
+        expect(taskBlock(result.plan, 'Phối hợp với Công an tỉnh')).toEqual(['nhiệm vụ "Phối hợp với Công an tỉnh kiểm tra việc sử dụng kinh phí." {', 'phối hợp với CA_TINH', '}']);
+        expect(lines).toContain('phần "3" "Đề nghị Ủy ban MTTQ tỉnh" đề nghị MTTQ_TINH {');
+        expect(lines).toContain('đề nghị "Tuyên truyền, vận động nhân dân."');
+        expect(unresolved(await loadDraft(result))).toEqual([]);
+    });
+
     test('a body the registry lacks is declared with its name as printed, where the sentence shows it is one', async () => {
         const result = await importSnippet(head + '4. Sở Khoa học và Công nghệ chủ trì nghiên cứu ứng dụng công nghệ.');
         expect(result.registry).toContain('cơ quan SO_KHVCN "Sở Khoa học và Công nghệ"');

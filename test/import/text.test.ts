@@ -40,11 +40,10 @@ describe('normalising extracted text', () => {
         expect(normaliseText(text.normalize('NFD')).paragraphs[1]).toBe('1. Ủy ban nhân dân tỉnh chỉ đạo thực hiện.'.normalize('NFC'));
     });
 
-    test('a heading naming a body, then its text on the next line, are two paragraphs; a place and date after a signer too', () => {
-        const text = ['2.', 'Bộ Chỉ huy Quân sự tỉnh', 'Phối hợp với Công an tỉnh thực hiện tốt công tác phòng ngừa', 'trên địa bàn.', 'GIÁM ĐỐC', 'Huỳnh Minh Hoàn', 'Đồng Nai, ngày 31 tháng 7 năm 2017'].join('\n');
+    test('a place and date after a signer open a paragraph; a dash inside a body\'s name is no bullet', () => {
+        const text = ['18.', 'Sở Lao động', '- Thương binh và Xã hội', 'Chủ trì thực hiện các chính sách', 'cho người lao động.', 'GIÁM ĐỐC', 'Huỳnh Minh Hoàn', 'Đồng Nai, ngày 31 tháng 7 năm 2017'].join('\n');
         expect(normaliseText(text).paragraphs).toEqual([
-            '2. Bộ Chỉ huy Quân sự tỉnh',
-            'Phối hợp với Công an tỉnh thực hiện tốt công tác phòng ngừa trên địa bàn.',
+            '18. Sở Lao động - Thương binh và Xã hội Chủ trì thực hiện các chính sách cho người lao động.',
             'GIÁM ĐỐC',
             'Huỳnh Minh Hoàn',
             'Đồng Nai, ngày 31 tháng 7 năm 2017',
