@@ -99,6 +99,11 @@ export async function importText(text: string, options: ImportOptions = {}): Pro
 }
 
 function chooseNamespace(registry: Registry, text: string): void {
+    // A province's own folder, given as the workspace, says which namespace the draft is in.
+    if (registry.localNamespaces.size === 1 && registry.namespaces.size > 1) {
+        registry.namespace = [...registry.localNamespaces][0];
+        return;
+    }
     const folded = foldForSearch(text);
     let best: { name: string; count: number } | undefined;
     for (const [name, title] of registry.namespaces) {
@@ -187,8 +192,13 @@ function recognise(paragraphs: string[], registry: Registry, ids: { next: number
                     header.date = `${Number(d[1])}/${Number(d[2])}/${d[3]}`;
                 }
             }
+            // "… của Ban Thường vụ Tỉnh ủy về tăng cường …": the issuer, and the subject as the title.
+            const by = /\scủa\s+(.+?)\s+(về\s.+)$/u.exec(paragraphs[bodyStart]);
+            if (by) {
+                header.issuerText ??= by[1];
+            }
             if (title === '') {
-                title = paragraphs[bodyStart];
+                title = by ? by[2] : paragraphs[bodyStart];
             }
             bodyStart++;
         }

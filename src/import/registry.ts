@@ -34,6 +34,8 @@ export class Registry {
     readonly documents: KnownDocument[] = [];
     /** Namespace name → its title ("CaMau" → "Tỉnh Cà Mau"). */
     readonly namespaces = new Map<string, string | undefined>();
+    /** Namespaces of the files in the folder given itself (not the rest of its workspace). */
+    readonly localNamespaces = new Set<string>();
     /** The draft's namespace, once chosen. */
     namespace: string | undefined;
     /** Declarations the workspace lacks, in order of first use. */
@@ -136,11 +138,15 @@ export async function loadRegistry(folder: string | undefined): Promise<Registry
         return registry;
     }
     const loaded = await loadWorkspace([folder]);
+    const requested = new Set(loaded.requested);
     for (const document of loaded.all) {
         const model = document.parseResult.value as Model;
         const namespace = model.namespace?.name;
         if (namespace) {
             registry.namespaces.set(namespace, model.namespace?.title);
+            if (requested.has(document)) {
+                registry.localNamespaces.add(namespace);
+            }
         }
         for (const element of model.elements ?? []) {
             if (!element.name) {

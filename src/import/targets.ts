@@ -32,7 +32,7 @@ export interface Target {
 export function targetsIn(text: string): Target[] {
     const targets: Target[] = [];
     // Clauses end at ";" or a full stop; a clause with several values is split at commas.
-    for (const clause of text.split(/;\s*|\.\s+(?=\p{Lu})/u)) {
+    for (const clause of text.split(/;\s*|\.\s+(?=[\p{Lu}\d])/u)) {
         const values = [...clause.matchAll(VALUE)];
         const pieces = values.length > 1 ? clause.split(/,\s+(?=[^,]*\d\s*%)/u) : [clause];
         for (const piece of pieces) {
