@@ -3,7 +3,7 @@
  * who (the duty's lead, when the text gives one), to whom, through whom, when. A report is written
  * only when the text names to whom it goes; one that names nobody stays prose.
  */
-import { bodyAt } from './agencies.js';
+import { bodiesAt, bodyAt } from './agencies.js';
 import { quote } from './emit.js';
 import type { KnownBody, Registry } from './registry.js';
 import { onRequestIn, recurrenceIn, timingsIn } from './timing.js';
@@ -44,7 +44,7 @@ export function reportsIn(text: string, registry: Registry): ReportDuty[] {
                 clauses.push('hoặc đột xuất');
             }
             const chained = previous && /tổng hợp[,\s]*$/u.test(sentence.slice(0, at)) ? previous.to : undefined;
-            const report: ReportDuty = { text: (i === 0 ? sentence.slice(0, starts[1] ?? sentence.length) : rest).trim().replace(/[,;]$/u, ''), to: [to], via, clauses, from: chained };
+            const report: ReportDuty = { text: (i === 0 ? sentence.slice(0, starts[1] ?? sentence.length) : rest).trim().replace(/[,;]$/u, ''), to, via, clauses, from: chained };
             reports.push(report);
             previous = report;
         });
@@ -52,12 +52,12 @@ export function reportsIn(text: string, registry: Registry): ReportDuty[] {
     return reports;
 }
 
-/** The body a report goes to: named after "báo cáo", "gửi (về)", "về", "lên", "cho", "với" (not "phối hợp với"). */
-function recipientIn(rest: string, registry: Registry): KnownBody | undefined {
+/** The bodies a report goes to: named after "báo cáo", "gửi (về)", "về", "lên", "cho", "với" (not "phối hợp với"). */
+function recipientIn(rest: string, registry: Registry): KnownBody[] | undefined {
     for (const m of rest.matchAll(/(?<=\s|^)(?:báo cáo(?:\s+kết quả)?|gửi về|gửi|về|lên|cho|(?<!phối hợp\s)với)\s+/giu)) {
-        const body = bodyAt(rest.slice((m.index ?? 0) + m[0].length), registry);
-        if (body) {
-            return body.body;
+        const listed = bodiesAt(rest.slice((m.index ?? 0) + m[0].length), registry);
+        if (listed.bodies.length > 0) {
+            return listed.bodies;
         }
     }
     return undefined;
