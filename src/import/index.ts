@@ -28,7 +28,7 @@ import { onRequestIn, recurrenceIn, timingsIn } from './timing.js';
 export type { ImportNote, ImportOptions, ImportResult } from './api.js';
 
 type Block =
-    | { t: 'para'; label?: string; text: string; review?: string }
+    | { t: 'para'; label?: string; text: string; review?: string; cites?: string[] }
     | { t: 'section'; id: number; label?: string; heading: string; mode?: string; to: string[]; children: Block[] }
     | { t: 'task'; id: number; label?: string; mode: string; text: string; addressees: string[]; clauses: string[]; children: Block[] }
     | { t: 'line'; id: number; text: string; fallback: Block };
@@ -499,8 +499,24 @@ function phaseOf(text: string): string | undefined {
     return m ? `từ ${m[1]} đến ${m[2]}` : undefined;
 }
 
+/**
+ * Documents the text names without a number ("Luật Thi hành án hình sự năm 2019"), as `trích dẫn`
+ * citations with the phrase as printed (those with a number link themselves).
+ */
+function namedCitations(text: string, registry: Registry): string[] {
+    // The opening clauses are linked by `căn cứ`/`thực hiện` already.
+    if (/^(Căn cứ|Thực hiện|Theo đề nghị)\s/u.test(text)) {
+        return [];
+    }
+    return citationsIn(text, registry).filter(c => !c.number && c.summary).map(c => {
+        const phrase = text.slice(c.start, c.end).replace(/[\s,;.]+$/u, '');
+        return `${registry.ref(documentFor(c, registry))} (${quote(phrase)})`;
+    }).filter((c, i, all) => all.indexOf(c) === i);
+}
+
 function leaf(item: Item, registry: Registry, ids: { next: number }, addressees: KnownBody[] | undefined, inherited = 'nhiệm vụ'): Block[] {
-    const para: Block = { t: 'para', label: item.label, text: item.text };
+    const cites = namedCitations(item.text, registry);
+    const para: Block = { t: 'para', label: item.label, text: item.text, cites };
     const phase = phaseOf(item.text);
     if (phase) {
         return [{ t: 'line', id: ids.next++, text: `${label(item.label)}giai đoạn ${quote(item.text)} ${phase}  ${IMPORTED}`, fallback: para }];
@@ -534,6 +550,9 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
         // Timing stated in a report's sentence is the report's, not the task's.
         const own = found.reduce((text, r) => text.replace(r.text, ' '), item.text);
         clauses.push(...timingsIn(own));
+        if (cites.length > 0) {
+            clauses.push(`trích dẫn ${cites.join(', ')}`);
+        }
         const recurrence = recurrenceIn(own);
         const reports = found.map((r): Block => ({ t: 'line', id: ids.next++, text: reportLines(r, leads, registry).join('\n'), fallback: { t: 'para', text: '', review: `báo cáo chưa đọc được (report not read): ${r.text}` } }));
         if (recurrence) {
@@ -621,7 +640,7 @@ function emitBlock(w: Writer, block: Block, registry: Registry, degraded: Set<nu
                 w.line(`${REVIEW} ${block.review.replace(/\s+/g, ' ')}`);
             }
             if (block.text !== '') {
-                w.line(`${label(block.label)}${quote(block.text)}`);
+                w.line(`${label(block.label)}${quote(block.text)}${block.cites?.length ? ` trích dẫn ${block.cites.join(', ')}  ${IMPORTED}` : ''}`);
             }
             return;
         case 'line':

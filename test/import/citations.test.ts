@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clauses, importSnippet, loadDraft, unresolved } from './import-helpers.js';
+import { clauses, importSnippet, loadDraft, registryFolder, unresolved } from './import-helpers.js';
 
 const head = 'KẾ HOẠCH\n\nPhòng, chống tội phạm năm 2025\n\n';
 
@@ -39,6 +39,25 @@ describe('cited documents', () => {
         const loaded = await loadDraft(result);
         expect(unresolved(loaded)).toEqual([]);
         expect(loaded.diagnostics.filter(d => d.code === 'unresolved-citation')).toEqual([]);
+    });
+
+    test('a law named without a number in prose is cited with `trích dẫn` and the phrase as printed; the registry\'s by name and year', async () => {
+        const registry = `phạm vi DongNai "Tỉnh Đồng Nai"\nvăn bản LUAT_THAHS luật năm 2019 "Luật Thi hành án hình sự"\n`;
+        const fs = await import('node:fs');
+        const path = await import('node:path');
+        const folder = registryFolder();
+        fs.writeFileSync(path.join(folder, 'van-ban.plan'), registry);
+        try {
+            const result = await importSnippet(head + 'I. NỘI DUNG\n\n1. Triển khai thi hành nghiêm Luật Thi hành án hình sự năm 2019.\n\n2. Quán triệt Luật Phòng, chống ma túy năm 2021 đến cán bộ.');
+            const lines = clauses(result.plan);
+            expect(lines).toContain('[1.] "Triển khai thi hành nghiêm Luật Thi hành án hình sự năm 2019." trích dẫn LUAT_THAHS ("Luật Thi hành án hình sự năm 2019")');
+            expect(lines).toContain('[2.] "Quán triệt Luật Phòng, chống ma túy năm 2021 đến cán bộ." trích dẫn VB_LUAT_PCMT_2021 ("Luật Phòng, chống ma túy năm 2021")');
+            expect(result.registry).toContain('văn bản VB_LUAT_PCMT_2021 luật năm 2021 "Luật Phòng, chống ma túy"');
+            const loaded = await loadDraft(result, { 'van-ban.plan': registry });
+            expect(unresolved(loaded)).toEqual([]);
+        } finally {
+            fs.rmSync(path.join(folder, 'van-ban.plan'));
+        }
     });
 
     test('a number broken over lines by extraction, in NFD, is read whole', async () => {

@@ -37,8 +37,8 @@ export async function importSnippet(text: string, withRegistry = true): Promise<
 }
 
 /** The draft loaded with the registry and its additions: no syntax error in any of them. */
-export async function loadDraft(result: ImportResult): Promise<Loaded> {
-    const files: Record<string, string> = { 'draft.plan': result.plan, 'co-quan.plan': REGISTRY };
+export async function loadDraft(result: ImportResult, extra: Record<string, string> = {}): Promise<Loaded> {
+    const files: Record<string, string> = { 'draft.plan': result.plan, 'co-quan.plan': REGISTRY, ...extra };
     if (result.registry) {
         files['draft.registry.plan'] = result.registry;
     }
@@ -47,9 +47,9 @@ export async function loadDraft(result: ImportResult): Promise<Loaded> {
     return loaded;
 }
 
-/** References the linker could not resolve, in the draft. */
+/** References the linker could not resolve, in the draft (reported by the unresolved-reference rule). */
 export function unresolved(loaded: Loaded): string[] {
-    return loaded.diagnostics.filter(d => (d.data as { code?: string } | undefined)?.code === 'linking-error').map(d => d.message);
+    return loaded.diagnostics.filter(d => d.code === 'unresolved-reference').map(d => d.message);
 }
 
 /** The draft's lines without indentation or trailing comments, for comparing content. */

@@ -8,7 +8,7 @@ import { clauses, unresolved } from './import-helpers.js';
 const SEEDS = 'test/fixtures/seeds';
 const seeds = fs.readdirSync(SEEDS).filter(f => f.endsWith('.txt')).sort();
 
-/** Every .plan file of examples/, by its path inside it. */
+/** Every .plan file of examples/, named by its path inside it. */
 function examples(): Record<string, string> {
     const files: Record<string, string> = {};
     const walk = (dir: string): void => {
@@ -17,7 +17,8 @@ function examples(): Record<string, string> {
             if (entry.isDirectory()) {
                 walk(full);
             } else if (entry.name.endsWith('.plan')) {
-                files[path.relative('examples', full)] = fs.readFileSync(full, 'utf8');
+                // All in one folder: an in-memory folder is its own workspace (no planspec.config.json).
+                files[path.relative('examples', full).split(path.sep).join('__')] = fs.readFileSync(full, 'utf8');
             }
         }
     };
