@@ -118,7 +118,29 @@ function chooseNamespace(registry: Registry, text: string): void {
             best = { name, count };
         }
     }
-    registry.namespace = best?.name;
+    registry.namespace = best?.name ?? byBodiesNamed(registry, folded);
+}
+
+/**
+ * A text that names no place: the namespace whose registry declares clearly more of the bodies the
+ * text names (by official name or alias) than any other; none on a tie.
+ */
+function byBodiesNamed(registry: Registry, folded: string): string | undefined {
+    const counts = new Map<string, number>();
+    for (const body of registry.bodies) {
+        if (!body.namespace) {
+            continue;
+        }
+        const named = body.names.some(name => {
+            const n = foldForSearch(name);
+            return n.length >= 8 && new RegExp(`(^|[^a-z0-9])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`).test(folded);
+        });
+        if (named) {
+            counts.set(body.namespace, (counts.get(body.namespace) ?? 0) + 1);
+        }
+    }
+    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    return ranked.length > 0 && ranked[0][1] >= 3 && (ranked.length === 1 || ranked[0][1] >= 1.5 * ranked[1][1]) ? ranked[0][0] : undefined;
 }
 
 function syntaxErrorLines(text: string): number[] {
