@@ -22,6 +22,11 @@ describe('targets', () => {
         const found = targetsIn('Bảo đảm 100% các tố giác đều được thụ lý, tỷ lệ giải quyết đạt trên 90%; tỷ lệ điều tra khám phá đạt trên 75%.');
         expect(found.map(t => t.text)).toEqual(['Bảo đảm 100% các tố giác đều được thụ lý', 'tỷ lệ giải quyết đạt trên 90%', 'tỷ lệ điều tra khám phá đạt trên 75%.']);
         expect(targetsIn('Tăng cường công tác tuyên truyền.')).toEqual([]);
+        // Two values joined by "và" are two targets.
+        expect(targetsIn('vận động đầu thú 30% số đối tượng truy nã hiện có và bắt 50% số đối tượng truy nã phát sinh').map(t => t.text))
+            .toEqual(['vận động đầu thú 30% số đối tượng truy nã hiện có', 'bắt 50% số đối tượng truy nã phát sinh']);
+        // A change against the year before, with no value.
+        expect(plans('nâng tỷ lệ thi hành án dân sự năm sau cao hơn năm trước')).toEqual(['chỉ tiêu "nâng tỷ lệ thi hành án dân sự năm sau cao hơn năm trước" tăng so với năm trước']);
     });
 
     test('targets follow their paragraph, which stays verbatim; NFD input alike; the draft parses', async () => {
