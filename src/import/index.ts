@@ -29,7 +29,7 @@ export type { ImportNote, ImportOptions, ImportResult } from './api.js';
 
 type Block =
     | { t: 'para'; label?: string; text: string; review?: string; cites?: string[] }
-    | { t: 'section'; id: number; label?: string; heading: string; mode?: string; to: string[]; children: Block[] }
+    | { t: 'section'; id: number; label?: string; heading: string; mode?: string; to: string[]; children: Block[]; item?: boolean }
     | { t: 'task'; id: number; label?: string; mode: string; text: string; addressees: string[]; clauses: string[]; children: Block[] }
     | { t: 'line'; id: number; text: string; fallback: Block };
 
@@ -476,12 +476,19 @@ function blocks(items: Item[], registry: Registry, ids: { next: number }, addres
             const to = headingAddressees(item.text, registry);
             const phase = phaseOf(item.text);
             const duty = to ? undefined : dutyOf(item.text, registry);
-            if (duty && !phase) {
-                // A duty with its own items: they are its parts, with its lead.
+            // A duty (or, under a heading naming bodies, a sentence) with items of its own.
+            if ((duty || addressees && !isHeadingLike(item.text)) && !phase) {
                 const task = leaf({ ...item, children: [] }, registry, ids, addressees, mode)[0];
                 if (task.t === 'task') {
-                    // Its paragraphs are duties of the same bodies (sub-tasks inherit the lead).
-                    task.children.push(...blocks(item.children, registry, ids, duty.leads, duty.mode === 'đề nghị' ? 'đề nghị' : 'nhiệm vụ'));
+                    // Numbered items are its sub-tasks (they inherit the lead); paragraphs without a
+                    // number go on with the same duty.
+                    const leads = duty?.leads ?? addressees;
+                    const childMode = duty ? (duty.mode === 'đề nghị' ? 'đề nghị' : 'nhiệm vụ') : mode;
+                    for (const child of item.children) {
+                        task.children.push(...(child.label || child.children.length > 0
+                            ? blocks([child], registry, ids, leads, childMode)
+                            : [{ t: 'para', text: child.text, cites: namedCitations(child.text, registry) } as Block, ...taskExtras(child.text, registry, ids, leads ?? [])]));
+                    }
                     out.push(task);
                     continue;
                 }
@@ -493,6 +500,8 @@ function blocks(items: Item[], registry: Registry, ids: { next: number }, addres
                 continue;
             }
             out.push({
+                // A numbered paragraph followed by more paragraphs is one item of several paragraphs.
+                item: !to && !isHeadingLike(item.text) && label(item.label) !== '',
                 t: 'section', id: ids.next++, label: item.label, heading: item.text,
                 mode: to?.mode, to: to ? to.bodies.map(b => registry.ref(b)) : [], children,
             });
@@ -514,6 +523,19 @@ function rowBlock(row: string, columns: NonNullable<ReturnType<typeof columnsOf>
     }
     clauses.push(...task.clauses);
     return { t: 'task', id: ids.next++, label: task.label, mode: 'nhiệm vụ', text: task.text, addressees: [], clauses, children: [] };
+}
+
+/** A heading: short and with no full stop, or ending with ":". */
+function isHeadingLike(text: string): boolean {
+    return /:$/u.test(text) || text.length <= 120 && !/[.;]$/u.test(text);
+}
+
+/** Targets and reports a paragraph inside a task states. */
+function taskExtras(text: string, registry: Registry, ids: { next: number }, leads: KnownBody[]): Block[] {
+    return [
+        ...targetsIn(text).map((t): Block => ({ t: 'line', id: ids.next++, text: `${t.plan}  ${IMPORTED}`, fallback: { t: 'para', text: '', review: `chỉ tiêu chưa đọc được (target not read): ${t.text}` } })),
+        ...reportsIn(text, registry).map((r): Block => ({ t: 'line', id: ids.next++, text: reportLines(r, leads, registry).join('\n'), fallback: { t: 'para', text: '', review: `báo cáo chưa đọc được (report not read): ${r.text}` } })),
+    ];
 }
 
 function phaseOf(text: string): string | undefined {
@@ -678,6 +700,13 @@ function emitBlock(w: Writer, block: Block, registry: Registry, degraded: Set<nu
                     w.line(`${REVIEW} mục không viết được thành phần (heading kept as prose)`);
                     w.line(`${label(block.label)}${quote(block.heading)}`);
                     emitBlocks(w, block.children, registry, degraded);
+                    return;
+                }
+                if (block.item) {
+                    w.open(label(block.label).trim());
+                    w.line(quote(block.heading));
+                    emitBlocks(w, block.children, registry, degraded);
+                    w.close();
                     return;
                 }
                 const number = block.label?.replace(/[.\-)–\s]+$/u, '') ?? '';

@@ -19,11 +19,12 @@ describe('numbering and sections', () => {
         expect(splitLabel('20/7 hằng năm')).toEqual({ text: '20/7 hằng năm' });
     });
 
-    test('a scheme met again closes what opened after it; prose after bullets belongs to their item', () => {
+    test('a scheme met again closes what opened after it; a paragraph without a number goes on with the item before it', () => {
         const tree = buildTree(['I. A', '1. B', '- c', '- d', 'Văn xuôi', '2. E', 'a) f', 'b) g', 'II. H']);
         expect(tree.map(i => i.label)).toEqual(['I.', 'II.']);
         expect(tree[0].children.map(i => i.label ?? i.text)).toEqual(['1.', '2.']);
-        expect(tree[0].children[0].children.map(i => i.label ?? i.text)).toEqual(['-', '-', 'Văn xuôi']);
+        expect(tree[0].children[0].children.map(i => i.label ?? i.text)).toEqual(['-', '-']);
+        expect(tree[0].children[0].children[1].children.map(i => i.text)).toEqual(['Văn xuôi']);
         expect(tree[0].children[1].children.map(i => i.label)).toEqual(['a)', 'b)']);
     });
 
@@ -43,6 +44,12 @@ describe('numbering and sections', () => {
         ]));
         const lines = clauses(result.plan);
         expect(lines.indexOf('[-] "Nâng cao nhận thức của người dân."')).toBeLessThan(lines.indexOf('[-] "Phát huy vai trò của cơ sở."'));
+        await loadDraft(result);
+    });
+
+    test('a numbered sentence followed by paragraphs without a number is one item of several paragraphs', async () => {
+        const result = await importSnippet('KẾ HOẠCH\n\nTuyên truyền\n\nI. NỘI DUNG\n\n8. Tổ chức tuyên truyền trên báo, đài.\n\nĐoạn thứ hai của mục 8.\n\n9. Tổng kết.');
+        expect(clauses(result.plan)).toEqual(expect.arrayContaining(['[8.] {', '"Tổ chức tuyên truyền trên báo, đài."', '"Đoạn thứ hai của mục 8."', '[9.] "Tổng kết."']));
         await loadDraft(result);
     });
 
