@@ -47,7 +47,15 @@ describe('the five seed originals, imported into the examples workspace', () => 
         expect(lines.filter(l => l.startsWith('phần ')).length).toBeGreaterThan(2);
     }, 60_000);
 
-    test('the namespace is the seed\'s province where the text names it', async () => {
+    test('a seed in decomposed Unicode (NFD) gives the same draft as in NFC', async () => {
+        const text = fs.readFileSync(path.join(SEEDS, seeds[2]), 'utf8');
+        const nfc = await importText(text.normalize('NFC'), { workspace: 'examples', sourceName: seeds[2] });
+        const nfd = await importText(text.normalize('NFD'), { workspace: 'examples', sourceName: seeds[2] });
+        expect(nfd.plan).toBe(nfc.plan);
+        expect(nfd.registry).toBe(nfc.registry);
+    }, 60_000);
+
+    test('the namespace is the seed\'s province: the one the text names, or (003 names none) the one that declares the bodies it names', async () => {
         const expected: Record<string, string> = { '000': 'VinhPhuc', '001': 'ThaiBinh', '002': 'CaMau', '003': 'TinhKhuyetDanh', '004': 'DongNai' };
         for (const [prefix, namespace] of Object.entries(expected)) {
             const seed = seeds.find(s => s.startsWith(prefix))!;
