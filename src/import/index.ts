@@ -241,10 +241,6 @@ function recognise(paragraphs: string[], registry: Registry, ids: { next: number
     if (header.place) {
         clauses.push(`tại ${quote(header.place)}`);
     }
-    const issuer = issuerOf(header.issuerText, registry) ?? (instrument ? undefined : undefined);
-    if (issuer) {
-        clauses.push(`của ${registry.ref(issuer)}`);
-    }
     const period = periodIn(title);
     if (period) {
         clauses.push(`thời gian ${period}`);
@@ -278,12 +274,24 @@ function recognise(paragraphs: string[], registry: Registry, ids: { next: number
     }
     // The basis and the documents implemented are those the opening paragraphs cite (before the first numbered part).
     const firstNumbered = bodyParagraphs.findIndex(p => splitLabel(p).label !== undefined);
-    clauses.push(...basisClauses(firstNumbered >= 0 ? bodyParagraphs.slice(0, firstNumbered) : bodyParagraphs, registry));
+    const preamble = firstNumbered >= 0 ? bodyParagraphs.slice(0, firstNumbered) : [];
+    // The issuer: the header's, else the body that says, before the first part, that it issues the plan
+    // ("Ủy ban nhân dân tỉnh ban hành Kế hoạch …", "UBND tỉnh xây dựng Kế hoạch …").
+    const issuer = issuerOf(header.issuerText, registry) ?? preamble.map(p => issuerStatement(p, registry)).find(b => b !== undefined);
+    if (issuer) {
+        const at = clauses.findIndex(c => /^(thời gian|ban hành kèm theo|chuyển bởi)\s/u.test(c));
+        clauses.splice(at >= 0 ? at : clauses.length, 0, `của ${registry.ref(issuer)}`);
+    }
+    clauses.push(...basisClauses(firstNumbered >= 0 ? preamble : bodyParagraphs, registry));
     declareCitations(bodyParagraphs, registry);
     const idBase = `${kind === 'nghị quyết' ? 'NQ' : 'KH'}_${header.number?.split(/[/\-]/)[0] ?? 'NHAP'}`;
     return {
         kind, id: registry.freshId(idBase), title, clauses, instrument,
-        body: blocks(buildTree(bodyParagraphs), registry, ids, undefined),
+        // The opening paragraphs are the plan's preamble, never its duties.
+        body: [
+            ...preamble.map((p): Block => ({ t: 'para', text: p, cites: namedCitations(p, registry) })),
+            ...blocks(buildTree(bodyParagraphs.slice(preamble.length)), registry, ids, undefined),
+        ],
         tail, dropped: [], notes,
         annexes: readAnnexes(annexParagraphs, registry, ids),
     };
@@ -326,6 +334,16 @@ function tailEnd(paragraphs: string[], received: number, limit: number): number 
         }
     }
     return limit;
+}
+
+function issuerStatement(paragraph: string, registry: Registry): KnownBody | undefined {
+    for (const m of paragraph.matchAll(/(?:^|[,;]\s*)([^,;]{3,80}?)\s+(?:ban hành|xây dựng)\s+Kế hoạch/gu)) {
+        const body = bodyAt(m[1].trim(), registry);
+        if (body && body.end >= m[1].trim().length - 1) {
+            return body.body;
+        }
+    }
+    return undefined;
 }
 
 function issuerOf(text: string | undefined, registry: Registry): KnownBody | undefined {

@@ -37,6 +37,15 @@ describe('the header, recipients and signer', () => {
         expect(unresolved(loaded)).toEqual([]);
     });
 
+    test('a plan with no header: the issuer is the body its opening says issues it, and the opening is no duty', async () => {
+        const result = await importSnippet('KẾ HOẠCH\n\nTRIỂN KHAI THỰC HIỆN ĐỀ ÁN\n\nThực hiện Quyết định số 634/QĐ-TTg ngày 13/5/2020 của Thủ tướng Chính phủ, UBND tỉnh xây dựng Kế hoạch triển khai thực hiện như sau:\n\nI. MỤC TIÊU\n\nGiữ vững an ninh.');
+        const lines = clauses(result.plan);
+        expect(lines).toContain('của UBND_TINH');
+        expect(lines).toContain('thực hiện QD_634');
+        expect(lines).toContain('"Thực hiện Quyết định số 634/QĐ-TTg ngày 13/5/2020 của Thủ tướng Chính phủ, UBND tỉnh xây dựng Kế hoạch triển khai thực hiện như sau:"');
+        expect(lines.filter(l => /^(nhiệm vụ|giao|đề nghị) /u.test(l))).toEqual([]);
+    });
+
     test('NFD input gives the same draft', async () => {
         const nfc = await importSnippet(PLAN);
         const nfd = await importSnippet(PLAN.normalize('NFD'));
