@@ -39,6 +39,8 @@ interface Instrument {
     header: ReturnType<typeof readHeader>['header'];
     title: string;
     clauses: string[];
+    /** Its basis, implemented documents and proposals. */
+    inner: string[];
     body: Block[];
     tail: string[];
 }
@@ -182,7 +184,10 @@ function recognise(paragraphs: string[], registry: Registry, ids: { next: number
         }
     }
     const headerEnd = titleAt >= 0 ? titleAt : start;
-    const { header } = readHeader(paragraphs.slice(start, headerEnd + (titleAt >= 0 ? 0 : 0)));
+    const headerParagraphs = paragraphs.slice(start, headerEnd);
+    const { header, used: headerUsed } = readHeader(headerParagraphs);
+    // What the header holds besides what was read stays, as prose.
+    const headerLeft = headerParagraphs.filter((p, i) => !headerUsed.has(i));
     let title = '';
     let kind = 'kế hoạch';
     let bodyStart = headerEnd;
@@ -278,6 +283,10 @@ function recognise(paragraphs: string[], registry: Registry, ids: { next: number
     // The issuer: the header's, else the body that says, before the first part, that it issues the plan
     // ("Ủy ban nhân dân tỉnh ban hành Kế hoạch …", "UBND tỉnh xây dựng Kế hoạch …").
     const issuer = issuerOf(header.issuerText, registry) ?? preamble.map(p => issuerStatement(p, registry)).find(b => b !== undefined);
+    if (header.issuerText && !issuerOf(header.issuerText, registry)) {
+        // An issuer the registry does not know stays as printed.
+        headerLeft.unshift(header.issuerText);
+    }
     if (issuer) {
         const at = clauses.findIndex(c => /^(thời gian|ban hành kèm theo|chuyển bởi)\s/u.test(c));
         clauses.splice(at >= 0 ? at : clauses.length, 0, `của ${registry.ref(issuer)}`);
@@ -289,6 +298,7 @@ function recognise(paragraphs: string[], registry: Registry, ids: { next: number
         kind, id: registry.freshId(idBase), title, clauses, instrument,
         // The opening paragraphs are the plan's preamble, never its duties.
         body: [
+            ...headerLeft.map((p): Block => ({ t: 'para', text: p })),
             ...preamble.map((p): Block => ({ t: 'para', text: p, cites: namedCitations(p, registry) })),
             ...blocks(buildTree(bodyParagraphs.slice(preamble.length)), registry, ids, undefined),
         ],
@@ -354,8 +364,15 @@ function issuerOf(text: string | undefined, registry: Registry): KnownBody | und
     return body && body.end >= text.trim().length - 1 ? body.body : undefined;
 }
 
+/** Where an instrument's title is ("QUYẾT ĐỊNH …", "V/v …"): its header is what comes before. */
+function titleAtOf(paragraphs: string[]): number {
+    const at = paragraphs.findIndex(p => INSTRUMENT_TITLE.test(p) || /^V\/v/u.test(p));
+    return at >= 0 ? at : Math.min(4, paragraphs.length);
+}
+
 function readInstrument(paragraphs: string[], kind: string, registry: Registry, ids: { next: number }): Instrument {
-    const { header } = readHeader(paragraphs.slice(0, 4));
+    const headerEnd = titleAtOf(paragraphs);
+    const { header, used } = readHeader(paragraphs.slice(0, headerEnd));
     const titleAt = paragraphs.findIndex(p => INSTRUMENT_TITLE.test(p) || /^V\/v/u.test(p));
     let title = titleAt >= 0 ? paragraphs[titleAt].replace(INSTRUMENT_TITLE, '').replace(/^V\/v\s*/u, '').trim() : '';
     const received = paragraphs.findIndex(p => /^Nơi nhận\s*:?/u.test(p));
@@ -381,11 +398,12 @@ function readInstrument(paragraphs: string[], kind: string, registry: Registry, 
     if (issuer) {
         clauses.push(`của ${registry.ref(issuer)}`);
     }
+    const unknownIssuer = header.issuerText && !issuer ? [header.issuerText] : [];
     const base = `${kind === 'quyết định' ? 'QD' : 'CV'}_${header.number?.split(/[/\-]/)[0] ?? 'NHAP'}`;
     const id = registry.freshId(base);
-    const inner: string[] = basisClauses(body, registry, true);
+    const inner = basisClauses(body, registry, true);
     declareCitations(body, registry);
-    const blocksOut: Block[] = [];
+    const blocksOut: Block[] = [...unknownIssuer, ...paragraphs.slice(0, headerEnd).filter((p, i) => !used.has(i))].map((p): Block => ({ t: 'para', text: p }));
     for (const p of body) {
         const addressed = /^Kính gửi\s*:\s*(.+?)\.?$/u.exec(p);
         if (addressed) {
@@ -403,7 +421,7 @@ function readInstrument(paragraphs: string[], kind: string, registry: Registry, 
             blocksOut.push(...blocks(buildTree([p]), registry, ids, undefined));
         }
     }
-    return { kind, id, header, title, clauses: [...clauses, ...(title ? [quote(title)] : [])], body: blocksOut, tail: received >= 0 ? paragraphs.slice(received) : [], ...{ inner } } as Instrument & { inner: string[] };
+    return { kind, id, header, title, clauses: [...clauses, ...(title ? [quote(title)] : [])], inner, body: blocksOut, tail: received >= 0 ? paragraphs.slice(received) : [] };
 }
 
 /** `căn cứ` / `thực hiện` / `theo đề nghị` clauses from the paragraphs that open with them. */
@@ -655,7 +673,7 @@ function emit(draft: Draft, registry: Registry, options: ImportOptions, degraded
         w.line(`${REVIEW} ${note}`);
     }
     w.line('');
-    const instrument = draft.instrument as (Instrument & { inner: string[] }) | undefined;
+    const instrument = draft.instrument;
     if (instrument) {
         w.open(`văn bản ${instrument.id} ${instrument.kind} ${instrument.clauses.join(' ')}`);
         clausesAsElements(w, instrument.inner, 2_000_000, degraded);
