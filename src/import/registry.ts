@@ -2,7 +2,9 @@
  * What the workspace already declares: bodies (by official name and aliases) and documents (by
  * number-symbol), with their namespaces; and the additions the draft needs, declared once each.
  */
+import * as path from 'node:path';
 import { loadWorkspace } from '../workspace/load.js';
+import { findWorkspaceRoot, isMarkedRoot, listPlanFiles } from '../workspace/roots.js';
 import type { Model } from '../language/generated/ast.js';
 import { isAgency, isDocument, isGroup, isPlan } from '../language/generated/ast.js';
 import { foldForSearch } from '../language/fold.js';
@@ -134,7 +136,8 @@ function initials(name: string): string {
 /** The registry of the workspace at `folder` (every `.plan` file of it). */
 export async function loadRegistry(folder: string | undefined): Promise<Registry> {
     const registry = new Registry();
-    if (!folder) {
+    // A new project with no plan yet has an empty registry.
+    if (!folder || listPlanFiles(path.resolve(folder), [], isMarkedRoot(findWorkspaceRoot(path.resolve(folder)))).length === 0) {
         return registry;
     }
     const loaded = await loadWorkspace([folder]);

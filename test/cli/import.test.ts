@@ -46,6 +46,16 @@ describe('planspec import', () => {
         }
     }, 60_000);
 
+    test('into a new project with no plan yet: an empty registry, everything declared in the additions', async () => {
+        fs.writeFileSync(path.join(dir, 'planspec.config.json'), '{}');
+        const out = path.join(dir, 'draft.plan');
+        const result = await run('import', 'test/fixtures/seeds/004_cfb696eb858ee58d.txt', '-o', out);
+        expect(result.status).toBe(0);
+        expect(fs.readFileSync(path.join(dir, 'draft.registry.plan'), 'utf8')).toContain('văn bản VB_7488_KH_UBND kế hoạch số "7488/KH-UBND" ngày 31/7/2017');
+        const check = await run('check', out);
+        expect(check.out).not.toMatch(/ error /u);
+    }, 60_000);
+
     test('an earlier import is replaced; a hand-written file or the source is never overwritten', async () => {
         const out = path.join(dir, 'draft.plan');
         expect((await run('import', SEED, '-o', out)).status).toBe(0);
