@@ -90,10 +90,17 @@ export function resolveBodies(phrase: string, registry: Registry): KnownBody[] |
     if (rest === '') {
         return listed.bodies.length > 0 ? listed.bodies : undefined;
     }
-    // The rest, split at commas and "và", must be bodies by their form.
-    const parts = rest.split(/\s*(?:,|;|\svà\s)\s*/u).map(p => p.trim()).filter(p => p !== '');
+    // The rest, split at commas (and at "và" where both sides are bodies: "Sở Khoa học và Công nghệ" is
+    // one), must be bodies by their form; or the whole is one ("Sở Văn hóa, Thể thao và Du lịch").
+    let parts = rest.split(/\s*[,;]\s*/u).map(p => p.trim()).filter(p => p !== '').flatMap(part => {
+        const sides = part.split(/\s+và\s+/u);
+        return sides.length > 1 && sides.every(looksLikeBody) ? sides : [part];
+    });
     if (parts.length === 0 || !parts.every(looksLikeBody)) {
-        return undefined;
+        if (!looksLikeBody(rest)) {
+            return undefined;
+        }
+        parts = [rest];
     }
     const bodies = [...listed.bodies];
     for (const part of parts) {

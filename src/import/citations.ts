@@ -33,6 +33,9 @@ function dateOf(m: RegExpExecArray, offset: number): string | undefined {
     return d ? `${Number(d)}/${Number(mo)}/${y}` : undefined;
 }
 
+/** A law known by its name and date or year: "Luật Tổ chức chính quyền địa phương ngày 19/6/2015", "Luật Thi hành án hình sự năm 2019". */
+const NAMED = new RegExp(`(?<name>(?:Bộ luật|Luật|Pháp lệnh|Hiến pháp)\\s+\\p{Lu}[^;:()“”"]{2,120}?)\\s*,?\\s+(?:ngày\\s+(?:${DATE_RE})|năm\\s+(?<year>\\d{4}))`, 'gu');
+
 /** Every document named with a number-symbol or a date in `text`. */
 export function citationsIn(text: string, registry: Registry): CitedDocument[] {
     const found: CitedDocument[] = [];
@@ -67,24 +70,36 @@ export function citationsIn(text: string, registry: Registry): CitedDocument[] {
         }
         found.push(cited);
     }
-    return found;
+    NAMED.lastIndex = 0;
+    for (let m = NAMED.exec(text); m; m = NAMED.exec(text)) {
+        const start = m.index;
+        if (found.some(c => c.start <= start && start < c.end)) {
+            continue;
+        }
+        const name = m.groups!.name.trim();
+        const kind = documentKind(/^(Bộ luật|Luật|Pháp lệnh|Hiến pháp)/u.exec(name)![1].toLowerCase()) ? /^(Bộ luật|Luật|Pháp lệnh|Hiến pháp)/u.exec(name)![1].toLowerCase() : 'luật';
+        found.push({ kind, date: dateOf(m, 2), year: m.groups?.year, summary: name, start, end: start + m[0].length });
+    }
+    return found.sort((a, b) => a.start - b.start);
 }
 
 /** The clause a "Căn cứ"/"Thực hiện" paragraph gives as the document's summary ("về …"). */
 export function summaryAfter(text: string, cited: CitedDocument): string | undefined {
     const rest = text.slice(cited.end);
     const m = /^[^;]*?\s(về|phê duyệt|quy định|ban hành|hướng dẫn)\s+([^;]+?)\s*[;.]?$/u.exec(rest.split(/;\s*(?=Căn cứ|Thực hiện|Nghị|Quyết|Chỉ|Kế|Luật)/u)[0]);
-    return m ? `${m[1]} ${m[2]}`.replace(/[,;.]+$/u, '') : undefined;
+    // The summary ends where the sentence goes on with its own subject (", Ủy ban nhân dân tỉnh ban hành …").
+    return m ? `${m[1]} ${m[2]}`.split(/,\s+(?=\p{Lu})/u)[0].replace(/[,;.:]+$/u, '').trim() : undefined;
 }
 
 /** The registry's declaration of `cited`, or a new one in the additions. */
 export function documentFor(cited: CitedDocument, registry: Registry, summary?: string): KnownDocument {
-    const known = cited.number ? registry.documentByNumber(cited.number) : undefined;
+    const known = cited.number ? registry.documentByNumber(cited.number)
+        : cited.summary ? registry.documentByName(cited.summary, cited.date ?? cited.year) : undefined;
     if (known) {
         return known;
     }
     return registry.addDocument({
-        kind: cited.kind, number: cited.number, date: cited.date,
+        kind: cited.kind, number: cited.number, date: cited.date, year: cited.year,
         issuer: cited.issuerRef, summary: summary ?? cited.summary,
     });
 }

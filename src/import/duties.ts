@@ -81,3 +81,9 @@ export function cooperatesWith(text: string, registry: Registry): KnownBody[] {
     const m = /^(?:Chủ động\s+)?[Pp]hối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/u.exec(text);
     return m ? bodiesAt(text.slice(m[0].length), registry).bodies : [];
 }
+
+/** "Chủ trì, phối hợp với Y …" in an item under a heading addressed to X: X leads, Y cooperates. */
+export function supportsUnderHeading(text: string, registry: Registry): KnownBody[] {
+    const m = /^Chủ trì,?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/u.exec(text);
+    return m ? bodiesAt(text.slice(m[0].length), registry).bodies : [];
+}

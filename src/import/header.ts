@@ -5,6 +5,9 @@
  */
 import { quote } from './emit.js';
 import { bodyAt } from './agencies.js';
+import { isCapitals } from './text.js';
+
+export { isCapitals };
 import type { Registry } from './registry.js';
 
 export interface Header {
@@ -46,12 +49,6 @@ export function readHeader(paragraphs: string[]): { header: Header; used: Set<nu
     return { header, used };
 }
 
-/** Whether a paragraph is (mostly) in capitals, as titles are printed. */
-export function isCapitals(text: string): boolean {
-    const letters = [...text].filter(c => /\p{L}/u.test(c));
-    return letters.length > 0 && letters.filter(c => c === c.toUpperCase()).length / letters.length > 0.8;
-}
-
 export function periodIn(title: string): string | undefined {
     const range = /GIAI\s+ĐOẠN\s+(\d{4})\s*[-–]\s*(\d{4})|giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})/u.exec(title);
     if (range) {
@@ -63,28 +60,40 @@ export function periodIn(title: string): string | undefined {
 
 const AUTHORITY: Record<string, string> = { 'TM': 'thay mặt', 'KT': 'ký thay', 'TL': 'thừa lệnh', 'TUQ': 'thừa ủy quyền', 'Q': 'quyền' };
 
-/** "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Hồng Quân" → a `người ký` clause; undefined when no name ends it. */
+const POSITION = /(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|THỦ TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG CÔNG AN|CHỈ HUY TRƯỞNG)$/u;
+
+/**
+ * "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Trần Hồng Quân" → a `người ký` clause with
+ * each authority (TM., KT., TL., TUQ., Q.) and the position; undefined when no name ends it.
+ */
 export function signerOf(text: string): string | undefined {
-    const m = /^(?:(TM|KT|TL|TUQ|Q)\.\s*)?([\p{Lu}\s,.\-–]+?)\s+((?:\p{Lu}[\p{Ll}\p{M}]+\s?){2,5})$/u.exec(text.trim());
+    const m = /^([\p{Lu}\s,.\-–]+?)\s+((?:\p{Lu}[\p{Ll}\p{M}]+\s?){2,5})$/u.exec(text.trim().replace(/\s+/g, ' '));
     if (!m) {
         return undefined;
     }
-    const caps = m[2].replace(/[\s,]+$/, '').trim();
-    let position = caps;
-    let principal: string | undefined;
-    if (m[1]) {
-        const split = /^(.*?)\s+(PHÓ\s.*|Q\.\s.*)$/u.exec(caps);
-        principal = split ? split[1] : caps;
-        position = split ? split[2] : '';
-    }
-    const parts = [`người ký ${quote(m[3])}`];
-    if (position) {
-        parts.push(`chức vụ ${quote(position)}`);
-    }
-    if (m[1] && principal) {
-        parts.push(`${AUTHORITY[m[1]]} ${quote(principal)}`);
-    }
-    return parts.join(' ');
+    const segments = m[1].split(/(?=(?<![\p{L}])(?:TM|KT|TL|TUQ|Q)\.)/u).map(x => x.trim()).filter(x => x !== '');
+    const authorities: string[] = [];
+    let position: string | undefined;
+    segments.forEach((segment, i) => {
+        const marker = /^(TM|KT|TL|TUQ|Q)\.\s*(.*)$/u.exec(segment);
+        if (!marker) {
+            position = segment;
+            return;
+        }
+        let principal = marker[2].trim();
+        if (i === segments.length - 1) {
+            // The last authority's line is followed by the position ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH").
+            const pos = POSITION.exec(principal);
+            if (pos && pos.index > 0) {
+                position = pos[0];
+                principal = principal.slice(0, pos.index).trim();
+            }
+        }
+        if (principal) {
+            authorities.push(`${AUTHORITY[marker[1]]} ${quote(principal)}`);
+        }
+    });
+    return [`người ký ${quote(m[2])}`, ...(position ? [`chức vụ ${quote(position)}`] : []), ...authorities].join(' ');
 }
 
 /** One recipient line ("- Như Điều 3;", "- Lưu: VT, NC.") as a `nơi nhận` entry. */

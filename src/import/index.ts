@@ -10,9 +10,9 @@ import { EmptyFileSystem } from 'langium';
 import { createPlanspecServices } from '../language/planspec-module.js';
 import { foldForSearch } from '../language/fold.js';
 import type { ImportNote, ImportOptions, ImportResult } from './api.js';
-import { bodyAt } from './agencies.js';
+import { bodiesAt, bodyAt } from './agencies.js';
 import { citationsIn, documentFor, summaryAfter } from './citations.js';
-import { cooperatesWith, dutyOf, headingAddressees } from './duties.js';
+import { cooperatesWith, dutyOf, headingAddressees, supportsUnderHeading } from './duties.js';
 import { IMPORTED, label, quote, REVIEW, Writer } from './emit.js';
 import { isCapitals, periodIn, readHeader, recipientOf, signerOf } from './header.js';
 import type { KnownBody } from './registry.js';
@@ -20,6 +20,7 @@ import { loadRegistry, Registry } from './registry.js';
 import { reportLines, reportsIn } from './reports.js';
 import type { Item } from './structure.js';
 import { buildTree, splitLabel } from './structure.js';
+import { columnsOf, isRow, rowTask } from './tables.js';
 import { targetsIn } from './targets.js';
 import { normaliseText } from './text.js';
 import { onRequestIn, recurrenceIn, timingsIn } from './timing.js';
@@ -27,8 +28,8 @@ import { onRequestIn, recurrenceIn, timingsIn } from './timing.js';
 export type { ImportNote, ImportOptions, ImportResult } from './api.js';
 
 type Block =
-    | { t: 'para'; label?: string; text: string; review?: string }
-    | { t: 'section'; id: number; label?: string; heading: string; mode?: string; to: string[]; children: Block[] }
+    | { t: 'para'; label?: string; text: string; review?: string; cites?: string[] }
+    | { t: 'section'; id: number; label?: string; heading: string; mode?: string; to: string[]; children: Block[]; item?: boolean }
     | { t: 'task'; id: number; label?: string; mode: string; text: string; addressees: string[]; clauses: string[]; children: Block[] }
     | { t: 'line'; id: number; text: string; fallback: Block };
 
@@ -38,6 +39,8 @@ interface Instrument {
     header: ReturnType<typeof readHeader>['header'];
     title: string;
     clauses: string[];
+    /** Its basis, implemented documents and proposals. */
+    inner: string[];
     body: Block[];
     tail: string[];
 }
@@ -50,11 +53,16 @@ interface Draft {
     instrument?: Instrument;
     body: Block[];
     tail: string[];
+    annexes: Array<{ number?: string; heading: string; body: Block[] }>;
     dropped: string[];
     notes: string[];
 }
 
 const TITLE = /^(KẾ HOẠCH|NGHỊ QUYẾT|CHƯƠNG TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN)(?:\s|$)/u;
+const ANNEX = /^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?([IVX]+|\d+))?\s*[:.\-–]?\s*(.*)$/u;
+function isAnnexHeading(p: string): boolean {
+    return ANNEX.test(p) && isCapitals(p.slice(0, 8));
+}
 const INSTRUMENT_TITLE = /^(QUYẾT ĐỊNH)(?:\s|$)/u;
 
 export async function importText(text: string, options: ImportOptions = {}): Promise<ImportResult> {
@@ -66,9 +74,6 @@ export async function importText(text: string, options: ImportOptions = {}): Pro
     draft.dropped = normalised.dropped;
     const degraded = new Set<number>();
     let writer = emit(draft, registry, options, degraded);
-    if (process.env.PLANSPEC_IMPORT_DEBUG) {
-        (await import('node:fs')).writeFileSync(process.env.PLANSPEC_IMPORT_DEBUG, writer.text());
-    }
     for (let attempt = 0; attempt < 200; attempt++) {
         const errors = syntaxErrorLines(writer.text());
         if (errors.length === 0) {
@@ -77,9 +82,6 @@ export async function importText(text: string, options: ImportOptions = {}): Pro
         const span = writer.spans.filter(s => !degraded.has(s.id) && s.from <= errors[0] && errors[0] <= s.to)
             .sort((a, b) => (a.to - a.from) - (b.to - b.from))[0];
         if (!span) {
-            if (process.env.PLANSPEC_IMPORT_DEBUG) {
-                process.stderr.write(writer.lines.slice(Math.max(0, errors[0] - 8), errors[0]).join("\n") + "\n");
-            }
             // Nothing recognised is at fault: keep the text only, as prose.
             writer = emitProseOnly(normalised.paragraphs, registry, options);
             break;
@@ -99,6 +101,11 @@ export async function importText(text: string, options: ImportOptions = {}): Pro
 }
 
 function chooseNamespace(registry: Registry, text: string): void {
+    // A province's own folder, given as the workspace, says which namespace the draft is in.
+    if (registry.localNamespaces.size === 1 && registry.namespaces.size > 1) {
+        registry.namespace = [...registry.localNamespaces][0];
+        return;
+    }
     const folded = foldForSearch(text);
     let best: { name: string; count: number } | undefined;
     for (const [name, title] of registry.namespaces) {
@@ -107,12 +114,35 @@ function chooseNamespace(registry: Registry, text: string): void {
         if (place.length < 3) {
             continue;
         }
-        const count = folded.split(place).length - 1;
+        // The only namespace of the workspace is the draft's.
+        const count = folded.split(place).length - 1 + (registry.namespaces.size === 1 ? 1 : 0);
         if (count > 0 && (!best || count > best.count)) {
             best = { name, count };
         }
     }
-    registry.namespace = best?.name;
+    registry.namespace = best?.name ?? byBodiesNamed(registry, folded);
+}
+
+/**
+ * A text that names no place: the namespace whose registry declares clearly more of the bodies the
+ * text names (by official name or alias) than any other; none on a tie.
+ */
+function byBodiesNamed(registry: Registry, folded: string): string | undefined {
+    const counts = new Map<string, number>();
+    for (const body of registry.bodies) {
+        if (!body.namespace) {
+            continue;
+        }
+        const named = body.names.some(name => {
+            const n = foldForSearch(name);
+            return n.length >= 8 && new RegExp(`(^|[^a-z0-9])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`).test(folded);
+        });
+        if (named) {
+            counts.set(body.namespace, (counts.get(body.namespace) ?? 0) + 1);
+        }
+    }
+    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    return ranked.length > 0 && ranked[0][1] >= 3 && (ranked.length === 1 || ranked[0][1] >= 1.5 * ranked[1][1]) ? ranked[0][0] : undefined;
 }
 
 function syntaxErrorLines(text: string): number[] {
@@ -138,7 +168,7 @@ function parser(): NonNullable<typeof cachedParser> {
 // Recognition
 
 function recognise(paragraphs: string[], registry: Registry, ids: { next: number }): Draft {
-    const titleAt = paragraphs.findIndex(p => TITLE.test(p) && isCapitals(p.slice(0, 60)));
+    const titleAt = paragraphs.findIndex(p => TITLE.test(p));
     let start = 0;
     let instrument: Instrument | undefined;
     const notes: string[] = [];
@@ -154,7 +184,10 @@ function recognise(paragraphs: string[], registry: Registry, ids: { next: number
         }
     }
     const headerEnd = titleAt >= 0 ? titleAt : start;
-    const { header } = readHeader(paragraphs.slice(start, headerEnd + (titleAt >= 0 ? 0 : 0)));
+    const headerParagraphs = paragraphs.slice(start, headerEnd);
+    const { header, used: headerUsed } = readHeader(headerParagraphs);
+    // What the header holds besides what was read stays, as prose.
+    const headerLeft = headerParagraphs.filter((p, i) => !headerUsed.has(i));
     let title = '';
     let kind = 'kế hoạch';
     let bodyStart = headerEnd;
@@ -171,7 +204,7 @@ function recognise(paragraphs: string[], registry: Registry, ids: { next: number
         }
         // "KẾ HOẠCH" alone, then its subject in ordinary letters ("Thực hiện Đề án …"), citing no number.
         if (title === '' && bodyStart < paragraphs.length && !splitLabel(paragraphs[bodyStart]).label
-            && !/^(Căn cứ|Số)\s/u.test(paragraphs[bodyStart]) && citationsIn(paragraphs[bodyStart], registry).every(c => !c.number)
+            && !/^(Căn cứ|Số)\s/u.test(paragraphs[bodyStart]) && !/[.;:,]$/u.test(paragraphs[bodyStart])
             && paragraphs[bodyStart].length < 300) {
             title = paragraphs[bodyStart];
             bodyStart++;
@@ -186,8 +219,13 @@ function recognise(paragraphs: string[], registry: Registry, ids: { next: number
                     header.date = `${Number(d[1])}/${Number(d[2])}/${d[3]}`;
                 }
             }
+            // "… của Ban Thường vụ Tỉnh ủy về tăng cường …": the issuer, and the subject as the title.
+            const by = /\scủa\s+(.+?)\s+(về\s.+)$/u.exec(paragraphs[bodyStart]);
+            if (by) {
+                header.issuerText ??= by[1];
+            }
             if (title === '') {
-                title = paragraphs[bodyStart];
+                title = by ? by[2] : paragraphs[bodyStart];
             }
             bodyStart++;
         }
@@ -208,10 +246,6 @@ function recognise(paragraphs: string[], registry: Registry, ids: { next: number
     if (header.place) {
         clauses.push(`tại ${quote(header.place)}`);
     }
-    const issuer = issuerOf(header.issuerText, registry) ?? (instrument ? undefined : undefined);
-    if (issuer) {
-        clauses.push(`của ${registry.ref(issuer)}`);
-    }
     const period = periodIn(title);
     if (period) {
         clauses.push(`thời gian ${period}`);
@@ -231,16 +265,74 @@ function recognise(paragraphs: string[], registry: Registry, ids: { next: number
             notes.push('danh sách nơi nhận in không có nhãn «Nơi nhận:» (a recipients list printed without its label)');
         }
     }
+    // Annexes (phụ lục) follow the text, often after the signature.
+    const annexParagraphs: string[] = [];
+    const annexInBody = bodyParagraphs.findIndex(isAnnexHeading);
+    if (annexInBody >= 0) {
+        annexParagraphs.push(...bodyParagraphs.slice(annexInBody));
+        bodyParagraphs = bodyParagraphs.slice(0, annexInBody);
+    }
+    const annexInTail = tail.findIndex(isAnnexHeading);
+    if (annexInTail >= 0) {
+        annexParagraphs.unshift(...tail.slice(annexInTail));
+        tail = tail.slice(0, annexInTail);
+    }
     // The basis and the documents implemented are those the opening paragraphs cite (before the first numbered part).
     const firstNumbered = bodyParagraphs.findIndex(p => splitLabel(p).label !== undefined);
-    clauses.push(...basisClauses(firstNumbered >= 0 ? bodyParagraphs.slice(0, firstNumbered) : bodyParagraphs, registry));
+    const preamble = firstNumbered >= 0 ? bodyParagraphs.slice(0, firstNumbered) : [];
+    // The issuer: the header's, else the body that says, before the first part, that it issues the plan
+    // ("Ủy ban nhân dân tỉnh ban hành Kế hoạch …", "UBND tỉnh xây dựng Kế hoạch …").
+    const issuer = issuerOf(header.issuerText, registry) ?? preamble.map(p => issuerStatement(p, registry)).find(b => b !== undefined);
+    if (header.issuerText && !issuerOf(header.issuerText, registry)) {
+        // An issuer the registry does not know stays as printed.
+        headerLeft.unshift(header.issuerText);
+    }
+    if (issuer) {
+        const at = clauses.findIndex(c => /^(thời gian|ban hành kèm theo|chuyển bởi)\s/u.test(c));
+        clauses.splice(at >= 0 ? at : clauses.length, 0, `của ${registry.ref(issuer)}`);
+    }
+    clauses.push(...basisClauses(firstNumbered >= 0 ? preamble : bodyParagraphs, registry));
     declareCitations(bodyParagraphs, registry);
     const idBase = `${kind === 'nghị quyết' ? 'NQ' : 'KH'}_${header.number?.split(/[/\-]/)[0] ?? 'NHAP'}`;
     return {
         kind, id: registry.freshId(idBase), title, clauses, instrument,
-        body: blocks(buildTree(bodyParagraphs), registry, ids, undefined),
+        // The opening paragraphs are the plan's preamble, never its duties.
+        body: [
+            ...headerLeft.map((p): Block => ({ t: 'para', text: p })),
+            ...preamble.map((p): Block => ({ t: 'para', text: p, cites: namedCitations(p, registry) })),
+            ...blocks(buildTree(bodyParagraphs.slice(preamble.length)), registry, ids, undefined),
+        ],
         tail, dropped: [], notes,
+        annexes: readAnnexes(annexParagraphs, registry, ids),
     };
+}
+
+function readAnnexes(paragraphs: string[], registry: Registry, ids: { next: number }): Draft['annexes'] {
+    const annexes: Draft['annexes'] = [];
+    let current: string[] | undefined;
+    const flush = (): void => {
+        if (current && current.length > 0) {
+            const m = ANNEX.exec(current[0])!;
+            let heading = m[2].trim();
+            let from = 1;
+            // "PHỤ LỤC I" then its heading in capitals.
+            while (from < current.length && isCapitals(current[from]) && !isRow(current[from]) && !splitLabel(current[from]).label && current[from].length < 200) {
+                heading = `${heading} ${current[from]}`.trim();
+                from++;
+            }
+            annexes.push({ number: m[1], heading: heading || current[0], body: blocks(buildTree(current.slice(from)), registry, ids, undefined) });
+        }
+    };
+    for (const p of paragraphs) {
+        if (isAnnexHeading(p)) {
+            flush();
+            current = [p];
+        } else {
+            current?.push(p);
+        }
+    }
+    flush();
+    return annexes;
 }
 
 /** Where the recipients and signature block that begin at `received` end: the signer's name, or `limit`. */
@@ -254,6 +346,16 @@ function tailEnd(paragraphs: string[], received: number, limit: number): number 
     return limit;
 }
 
+function issuerStatement(paragraph: string, registry: Registry): KnownBody | undefined {
+    for (const m of paragraph.matchAll(/(?:^|[,;]\s*)([^,;]{3,80}?)\s+(?:ban hành|xây dựng)\s+Kế hoạch/gu)) {
+        const body = bodyAt(m[1].trim(), registry);
+        if (body && body.end >= m[1].trim().length - 1) {
+            return body.body;
+        }
+    }
+    return undefined;
+}
+
 function issuerOf(text: string | undefined, registry: Registry): KnownBody | undefined {
     if (!text) {
         return undefined;
@@ -262,12 +364,25 @@ function issuerOf(text: string | undefined, registry: Registry): KnownBody | und
     return body && body.end >= text.trim().length - 1 ? body.body : undefined;
 }
 
+/** Where an instrument's title is ("QUYẾT ĐỊNH …", "V/v …"): its header is what comes before. */
+function titleAtOf(paragraphs: string[]): number {
+    const at = paragraphs.findIndex(p => INSTRUMENT_TITLE.test(p) || /^V\/v/u.test(p));
+    return at >= 0 ? at : Math.min(4, paragraphs.length);
+}
+
 function readInstrument(paragraphs: string[], kind: string, registry: Registry, ids: { next: number }): Instrument {
-    const { header } = readHeader(paragraphs.slice(0, 4));
+    const headerEnd = titleAtOf(paragraphs);
+    const { header, used } = readHeader(paragraphs.slice(0, headerEnd));
     const titleAt = paragraphs.findIndex(p => INSTRUMENT_TITLE.test(p) || /^V\/v/u.test(p));
-    const title = titleAt >= 0 ? paragraphs[titleAt].replace(INSTRUMENT_TITLE, '').replace(/^V\/v\s*/u, '').trim() : '';
+    let title = titleAt >= 0 ? paragraphs[titleAt].replace(INSTRUMENT_TITLE, '').replace(/^V\/v\s*/u, '').trim() : '';
     const received = paragraphs.findIndex(p => /^Nơi nhận\s*:?/u.test(p));
-    const bodyFrom = titleAt >= 0 ? titleAt + 1 : 0;
+    let bodyFrom = titleAt >= 0 ? titleAt + 1 : 0;
+    // "QUYẾT ĐỊNH" alone, then its subject ("Ban hành Kế hoạch …").
+    if (title === '' && titleAt >= 0 && bodyFrom < paragraphs.length && !/^(Căn cứ|Theo đề nghị|Điều)\s/u.test(paragraphs[bodyFrom])
+        && !/[.;:,]$/u.test(paragraphs[bodyFrom])) {
+        title = paragraphs[bodyFrom];
+        bodyFrom++;
+    }
     const body = paragraphs.slice(bodyFrom, received >= 0 ? received : paragraphs.length);
     const clauses: string[] = [];
     if (header.number) {
@@ -283,11 +398,12 @@ function readInstrument(paragraphs: string[], kind: string, registry: Registry, 
     if (issuer) {
         clauses.push(`của ${registry.ref(issuer)}`);
     }
+    const unknownIssuer = header.issuerText && !issuer ? [header.issuerText] : [];
     const base = `${kind === 'quyết định' ? 'QD' : 'CV'}_${header.number?.split(/[/\-]/)[0] ?? 'NHAP'}`;
     const id = registry.freshId(base);
-    const inner: string[] = basisClauses(body, registry, true);
+    const inner = basisClauses(body, registry, true);
     declareCitations(body, registry);
-    const blocksOut: Block[] = [];
+    const blocksOut: Block[] = [...unknownIssuer, ...paragraphs.slice(0, headerEnd).filter((p, i) => !used.has(i))].map((p): Block => ({ t: 'para', text: p }));
     for (const p of body) {
         const addressed = /^Kính gửi\s*:\s*(.+?)\.?$/u.exec(p);
         if (addressed) {
@@ -305,7 +421,7 @@ function readInstrument(paragraphs: string[], kind: string, registry: Registry, 
             blocksOut.push(...blocks(buildTree([p]), registry, ids, undefined));
         }
     }
-    return { kind, id, header, title, clauses: [...clauses, ...(title ? [quote(title)] : [])], body: blocksOut, tail: received >= 0 ? paragraphs.slice(received) : [], ...{ inner } } as Instrument & { inner: string[] };
+    return { kind, id, header, title, clauses: [...clauses, ...(title ? [quote(title)] : [])], inner, body: blocksOut, tail: received >= 0 ? paragraphs.slice(received) : [] };
 }
 
 /** `căn cứ` / `thực hiện` / `theo đề nghị` clauses from the paragraphs that open with them. */
@@ -349,37 +465,113 @@ function declareCitations(paragraphs: string[], registry: Registry): void {
     }
 }
 
-function blocks(items: Item[], registry: Registry, ids: { next: number }, addressees: KnownBody[] | undefined): Block[] {
+/**
+ * "2. Bộ Chỉ huy Quân sự tỉnh Phối hợp với …": a heading naming a body whose text extraction put on
+ * the heading's line. Split where the registry's name ends and a capitalised sentence begins.
+ */
+function splitBodyHeading(item: Item, registry: Registry): Item {
+    if (!item.label || isBulletScheme(item.scheme)) {
+        return item;
+    }
+    // "Đề nghị Bộ Tư lệnh Cảnh sát biển Vùng 4 Chỉ đạo …": a request's heading, the same way.
+    const request = /^Đề nghị\s+/u.exec(item.text)?.[0] ?? '';
+    const listed = bodiesAt(item.text.slice(request.length), registry);
+    const end = request.length + listed.end;
+    const rest = item.text.slice(end);
+    if (listed.bodies.length === 0 || !/^\s+\p{Lu}\p{Ll}/u.test(rest) || bodyAt(rest.trim(), registry)) {
+        return item;
+    }
+    return { ...item, text: item.text.slice(0, end).trim(), children: [{ text: rest.trim(), children: [] }, ...item.children] };
+}
+
+function isBulletScheme(scheme: string | undefined): boolean {
+    return scheme?.startsWith('bullet') ?? false;
+}
+
+function blocks(items: Item[], registry: Registry, ids: { next: number }, addressees: KnownBody[] | undefined, mode = 'nhiệm vụ'): Block[] {
     const out: Block[] = [];
-    for (const item of items) {
+    let columns: ReturnType<typeof columnsOf>;
+    for (const original of items) {
+        const item = splitBodyHeading(original, registry);
+        if (item.children.length === 0 && !item.label && isRow(item.text)) {
+            // A header row sets the columns of the rows after it; each row of a task table is a task.
+            const header = columnsOf(item.text);
+            if (header) {
+                columns = header;
+                out.push({ t: 'para', text: item.text });
+                continue;
+            }
+            if (columns) {
+                out.push(rowBlock(item.text, columns, registry, ids));
+                continue;
+            }
+        } else {
+            columns = undefined;
+        }
         if (item.children.length > 0) {
             const to = headingAddressees(item.text, registry);
             const phase = phaseOf(item.text);
             const duty = to ? undefined : dutyOf(item.text, registry);
-            if (duty && !phase) {
-                // A duty with its own items: they are its parts, with its lead.
-                const task = leaf({ ...item, children: [] }, registry, ids, addressees)[0];
+            // A duty (or, under a heading naming bodies, a sentence) with items of its own.
+            if ((duty || addressees && !isHeadingLike(item.text)) && !phase) {
+                const task = leaf({ ...item, children: [] }, registry, ids, addressees, mode)[0];
                 if (task.t === 'task') {
-                    task.children.push(...blocks(item.children, registry, ids, undefined));
+                    // Numbered items are its sub-tasks (they inherit the lead); paragraphs without a
+                    // number go on with the same duty.
+                    const leads = duty?.leads ?? addressees;
+                    const childMode = duty ? (duty.mode === 'đề nghị' ? 'đề nghị' : 'nhiệm vụ') : mode;
+                    for (const child of item.children) {
+                        task.children.push(...(child.label || child.children.length > 0
+                            ? blocks([child], registry, ids, leads, childMode)
+                            : [{ t: 'para', text: child.text, cites: namedCitations(child.text, registry) } as Block, ...taskExtras(child.text, registry, ids, leads ?? [])]));
+                    }
                     out.push(task);
                     continue;
                 }
             }
-            const children = blocks(item.children, registry, ids, to?.bodies ?? addressees);
+            const children = blocks(item.children, registry, ids, to?.bodies ?? addressees, to ? (to.mode === 'đề nghị' ? 'đề nghị' : 'nhiệm vụ') : mode);
             if (phase) {
                 out.push({ t: 'line', id: ids.next++, text: `${label(item.label)}giai đoạn ${quote(item.text)} ${phase}  ${IMPORTED}`, fallback: { t: 'para', label: item.label, text: item.text } });
                 out.push(...children);
                 continue;
             }
             out.push({
+                // A numbered paragraph followed by more paragraphs is one item of several paragraphs.
+                item: !to && !isHeadingLike(item.text) && label(item.label) !== '',
                 t: 'section', id: ids.next++, label: item.label, heading: item.text,
                 mode: to?.mode, to: to ? to.bodies.map(b => registry.ref(b)) : [], children,
             });
         } else {
-            out.push(...leaf(item, registry, ids, addressees));
+            out.push(...leaf(item, registry, ids, addressees, mode));
         }
     }
     return out;
+}
+
+function rowBlock(row: string, columns: NonNullable<ReturnType<typeof columnsOf>>, registry: Registry, ids: { next: number }): Block {
+    const task = rowTask(row, columns, registry);
+    if (task.problem) {
+        return { t: 'para', text: row, review: task.problem };
+    }
+    const clauses = [`chủ trì ${task.leads.map(b => registry.ref(b)).join(', ')}`];
+    if (task.supports.length > 0) {
+        clauses.push(`phối hợp ${task.supports.map(b => registry.ref(b)).join(', ')}`);
+    }
+    clauses.push(...task.clauses);
+    return { t: 'task', id: ids.next++, label: task.label, mode: 'nhiệm vụ', text: task.text, addressees: [], clauses, children: [] };
+}
+
+/** A heading: short and with no full stop, or ending with ":". */
+function isHeadingLike(text: string): boolean {
+    return /:$/u.test(text) || text.length <= 120 && !/[.;]$/u.test(text);
+}
+
+/** Targets and reports a paragraph inside a task states. */
+function taskExtras(text: string, registry: Registry, ids: { next: number }, leads: KnownBody[]): Block[] {
+    return [
+        ...targetsIn(text).map((t): Block => ({ t: 'line', id: ids.next++, text: `${t.plan}  ${IMPORTED}`, fallback: { t: 'para', text: '', review: `chỉ tiêu chưa đọc được (target not read): ${t.text}` } })),
+        ...reportsIn(text, registry).map((r): Block => ({ t: 'line', id: ids.next++, text: reportLines(r, leads, registry).join('\n'), fallback: { t: 'para', text: '', review: `báo cáo chưa đọc được (report not read): ${r.text}` } })),
+    ];
 }
 
 function phaseOf(text: string): string | undefined {
@@ -387,8 +579,24 @@ function phaseOf(text: string): string | undefined {
     return m ? `từ ${m[1]} đến ${m[2]}` : undefined;
 }
 
-function leaf(item: Item, registry: Registry, ids: { next: number }, addressees: KnownBody[] | undefined): Block[] {
-    const para: Block = { t: 'para', label: item.label, text: item.text };
+/**
+ * Documents the text names without a number ("Luật Thi hành án hình sự năm 2019"), as `trích dẫn`
+ * citations with the phrase as printed (those with a number link themselves).
+ */
+function namedCitations(text: string, registry: Registry): string[] {
+    // The opening clauses are linked by `căn cứ`/`thực hiện` already.
+    if (/^(Căn cứ|Thực hiện|Theo đề nghị)\s/u.test(text)) {
+        return [];
+    }
+    return citationsIn(text, registry).filter(c => !c.number && c.summary).map(c => {
+        const phrase = text.slice(c.start, c.end).replace(/[\s,;.]+$/u, '');
+        return `${registry.ref(documentFor(c, registry))} (${quote(phrase)})`;
+    }).filter((c, i, all) => all.indexOf(c) === i);
+}
+
+function leaf(item: Item, registry: Registry, ids: { next: number }, addressees: KnownBody[] | undefined, inherited = 'nhiệm vụ'): Block[] {
+    const cites = namedCitations(item.text, registry);
+    const para: Block = { t: 'para', label: item.label, text: item.text, cites };
     const phase = phaseOf(item.text);
     if (phase) {
         return [{ t: 'line', id: ids.next++, text: `${label(item.label)}giai đoạn ${quote(item.text)} ${phase}  ${IMPORTED}`, fallback: para }];
@@ -401,7 +609,7 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
     if (duty || addressees) {
         const clauses: string[] = [];
         let leads: KnownBody[] = addressees ?? [];
-        let mode = 'nhiệm vụ';
+        let mode = inherited;
         if (duty) {
             leads = duty.leads;
             mode = duty.mode;
@@ -411,17 +619,26 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
             }
         } else {
             const withWhom = cooperatesWith(item.text, registry);
+            const supported = supportsUnderHeading(item.text, registry);
             if (withWhom.length > 0) {
                 clauses.push(`phối hợp với ${withWhom.map(b => registry.ref(b)).join(', ')}`);
+            } else if (supported.length > 0) {
+                clauses.push(`phối hợp ${supported.map(b => registry.ref(b)).join(', ')}`);
             }
         }
-        clauses.push(...timingsIn(item.text));
-        const recurrence = recurrenceIn(item.text);
-        const reports = reportsIn(item.text, registry).map((r): Block => ({ t: 'line', id: ids.next++, text: reportLines(r, leads, registry).join('\n'), fallback: { t: 'para', text: '', review: `báo cáo chưa đọc được (report not read): ${r.text}` } }));
-        if (recurrence && reports.length === 0) {
+        const found = reportsIn(item.text, registry);
+        // Timing stated in a report's sentence is the report's, not the task's.
+        const own = found.reduce((text, r) => text.replace(r.text, ' '), item.text);
+        clauses.push(...timingsIn(own));
+        if (cites.length > 0) {
+            clauses.push(`trích dẫn ${cites.join(', ')}`);
+        }
+        const recurrence = recurrenceIn(own);
+        const reports = found.map((r): Block => ({ t: 'line', id: ids.next++, text: reportLines(r, leads, registry).join('\n'), fallback: { t: 'para', text: '', review: `báo cáo chưa đọc được (report not read): ${r.text}` } }));
+        if (recurrence) {
             clauses.push(recurrence);
         }
-        if (onRequestIn(item.text) && reports.length === 0) {
+        if (onRequestIn(own)) {
             clauses.push('hoặc đột xuất');
         }
         return [{ t: 'task', id: ids.next++, label: item.label, mode, text: item.text, addressees: [], clauses, children: [...targets, ...reports] }];
@@ -456,7 +673,7 @@ function emit(draft: Draft, registry: Registry, options: ImportOptions, degraded
         w.line(`${REVIEW} ${note}`);
     }
     w.line('');
-    const instrument = draft.instrument as (Instrument & { inner: string[] }) | undefined;
+    const instrument = draft.instrument;
     if (instrument) {
         w.open(`văn bản ${instrument.id} ${instrument.kind} ${instrument.clauses.join(' ')}`);
         clausesAsElements(w, instrument.inner, 2_000_000, degraded);
@@ -470,6 +687,11 @@ function emit(draft: Draft, registry: Registry, options: ImportOptions, degraded
     w.line('');
     emitBlocks(w, draft.body, registry, degraded);
     emitTail(w, draft.tail, registry);
+    for (const annex of draft.annexes) {
+        w.open(`phụ lục ${annex.number ? `${quote(annex.number)} ` : ''}${quote(annex.heading)}  ${IMPORTED}`);
+        emitBlocks(w, annex.body, registry, degraded);
+        w.close();
+    }
     w.close();
     return w;
 }
@@ -498,7 +720,7 @@ function emitBlock(w: Writer, block: Block, registry: Registry, degraded: Set<nu
                 w.line(`${REVIEW} ${block.review.replace(/\s+/g, ' ')}`);
             }
             if (block.text !== '') {
-                w.line(`${label(block.label)}${quote(block.text)}`);
+                w.line(`${label(block.label)}${quote(block.text)}${block.cites?.length ? ` trích dẫn ${block.cites.join(', ')}  ${IMPORTED}` : ''}`);
             }
             return;
         case 'line':
@@ -514,6 +736,13 @@ function emitBlock(w: Writer, block: Block, registry: Registry, degraded: Set<nu
                     w.line(`${REVIEW} mục không viết được thành phần (heading kept as prose)`);
                     w.line(`${label(block.label)}${quote(block.heading)}`);
                     emitBlocks(w, block.children, registry, degraded);
+                    return;
+                }
+                if (block.item) {
+                    w.open(label(block.label).trim());
+                    w.line(quote(block.heading));
+                    emitBlocks(w, block.children, registry, degraded);
+                    w.close();
                     return;
                 }
                 const number = block.label?.replace(/[.\-)–\s]+$/u, '') ?? '';

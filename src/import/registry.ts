@@ -2,7 +2,9 @@
  * What the workspace already declares: bodies (by official name and aliases) and documents (by
  * number-symbol), with their namespaces; and the additions the draft needs, declared once each.
  */
+import * as path from 'node:path';
 import { loadWorkspace } from '../workspace/load.js';
+import { findWorkspaceRoot, isMarkedRoot, listPlanFiles } from '../workspace/roots.js';
 import type { Model } from '../language/generated/ast.js';
 import { isAgency, isDocument, isGroup, isPlan } from '../language/generated/ast.js';
 import { foldForSearch } from '../language/fold.js';
@@ -23,6 +25,9 @@ export interface KnownDocument {
     id: string;
     namespace?: string;
     number?: string;
+    /** A document known by its name (a law without a number): its name, and its date or year. */
+    name?: string;
+    when?: string;
     added?: boolean;
 }
 
@@ -31,6 +36,8 @@ export class Registry {
     readonly documents: KnownDocument[] = [];
     /** Namespace name → its title ("CaMau" → "Tỉnh Cà Mau"). */
     readonly namespaces = new Map<string, string | undefined>();
+    /** Namespaces of the files in the folder given itself (not the rest of its workspace). */
+    readonly localNamespaces = new Set<string>();
     /** The draft's namespace, once chosen. */
     namespace: string | undefined;
     /** Declarations the workspace lacks, in order of first use. */
@@ -51,6 +58,18 @@ export class Registry {
         const candidates = this.documents.filter(d => d.number !== undefined && numberKey(d.number) === key
             && (d.namespace === undefined || d.namespace === this.namespace));
         return candidates.find(d => d.namespace === this.namespace) ?? candidates[0];
+    }
+
+    /**
+     * A document known by its name and date or year ("Luật Tổ chức chính quyền địa phương" of
+     * 19/6/2015), compared ignoring diacritics and case; the year alone matches a full date.
+     */
+    documentByName(name: string, when: string | undefined): KnownDocument | undefined {
+        const key = foldForSearch(name);
+        const year = when?.split('/').at(-1);
+        return this.documents.find(d => d.name !== undefined && foldForSearch(d.name) === key
+            && (d.namespace === undefined || d.namespace === this.namespace)
+            && (when === undefined || d.when === undefined || d.when === when || d.when.split('/').at(-1) === year));
     }
 
     /** A fresh id from `base` (letters, digits and `_` only), unique in the workspace and the draft. */
@@ -83,7 +102,7 @@ export class Registry {
 
     addDocument(doc: { kind: string; number?: string; date?: string; year?: string; issuer?: string; summary?: string }): KnownDocument {
         const base = doc.number ? `VB_${doc.number}` : `VB_${initials(doc.summary ?? doc.kind)}_${doc.date ?? doc.year ?? ''}`;
-        const known: KnownDocument = { id: this.freshId(base), namespace: this.namespace, number: doc.number, added: true };
+        const known: KnownDocument = { id: this.freshId(base), namespace: this.namespace, number: doc.number, name: doc.summary, when: doc.date ?? doc.year, added: true };
         this.documents.push(known);
         const parts = [`văn bản ${known.id} ${doc.kind}`];
         if (doc.number) {
@@ -117,15 +136,20 @@ function initials(name: string): string {
 /** The registry of the workspace at `folder` (every `.plan` file of it). */
 export async function loadRegistry(folder: string | undefined): Promise<Registry> {
     const registry = new Registry();
-    if (!folder) {
+    // A new project with no plan yet has an empty registry.
+    if (!folder || listPlanFiles(path.resolve(folder), [], isMarkedRoot(findWorkspaceRoot(path.resolve(folder)))).length === 0) {
         return registry;
     }
     const loaded = await loadWorkspace([folder]);
+    const requested = new Set(loaded.requested);
     for (const document of loaded.all) {
         const model = document.parseResult.value as Model;
         const namespace = model.namespace?.name;
         if (namespace) {
             registry.namespaces.set(namespace, model.namespace?.title);
+            if (requested.has(document)) {
+                registry.localNamespaces.add(namespace);
+            }
         }
         for (const element of model.elements ?? []) {
             if (!element.name) {
@@ -138,7 +162,9 @@ export async function loadRegistry(folder: string | undefined): Promise<Registry
                     names: [element.officialName, ...(element.aliases ?? [])].filter((n): n is string => typeof n === 'string'),
                 });
             } else if (isDocument(element) || isPlan(element)) {
-                registry.documents.push({ id: element.name, namespace, number: element.number });
+                const when = isDocument(element) ? element.date ?? (element.year !== undefined ? String(element.year) : undefined) : element.date;
+                const name = isDocument(element) ? element.summary : element.title;
+                registry.documents.push({ id: element.name, namespace, number: element.number, name, when });
             }
         }
     }

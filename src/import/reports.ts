@@ -3,7 +3,7 @@
  * who (the duty's lead, when the text gives one), to whom, through whom, when. A report is written
  * only when the text names to whom it goes; one that names nobody stays prose.
  */
-import { bodyAt } from './agencies.js';
+import { bodiesAt, bodyAt } from './agencies.js';
 import { quote } from './emit.js';
 import type { KnownBody, Registry } from './registry.js';
 import { onRequestIn, recurrenceIn, timingsIn } from './timing.js';
@@ -13,47 +13,59 @@ export interface ReportDuty {
     to: KnownBody[];
     via?: KnownBody;
     clauses: string[];
+    /** Who reports, when the text says (the recipient of the report it compiles). */
+    from?: KnownBody[];
 }
 
 export function reportsIn(text: string, registry: Registry): ReportDuty[] {
     const reports: ReportDuty[] = [];
     for (const sentence of text.split(/(?<=[.;])\s+(?=\p{Lu})|;\s*/u)) {
-        const at = sentence.search(/báo cáo/iu);
-        if (at < 0) {
-            continue;
-        }
-        const rest = sentence.slice(at);
-        const to: KnownBody[] = [];
-        for (const m of rest.matchAll(/(?:\s|^)(?:gửi về|gửi|về|lên|cho)\s+/giu)) {
-            const body = bodyAt(rest.slice((m.index ?? 0) + m[0].length), registry);
-            if (body && !to.includes(body.body)) {
-                to.push(body.body);
-                break;
+        // "… báo cáo kết quả về UBND tỉnh (qua Công an tỉnh) để tổng hợp, báo cáo Thủ tướng Chính phủ":
+        // two reports, the second from the first one's recipient.
+        const starts = [...sentence.matchAll(/báo cáo/giu)].map(m => m.index ?? 0);
+        let previous: ReportDuty | undefined;
+        starts.forEach((at, i) => {
+            const rest = sentence.slice(at, starts[i + 1] ?? sentence.length);
+            const to = recipientIn(rest, registry);
+            if (!to) {
+                return;
             }
-        }
-        if (to.length === 0) {
-            continue;
-        }
-        let via: KnownBody | undefined;
-        const viaAt = /\(?\s*qua\s+/iu.exec(rest);
-        if (viaAt) {
-            via = bodyAt(rest.slice(viaAt.index + viaAt[0].length), registry)?.body;
-        }
-        const clauses = timingsIn(rest).filter(c => !/^thường xuyên/.test(c));
-        const recurrence = recurrenceIn(sentence);
-        if (recurrence) {
-            clauses.push(recurrence);
-        }
-        if (onRequestIn(rest)) {
-            clauses.push('hoặc đột xuất');
-        }
-        reports.push({ text: sentence.trim(), to, via, clauses });
+            let via: KnownBody | undefined;
+            const viaAt = /\(?\s*qua\s+/iu.exec(rest);
+            if (viaAt) {
+                via = bodyAt(rest.slice(viaAt.index + viaAt[0].length), registry)?.body;
+            }
+            const clauses = timingsIn(rest).filter(c => !/^thường xuyên/.test(c));
+            const recurrence = recurrenceIn(i === 0 ? sentence.slice(0, starts[1] ?? sentence.length) : rest);
+            if (recurrence) {
+                clauses.push(recurrence);
+            }
+            if (onRequestIn(rest)) {
+                clauses.push('hoặc đột xuất');
+            }
+            const chained = previous && /tổng hợp[,\s]*$/u.test(sentence.slice(0, at)) ? previous.to : undefined;
+            const report: ReportDuty = { text: (i === 0 ? sentence.slice(0, starts[1] ?? sentence.length) : rest).trim().replace(/[,;]$/u, ''), to, via, clauses, from: chained };
+            reports.push(report);
+            previous = report;
+        });
     }
     return reports;
 }
 
+/** The bodies a report goes to: named after "báo cáo", "gửi (về)", "về", "lên", "cho", "với" (not "phối hợp với"). */
+function recipientIn(rest: string, registry: Registry): KnownBody[] | undefined {
+    for (const m of rest.matchAll(/(?<=\s|^)(?:báo cáo(?:\s+kết quả)?|gửi về|gửi|về|lên|cho|(?<!phối hợp\s)với)\s+/giu)) {
+        const listed = bodiesAt(rest.slice((m.index ?? 0) + m[0].length), registry);
+        if (listed.bodies.length > 0) {
+            return listed.bodies;
+        }
+    }
+    return undefined;
+}
+
 export function reportLines(report: ReportDuty, from: KnownBody[], registry: Registry): string[] {
     const lines = [`báo cáo ${quote(report.text)} {`];
+    from = report.from ?? from;
     if (from.length > 0) {
         lines.push(`    từ ${from.map(b => registry.ref(b)).join(', ')}`);
     }

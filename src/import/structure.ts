@@ -1,6 +1,7 @@
 /**
  * Numbering: each paragraph's printed number or bullet (I., 1., 1.1., 2.1-, a), -, +), and the tree
- * it implies: a scheme met again closes the items opened after it, a new one nests.
+ * it implies: a scheme met again closes the items opened after it, a new one nests, and a paragraph
+ * without a number belongs to the item before it.
  */
 
 export interface Item {
@@ -45,10 +46,8 @@ export function buildTree(paragraphs: string[]): Item[] {
             stack[stack.length - 1].children.push(item);
             stack.push(item);
         } else {
-            // Prose after bullets belongs to the item the bullets are in.
-            while (stack.length > 1 && isBullet(stack[stack.length - 1])) {
-                stack.pop();
-            }
+            // A paragraph without a number goes on with the item before it (a bullet's second
+            // paragraph); the last item of a list it ends stays open to the next one.
             stack[stack.length - 1].children.push(item);
         }
     }

@@ -23,6 +23,8 @@ const OPS: Array<[RegExp, string]> = [
 
 const VALUE = /(?:từ\s*(\d+(?:[.,]\d+)?)\s*%?\s*(?:đến|-|–)\s*)?(\d+(?:[.,]\d+)?)\s*%(\s*trở\s+(?:lên|xuống))?/gu;
 
+const VALUE_ONCE = /\d\s*%/u;
+
 export interface Target {
     text: string;
     plan: string;
@@ -32,9 +34,15 @@ export interface Target {
 export function targetsIn(text: string): Target[] {
     const targets: Target[] = [];
     // Clauses end at ";" or a full stop; a clause with several values is split at commas.
-    for (const clause of text.split(/;\s*|\.\s+(?=\p{Lu})/u)) {
-        const values = [...clause.matchAll(VALUE)];
-        const pieces = values.length > 1 ? clause.split(/,\s+(?=[^,]*\d\s*%)/u) : [clause];
+    for (const clause of text.split(/;\s*|\.\s+(?=[\p{Lu}\d])/u)) {
+        // "… năm sau cao hơn năm trước": a change with no value, against the year before.
+        const yearOnYear = /năm sau (cao|thấp) hơn năm trước/iu.exec(clause);
+        if (yearOnYear && !VALUE_ONCE.test(clause)) {
+            const piece = clause.trim().replace(/[.,:]$/u, '');
+            targets.push({ text: clause.trim(), plan: `chỉ tiêu ${quote(piece)} ${yearOnYear[1].toLowerCase() === 'cao' ? 'tăng' : 'giảm'} so với năm trước` });
+            continue;
+        }
+        const pieces = splitBetweenValues(clause);
         for (const piece of pieces) {
             const m = [...piece.matchAll(VALUE)];
             if (m.length !== 1) {
@@ -47,6 +55,30 @@ export function targetsIn(text: string): Target[] {
         }
     }
     return targets;
+}
+
+/**
+ * A clause with several values, cut between each two at the last ", " or " và " between them
+ * ("… 30% số đối tượng truy nã hiện có và … 50% số đối tượng …"); two values with no such cut stay
+ * together (and are left as prose).
+ */
+function splitBetweenValues(clause: string): string[] {
+    const values = [...clause.matchAll(VALUE)];
+    const pieces: string[] = [];
+    let from = 0;
+    for (let i = 0; i + 1 < values.length; i++) {
+        const gapStart = (values[i].index ?? 0) + values[i][0].length;
+        const gap = clause.slice(gapStart, values[i + 1].index);
+        const cuts = [...gap.matchAll(/,\s+|\s+và\s+/gu)];
+        const cut = cuts.at(-1);
+        if (cut) {
+            const at = gapStart + (cut.index ?? 0);
+            pieces.push(clause.slice(from, at));
+            from = at + cut[0].length;
+        }
+    }
+    pieces.push(clause.slice(from));
+    return pieces;
 }
 
 function targetOf(piece: string, m: RegExpMatchArray): string | undefined {

@@ -47,10 +47,10 @@ export function normaliseText(input: string): NormalisedText {
     const broken = short / nonEmpty > 0.35 && kept.filter(l => l.blankBefore).length / nonEmpty < 0.2;
     const words = dictionary(kept.map(l => l.text));
     const paragraphs: string[] = [];
-    for (const line of kept) {
+    for (const [i, line] of kept.entries()) {
         const last = paragraphs.length - 1;
         const previous = last >= 0 ? paragraphs[last] : undefined;
-        if (previous !== undefined && continues(previous, line, broken)) {
+        if (previous !== undefined && continues(previous, line, broken, kept[i + 1]?.text)) {
             paragraphs[last] = glue(previous, line.text, words);
         } else {
             paragraphs.push(line.text);
@@ -59,13 +59,17 @@ export function normaliseText(input: string): NormalisedText {
     return { paragraphs: paragraphs.map(p => p.replace(/\s+/g, ' ').trim()), dropped };
 }
 
-function continues(previous: string, line: { text: string; indented: boolean; blankBefore: boolean }, broken: boolean): boolean {
+function continues(previous: string, line: { text: string; indented: boolean; blankBefore: boolean }, broken: boolean, next?: string): boolean {
+    // Table rows are one line each.
+    if (line.text.includes(' | ') || previous.includes(' | ')) {
+        return false;
+    }
     if (LABEL_ONLY.test(previous.trim())) {
         return true;
     }
     const ended = /[.;:!?…]["”)]?$|\.\/\.$/u.test(previous);
     // A paragraph cut by a page break goes on in lower case.
-    if (!ended && /^\p{Ll}/u.test(line.text) && !/^[a-zđ]\)/u.test(line.text)) {
+    if (!ended && (/^\p{Ll}/u.test(line.text) && !/^[a-zđ]\)/u.test(line.text) || /^[\d/]/u.test(line.text) && !START.test(line.text))) {
         return broken || !/^\p{Lu}[\p{Lu}\s,.\-–]+$/u.test(previous);
     }
     if (!broken) {
@@ -74,12 +78,18 @@ function continues(previous: string, line: { text: string; indented: boolean; bl
     if (line.indented) {
         return true;
     }
+    // "18. Sở Lao động" then "- Thương binh và Xã hội": a dash inside a name, not a bullet (a heading
+    // with bullets ends with ":").
+    const heading = /^(?:\d+(?:\.\d+)*\.|[IVX]+\.)\s+(.*)$/u.exec(previous);
+    if (heading && looksLikeBody(heading[1]) && heading[1].split(' ').length <= 6 && /^[-–]\s+\p{Lu}/u.test(line.text)
+        && line.text.split(' ').length <= 6 && !/[.;:,]$/u.test(line.text) && next !== undefined && /^\p{Lu}/u.test(next)) {
+        return true;
+    }
     if (START.test(line.text)) {
         return false;
     }
-    // "2. Bộ Chỉ huy Quân sự tỉnh" then "Phối hợp …": a heading naming a body, then its text.
-    const heading = /^(?:\d+(?:\.\d+)*\.|[IVX]+\.)\s+(.*)$/u.exec(previous);
-    if (heading && looksLikeBody(heading[1]) && /^\p{Lu}\p{Ll}/u.test(line.text)) {
+    // A heading in capitals ("III. TỔ CHỨC THỰC HIỆN", "KẾ HOẠCH"), then text in ordinary letters.
+    if (isCapitals(previous) && !isCapitals(line.text)) {
         return false;
     }
     if (ended && /^[\p{Lu}"“]/u.test(line.text)) {
@@ -88,9 +98,17 @@ function continues(previous: string, line: { text: string; indented: boolean; bl
     return true;
 }
 
+/** Syllables every administrative text uses, for texts too short to show them whole. */
+const COMMON = (
+    'số ngày tháng năm của và các được trong tỉnh huyện xã thành phố quyết định nghị quyết kế hoạch chỉ thị thông tư luật '
+    + 'công an sở ban ngành ủy nhân dân hội đồng chủ tịch phó giám đốc thực hiện triển khai tổ chức phối hợp chủ trì báo cáo '
+    + 'nhiệm vụ chương trình đề án chính phủ thủ tướng quốc trung ương đảng việc về với theo tại cho những này đã sẽ phải '
+    + 'phòng chống tội phạm pháp vi an ninh trật tự xã hội kinh tế tế văn bản giao đề nghị căn cứ điều quy chế hành chính'
+).split(' ');
+
 /** Words of the text as printed on lines long enough to hold whole words (not the cut pieces). */
 function dictionary(lines: string[]): Set<string> {
-    const words = new Set<string>();
+    const words = new Set<string>(COMMON);
     for (const line of lines) {
         const tokens = line.toLowerCase().split(/[^\p{L}\p{M}]+/u).filter(t => t !== '');
         // The first and last word of a line may be cut pieces.
@@ -140,4 +158,10 @@ export function glue(before: string, after: string, words: Set<string>): string 
         }
     }
     return `${a} ${b}`;
+}
+
+/** Whether a paragraph is (mostly) in capitals, as titles and headings are printed. */
+export function isCapitals(text: string): boolean {
+    const letters = [...text].filter(c => /\p{L}/u.test(c));
+    return letters.length >= 2 && letters.filter(c => c === c.toUpperCase()).length / letters.length > 0.8;
 }

@@ -1,0 +1,93 @@
+import { describe, expect, test } from 'vitest';
+import { clauses, importSnippet, loadDraft, unresolved } from './import-helpers.js';
+
+const head = 'KẾ HOẠCH\n\nPhòng, chống tội phạm năm 2025\n\nI. NHIỆM VỤ\n\n';
+
+/** The clauses of the task whose text begins with `start` (its block, up to the closing brace). */
+function taskBlock(plan: string, start: string): string[] {
+    const lines = clauses(plan);
+    const at = lines.findIndex(l => /^(\[[^\]]*\] )?(nhiệm vụ|giao|đề nghị) "/u.test(l) && l.includes(`"${start}`));
+    expect(at, `a task beginning "${start}"`).toBeGreaterThanOrEqual(0);
+    const block = [lines[at]];
+    if (lines[at].endsWith('{')) {
+        for (let i = at + 1, depth = 1; i < lines.length && depth > 0; i++) {
+            depth += (lines[i].endsWith('{') ? 1 : 0) - (lines[i] === '}' ? 1 : 0);
+            block.push(lines[i]);
+        }
+    }
+    return block;
+}
+
+describe('assignments', () => {
+    test('"Giao X chủ trì, phối hợp với Y, Z …": X leads, Y and Z cooperate', async () => {
+        const result = await importSnippet(head + '1. Giao Công an tỉnh chủ trì, phối hợp với Sở Tài chính, Sở Nội vụ xây dựng kế hoạch kiểm tra.');
+        const block = taskBlock(result.plan, 'Giao Công an tỉnh');
+        expect(block[0]).toMatch(/^\[1\.\] giao "Giao Công an tỉnh chủ trì/u);
+        expect(block).toContain('chủ trì CA_TINH');
+        expect(block).toContain('phối hợp SO_TC, SO_NV');
+        expect(unresolved(await loadDraft(result))).toEqual([]);
+    });
+
+    test('"X chủ trì, phối hợp với Y", a group as lead, and "X phối hợp Y …"', async () => {
+        const result = await importSnippet(head + [
+            '1. Các sở, ban, ngành tỉnh chủ trì, phối hợp với Công an tỉnh tuyên truyền pháp luật.',
+            '2. Sở Tài chính phối hợp Sở Nội vụ bố trí kinh phí.',
+        ].join('\n\n'));
+        expect(taskBlock(result.plan, 'Các sở, ban, ngành tỉnh')).toEqual(expect.arrayContaining(['chủ trì SO_NGANH', 'phối hợp CA_TINH']));
+        expect(taskBlock(result.plan, 'Sở Tài chính phối hợp')).toEqual(expect.arrayContaining(['chủ trì SO_TC', 'phối hợp SO_NV']));
+    });
+
+    test('"Đề nghị X …" is a request; bodies are matched ignoring tone placement ("Uỷ"/"Ủy"), case and NFD', async () => {
+        const text = head + '3. Đề nghị Uỷ ban MTTQ tỉnh tuyên truyền, vận động nhân dân tham gia.';
+        for (const input of [text, text.normalize('NFD'), text.replace('Uỷ ban MTTQ tỉnh', 'UỶ BAN MTTQ TỈNH')]) {
+            const result = await importSnippet(input);
+            const block = taskBlock(result.plan, 'Đề nghị');
+            expect(block[0]).toMatch(/^\[3\.\] đề nghị "Đề nghị/u);
+            expect(block).toContain('chủ trì MTTQ_TINH');
+        }
+    });
+
+    test('a heading naming a body addresses its items to it; "Phối hợp với Y" there means Y leads', async () => {
+        const result = await importSnippet(head + [
+            '2. Sở Tài chính:',
+            'a) Bố trí kinh phí thực hiện Kế hoạch.',
+            'b) Phối hợp với Công an tỉnh kiểm tra việc thực hiện.',
+        ].join('\n\n'));
+        const lines = clauses(result.plan);
+        expect(lines).toContain('phần "2" "Sở Tài chính:" giao SO_TC {');
+        expect(lines).toContain('[a)] nhiệm vụ "Bố trí kinh phí thực hiện Kế hoạch."');
+        expect(taskBlock(result.plan, 'Phối hợp với Công an tỉnh')).toContain('phối hợp với CA_TINH');
+        expect(unresolved(await loadDraft(result))).toEqual([]);
+    });
+
+    test('a heading naming a body whose text extraction put on its line is split where the registry\'s name ends', async () => {
+        const text = 'KẾ HOẠCH\nPhòng, chống tội phạm năm 2025\nI. NHIỆM VỤ\n2.\nSở Tài chính\nPhối hợp với Công an tỉnh kiểm tra việc sử dụng kinh\nphí.\n3.\nĐề nghị Ủy ban MTTQ tỉnh\nTuyên truyền, vận động nhân dân.';
+        const result = await importSnippet(text);
+        const lines = clauses(result.plan);
+        expect(lines).toContain('phần "2" "Sở Tài chính" giao SO_TC {');
+        expect(taskBlock(result.plan, 'Phối hợp với Công an tỉnh')).toEqual(['nhiệm vụ "Phối hợp với Công an tỉnh kiểm tra việc sử dụng kinh phí." {', 'phối hợp với CA_TINH', '}']);
+        expect(lines).toContain('phần "3" "Đề nghị Ủy ban MTTQ tỉnh" đề nghị MTTQ_TINH {');
+        expect(lines).toContain('đề nghị "Tuyên truyền, vận động nhân dân."');
+        expect(unresolved(await loadDraft(result))).toEqual([]);
+    });
+
+    test('a body the registry lacks is declared with its name as printed, where the sentence shows it is one', async () => {
+        const result = await importSnippet(head + '4. Sở Khoa học và Công nghệ chủ trì nghiên cứu ứng dụng công nghệ.');
+        expect(result.registry).toContain('cơ quan SO_KHVCN "Sở Khoa học và Công nghệ"');
+        expect(taskBlock(result.plan, 'Sở Khoa học')).toContain('chủ trì SO_KHVCN');
+        expect(unresolved(await loadDraft(result))).toEqual([]);
+    });
+
+    test('no lead is guessed: a subject that is no body stays prose, and "Giao"/"Đề nghị" without a known body gets a review comment', async () => {
+        const result = await importSnippet(head + [
+            '1. Tăng cường công tác tuyên truyền, phổ biến pháp luật.',
+            '2. Đề nghị các cơ quan tư pháp nghiên cứu, xét xử lưu động.',
+        ].join('\n\n'));
+        const lines = clauses(result.plan);
+        expect(lines).toContain('[1.] "Tăng cường công tác tuyên truyền, phổ biến pháp luật."');
+        expect(lines).toContain('[2.] "Đề nghị các cơ quan tư pháp nghiên cứu, xét xử lưu động."');
+        expect(result.plan).toMatch(/\/\/ XEM LẠI \/ REVIEW: giao việc nhưng không nhận ra cơ quan nào[^\n]*\n\s*\[2\.\] "Đề nghị các cơ quan/u);
+        expect(result.notes.some(n => n.message.includes('không nhận ra cơ quan'))).toBe(true);
+        expect(result.registry ?? '').not.toContain('cơ quan tư pháp');
+    });
+});
