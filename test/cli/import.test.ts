@@ -72,11 +72,13 @@ describe('planspec import', () => {
         expect(fs.readFileSync(source, 'utf8')).toBe(fs.readFileSync(SEED, 'utf8'));
     }, 60_000);
 
-    test('a Word file is refused for now, in both languages; a missing file and a non-UTF-8 file are usage errors', async () => {
-        const docx = await run('import', path.join(dir, 'plan.docx'));
+    test('a damaged Word file, a missing file and a non-UTF-8 file are usage errors, in both languages', async () => {
+        const damaged = path.join(dir, 'plan.docx');
+        fs.writeFileSync(damaged, 'not a zip');
+        const docx = await run('import', damaged);
         expect(docx.status).toBe(2);
-        expect(docx.err).toContain('chưa hỗ trợ tệp Word (.docx)');
-        expect(docx.err).toContain('Word files are not yet supported');
+        expect(docx.err).toContain('đây không phải tệp .docx');
+        expect(docx.err).toContain('this is not a .docx file');
         const missing = await run('import', path.join(dir, 'none.txt'));
         expect(missing.status).toBe(2);
         expect(missing.err).toContain('không tìm thấy tệp (no such file)');
