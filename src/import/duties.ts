@@ -87,3 +87,24 @@ export function supportsUnderHeading(text: string, registry: Registry): KnownBod
     const m = /^Chủ trì,?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/u.exec(text);
     return m ? bodiesAt(text.slice(m[0].length), registry).bodies : [];
 }
+
+/**
+ * "… phối hợp (chặt chẽ) với Y, Z …" later in a task (not its opening words): the task's lead, or a
+ * unit it directs ("Chỉ đạo cơ quan điều tra phối hợp với …"), works with Y and Z, who cooperate.
+ * Only bodies the registry knows are taken; a phrase that names none adds nothing.
+ */
+export function supportsWithin(text: string, registry: Registry): KnownBody[] {
+    const bodies: KnownBody[] = [];
+    const within = /(?<=[\s,;(])phối hợp(?:\s+chặt chẽ)?\s+với\s+/gu;
+    for (const m of text.matchAll(within)) {
+        if (m.index === undefined || m.index < 2) {
+            continue;
+        }
+        for (const body of bodiesAt(text.slice(m.index + m[0].length), registry).bodies) {
+            if (!bodies.includes(body)) {
+                bodies.push(body);
+            }
+        }
+    }
+    return bodies;
+}

@@ -12,7 +12,7 @@ import { foldForSearch } from '../language/fold.js';
 import type { ImportNote, ImportOptions, ImportResult } from './api.js';
 import { bodiesAt, bodyAt } from './agencies.js';
 import { citationsIn, documentFor, summaryAfter } from './citations.js';
-import { cooperatesWith, dutyOf, headingAddressees, supportsUnderHeading } from './duties.js';
+import { cooperatesWith, dutyOf, headingAddressees, supportsUnderHeading, supportsWithin } from './duties.js';
 import { IMPORTED, label, quote, REVIEW, Writer } from './emit.js';
 import { isCapitals, periodIn, readHeader, recipientOf, signerOf } from './header.js';
 import type { KnownBody } from './registry.js';
@@ -614,16 +614,20 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
             leads = duty.leads;
             mode = duty.mode;
             clauses.push(`chủ trì ${duty.leads.map(b => registry.ref(b)).join(', ')}`);
-            if (duty.supports.length > 0) {
-                clauses.push(`phối hợp ${duty.supports.map(b => registry.ref(b)).join(', ')}`);
+            const supports = duty.supports.length > 0 ? duty.supports : supportsWithin(item.text, registry).filter(b => !duty.leads.includes(b));
+            if (supports.length > 0) {
+                clauses.push(`phối hợp ${supports.map(b => registry.ref(b)).join(', ')}`);
             }
         } else {
             const withWhom = cooperatesWith(item.text, registry);
             const supported = supportsUnderHeading(item.text, registry);
+            const within = supportsWithin(item.text, registry).filter(b => !leads.includes(b));
             if (withWhom.length > 0) {
                 clauses.push(`phối hợp với ${withWhom.map(b => registry.ref(b)).join(', ')}`);
             } else if (supported.length > 0) {
                 clauses.push(`phối hợp ${supported.map(b => registry.ref(b)).join(', ')}`);
+            } else if (within.length > 0 && leads.length > 0) {
+                clauses.push(`phối hợp ${within.map(b => registry.ref(b)).join(', ')}`);
             }
         }
         const found = reportsIn(item.text, registry);
