@@ -13,7 +13,9 @@ export interface Duty {
 }
 
 const LEAD_VERB = /^\s*,?\s*(?:có trách nhiệm\s+)?chủ trì(?![\p{L}\p{M}\p{N}]),?\s*/u;
-const SUPPORT = /^\s*,?\s*(?:chủ động\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/u;
+/** Manner words written between "phối hợp" and "với" ("phối hợp kịp thời, chặt chẽ với"). */
+const MANNER = String.raw`(?:\s+(?:chặt chẽ|kịp thời|thường xuyên|đồng bộ|tốt|hiệu quả|toàn diện)(?:\s*,)?)*`;
+const SUPPORT = new RegExp(String.raw`^\s*,?\s*(?:chủ động\s+)?phối hợp${MANNER}(?:\s+với)?\s+`, 'u');
 
 /** Leads named at the start of `text`: registry bodies, or a phrase before "chủ trì" that is a body by its form. */
 function leadsAt(text: string, registry: Registry): { bodies: KnownBody[]; end: number } | undefined {
@@ -78,9 +80,12 @@ export function headingAddressees(heading: string, registry: Registry): { mode: 
 
 /** "Phối hợp với Y …" in an item under a heading addressed to X: Y leads, X cooperates. */
 export function cooperatesWith(text: string, registry: Registry): KnownBody[] {
-    const m = /^(?:Chủ động\s+)?[Pp]hối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/u.exec(text);
+    const m = COOPERATES.exec(text);
     return m ? bodiesAt(text.slice(m[0].length), registry).bodies : [];
 }
+
+// An item may open with where its duty comes from ("Theo chức năng, nhiệm vụ được giao, phối hợp với …").
+const COOPERATES = new RegExp(String.raw`^(?:(?:Theo|Căn cứ)\s+chức năng,?\s+nhiệm vụ(?:\s+được giao)?\s*,?\s*)?(?:[Cc]hủ động\s+)?[Pp]hối hợp${MANNER}(?:\s+với)?\s+`, 'u');
 
 /** "Chủ trì, phối hợp với Y …" in an item under a heading addressed to X: X leads, Y cooperates. */
 export function supportsUnderHeading(text: string, registry: Registry): KnownBody[] {
@@ -95,9 +100,10 @@ export function supportsUnderHeading(text: string, registry: Registry): KnownBod
  */
 export function supportsWithin(text: string, registry: Registry): KnownBody[] {
     const bodies: KnownBody[] = [];
-    const within = /(?<=[\s,;(])phối hợp(?:\s+chặt chẽ)?\s+với\s+/gu;
+    const within = new RegExp(String.raw`(?<=[\s,;(])[Pp]hối hợp${MANNER}\s+với\s+`, 'gu');
+    const opening = COOPERATES.exec(text)?.[0].length ?? 0;
     for (const m of text.matchAll(within)) {
-        if (m.index === undefined || m.index < 2) {
+        if (m.index === undefined || m.index < 2 || m.index + m[0].length <= opening) {
             continue;
         }
         for (const body of bodiesAt(text.slice(m.index + m[0].length), registry).bodies) {

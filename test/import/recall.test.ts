@@ -1,7 +1,27 @@
 // Recall rules added after measuring the importer (docs/import-eval.md): each stated as a general
 // phrasing of Vietnamese plans and tried on a short snippet, composed (NFC) and decomposed (NFD).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { clauses, importSnippet, loadDraft, unresolved } from './import-helpers.js';
+import { importText } from '../../src/import/index.js';
+import { REGISTRY, clauses, importSnippet, loadDraft, unresolved } from './import-helpers.js';
+
+/** The shared registry plus bodies named by level ("… cùng cấp", "… các cấp"). */
+const LEVELS = `nhóm VKS_CUNG_CAP "Viện kiểm sát nhân dân cùng cấp" viết tắt "VKSND cùng cấp"
+nhóm TAND_CUNG_CAP "Tòa án nhân dân cùng cấp" viết tắt "TAND cùng cấp"
+nhóm VKS_CAC_CAP "Viện kiểm sát nhân dân các cấp"
+nhóm TAND_CAC_CAP "Tòa án nhân dân các cấp"
+`;
+let levels: string | undefined;
+async function importWithLevels(text: string) {
+    if (!levels) {
+        levels = fs.mkdtempSync(path.join(os.tmpdir(), 'planspec-import-levels-'));
+        fs.writeFileSync(path.join(levels, 'planspec.config.json'), '{}');
+        fs.writeFileSync(path.join(levels, 'co-quan.plan'), REGISTRY + LEVELS);
+    }
+    return importText(text, { workspace: levels, sourceName: 'snippet.txt' });
+}
 
 const head = 'KẾ HOẠCH\n\nBảo đảm an ninh, trật tự năm 2026\n\nII. NHIỆM VỤ, GIẢI PHÁP\n\n';
 
@@ -53,6 +73,54 @@ describe('cooperating units named inside a task', () => {
             const result = await importSnippet(input);
             expect(taskBlock(result.plan, 'Hướng dẫn việc khen thưởng').some(l => l.startsWith('phối hợp'))).toBe(false);
             expect(clauses(result.plan).filter(l => l.startsWith('phối hợp'))).toEqual([]);
+        }
+    });
+
+    test('manner words between "phối hợp" and "với", and a later sentence opening "Phối hợp với Y"', async () => {
+        const text = head + [
+            '1. Sở Tài chính:',
+            '- Kiểm tra việc sử dụng kinh phí; khi phát hiện sai phạm phối hợp kịp thời, chặt chẽ với Công an tỉnh để xử lý.',
+            '- Thẩm định dự toán hằng năm. Phối hợp với Sở Nội vụ trong việc khen thưởng.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const plan = (await importSnippet(input)).plan;
+            expect(taskBlock(plan, 'Kiểm tra việc sử dụng kinh phí')).toContain('phối hợp CA_TINH');
+            expect(taskBlock(plan, 'Thẩm định dự toán')).toContain('phối hợp SO_NV');
+        }
+    });
+
+    test('"Theo chức năng, nhiệm vụ được giao, phối hợp với Y …" opens the item: Y leads (README convention)', async () => {
+        const text = head + [
+            '4. Sở Nội vụ:',
+            '- Theo chức năng, nhiệm vụ được giao, phối hợp với Công an tỉnh thực hiện tốt Kế hoạch này.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const block = taskBlock((await importSnippet(input)).plan, 'Theo chức năng');
+            expect(block).toContain('phối hợp với CA_TINH');
+            expect(block).not.toContain('phối hợp CA_TINH');
+        }
+    });
+});
+
+describe('a level written once after a list of bodies', () => {
+    test('"VKSND, TAND cùng cấp" and "Viện kiểm sát nhân dân và Tòa án nhân dân các cấp" name each body at that level', async () => {
+        const text = head + [
+            '2. Công an tỉnh:',
+            '- Đấu tranh với tội phạm; chỉ đạo cơ quan điều tra phối hợp với VKSND, TAND cùng cấp đẩy nhanh tiến độ điều tra, truy tố.',
+            '- Xây dựng cơ sở dữ liệu, phối hợp với Viện kiểm sát nhân dân và Tòa án nhân dân các cấp thống nhất số liệu.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const plan = (await importWithLevels(input)).plan;
+            expect(taskBlock(plan, 'Đấu tranh với tội phạm')).toContain('phối hợp VKS_CUNG_CAP, TAND_CUNG_CAP');
+            expect(taskBlock(plan, 'Xây dựng cơ sở dữ liệu')).toContain('phối hợp VKS_CAC_CAP, TAND_CAC_CAP');
+        }
+    });
+
+    test('a level is not shared when a name with it is not a known body', async () => {
+        const text = head + '2. Công an tỉnh:\n\n- Đấu tranh với tội phạm, phối hợp với Sở Tài chính, Hội Luật gia cùng cấp xây dựng phương án.';
+        for (const input of both(text)) {
+            const block = taskBlock((await importWithLevels(input)).plan, 'Đấu tranh với tội phạm');
+            expect(block).toContain('phối hợp SO_TC');
         }
     });
 });
