@@ -114,3 +114,20 @@ export function supportsWithin(text: string, registry: Registry): KnownBody[] {
     }
     return bodies;
 }
+
+/**
+ * A lead-in that hands a list of duties to a lead and its cooperating units ("X chủ trì, phối hợp
+ * với Y, Z thực hiện các nhiệm vụ sau:", "Chỉ đạo X chủ trì phối hợp Y triển khai các mặt công tác
+ * sau:"): Y and Z, which the items after it inherit. Empty when it is not such a lead-in.
+ */
+export function supportsForItemsAfter(text: string, registry: Registry): KnownBody[] | undefined {
+    if (!/(?<![\p{L}\p{M}])sau\s*:$/u.test(text.trim())) {
+        return undefined;
+    }
+    const m = new RegExp(String.raw`chủ trì\s*,?\s*(?:và\s+)?phối hợp${MANNER}(?:\s+với)?\s+`, 'u').exec(text);
+    if (!m || m.index === undefined) {
+        return undefined;
+    }
+    const bodies = bodiesAt(text.slice(m.index + m[0].length), registry).bodies;
+    return bodies.length > 0 ? bodies : undefined;
+}

@@ -12,7 +12,7 @@ import { foldForSearch } from '../language/fold.js';
 import type { ImportNote, ImportOptions, ImportResult } from './api.js';
 import { bodiesAt, bodyAt } from './agencies.js';
 import { citationsIn, documentFor, summaryAfter } from './citations.js';
-import { cooperatesWith, dutyOf, headingAddressees, supportsUnderHeading, supportsWithin } from './duties.js';
+import { cooperatesWith, dutyOf, headingAddressees, supportsForItemsAfter, supportsUnderHeading, supportsWithin } from './duties.js';
 import { IMPORTED, label, quote, REVIEW, Writer } from './emit.js';
 import { isCapitals, periodIn, readHeader, recipientOf, signerOf } from './header.js';
 import type { KnownBody } from './registry.js';
@@ -491,8 +491,24 @@ function isBulletScheme(scheme: string | undefined): boolean {
 function blocks(items: Item[], registry: Registry, ids: { next: number }, addressees: KnownBody[] | undefined, mode = 'nhiệm vụ'): Block[] {
     const out: Block[] = [];
     let columns: ReturnType<typeof columnsOf>;
+    // Cooperating units a lead-in ("… chủ trì, phối hợp với Y thực hiện các nhiệm vụ sau:") gives the items after it.
+    let carried: KnownBody[] = [];
+    let next: KnownBody[] | undefined;
+    let from = 0;
+    const settle = () => {
+        for (const block of out.slice(from)) {
+            carrySupports(block, carried, registry);
+        }
+        from = out.length;
+        if (next) {
+            carried = next;
+            next = undefined;
+        }
+    };
     for (const original of items) {
+        settle();
         const item = splitBodyHeading(original, registry);
+        next = supportsForItemsAfter(item.text, registry);
         if (item.children.length === 0 && !item.label && isRow(item.text)) {
             // A header row sets the columns of the rows after it; each row of a task table is a task.
             const header = columnsOf(item.text);
@@ -545,7 +561,24 @@ function blocks(items: Item[], registry: Registry, ids: { next: number }, addres
             out.push(...leaf(item, registry, ids, addressees, mode));
         }
     }
+    settle();
     return out;
+}
+
+/** Tasks that name no cooperating unit of their own take those of the lead-in they follow. */
+function carrySupports(block: Block, supports: KnownBody[], registry: Registry): void {
+    if (supports.length === 0) {
+        return;
+    }
+    if (block.t === 'task') {
+        if (!block.clauses.some(c => c.startsWith('phối hợp'))) {
+            block.clauses.push(`phối hợp ${supports.map(b => registry.ref(b)).join(', ')}`);
+        }
+    } else if (block.t === 'section') {
+        for (const child of block.children) {
+            carrySupports(child, supports, registry);
+        }
+    }
 }
 
 function rowBlock(row: string, columns: NonNullable<ReturnType<typeof columnsOf>>, registry: Registry, ids: { next: number }): Block {

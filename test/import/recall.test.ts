@@ -124,3 +124,41 @@ describe('a level written once after a list of bodies', () => {
         }
     });
 });
+
+describe('cooperating units given by a lead-in to the items after it', () => {
+    test('"Chỉ đạo X chủ trì, phối hợp với Y triển khai các nội dung sau:" then a), b): each item cooperates with Y', async () => {
+        const text = head + [
+            '3. Công an tỉnh',
+            'Chỉ đạo Công an các huyện chủ trì, phối hợp với Sở Nội vụ, Sở Tài chính triển khai các nội dung công tác sau:',
+            'a) Rà soát, phân loại các địa bàn phức tạp',
+            '- Lập danh sách địa bàn cần tập trung chuyển hóa.',
+            'b) Xử lý vi phạm',
+            '- Kiểm tra, xử lý nghiêm các vi phạm.',
+            '- Phối hợp với Công an tỉnh tổng hợp kết quả.',
+            '4. Sở Tài chính',
+            'Bố trí kinh phí thực hiện.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            expect(taskBlock(result.plan, 'Lập danh sách')).toContain('phối hợp SO_NV, SO_TC');
+            expect(taskBlock(result.plan, 'Kiểm tra, xử lý')).toContain('phối hợp SO_NV, SO_TC');
+            // An item naming whom it works with keeps its own; the next heading's items inherit nothing.
+            expect(taskBlock(result.plan, 'Phối hợp với Công an tỉnh')).not.toContain('phối hợp SO_NV, SO_TC');
+            expect(taskBlock(result.plan, 'Bố trí kinh phí').some(l => l.startsWith('phối hợp'))).toBe(false);
+            expect(unresolved(await loadDraft(result))).toEqual([]);
+        }
+    });
+
+    test('a paragraph that is not a lead-in ("… phối hợp với Y." without "sau:") gives nothing to the items after it', async () => {
+        const text = head + [
+            '3. Công an tỉnh',
+            'Công an tỉnh chủ trì, phối hợp với Sở Nội vụ tổng kết công tác năm.',
+            'a) Lập danh sách địa bàn cần tập trung chuyển hóa.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const block = taskBlock((await importSnippet(input)).plan, 'Lập danh sách');
+            expect(block.some(l => l.startsWith('phối hợp'))).toBe(false);
+        }
+    });
+});
+
