@@ -162,3 +162,50 @@ describe('cooperating units given by a lead-in to the items after it', () => {
     });
 });
 
+
+describe('targets without a percent value', () => {
+    const targetLines = (plan: string) => clauses(plan).filter(l => l.startsWith('chỉ tiêu '));
+
+    test('"năm sau giảm so với năm trước" and "giảm số …"/"tăng tỷ lệ …" with no value are directions', async () => {
+        const text = 'KẾ HOẠCH\n\nPhòng, chống tai nạn năm 2026\n\nI. MỤC TIÊU\n\n' + [
+            '- Kiềm chế tai nạn lao động, năm sau giảm so với năm trước.',
+            '- Giảm số vụ cháy nổ tại khu dân cư; tăng tỷ lệ hộ gia đình có bình chữa cháy.',
+            '- Giảm thiểu thiệt hại do thiên tai gây ra.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            expect(targetLines(result.plan).map(l => /^chỉ tiêu "(.*?)"/u.exec(l)?.[1])).toEqual([
+                'Kiềm chế tai nạn lao động, năm sau giảm so với năm trước',
+                'Giảm số vụ cháy nổ tại khu dân cư',
+                'tăng tỷ lệ hộ gia đình có bình chữa cháy',
+            ]);
+            expect(targetLines(result.plan).map(l => l.replace(/^chỉ tiêu ".*" /u, ''))).toEqual(['giảm so với năm trước', 'giảm', 'tăng']);
+            await loadDraft(result);
+        }
+    });
+
+    test('"Tỷ lệ … đạt và vượt chỉ tiêu … giao" is a level in words; a result "nhiều nội dung đạt và vượt …" is not a target', async () => {
+        const text = 'KẾ HOẠCH\n\nThi hành án năm 2026\n\nI. MỤC TIÊU\n\n' + [
+            '- Năm 2025, công tác thi hành án có chuyển biến, nhiều nội dung đạt và vượt chỉ tiêu Bộ Tư pháp giao.',
+            '- Tỷ lệ thi hành xong về việc đạt và vượt chỉ tiêu Bộ Tư pháp giao.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            expect(targetLines(result.plan).map(l => l.replace(/^chỉ tiêu ".*?" /u, ''))).toEqual(['đạt và vượt "chỉ tiêu Bộ Tư pháp giao"']);
+            await loadDraft(result);
+        }
+    });
+
+    test('"giảm ít nhất 5% tai nạn cả về số vụ, số người chết và số người bị thương": one target per measure', async () => {
+        const text = 'KẾ HOẠCH\n\nBảo đảm trật tự an toàn giao thông năm 2026\n\nI. MỤC TIÊU\n\n- Kiềm chế tai nạn đường thủy, giảm ít nhất 5% tai nạn cả về số vụ, số người chết và số người bị thương.';
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            expect(targetLines(result.plan).map(l => l.replace(/^chỉ tiêu ".*?" /u, ''))).toEqual([
+                'giảm ít nhất 5% đối với "số vụ"',
+                'giảm ít nhất 5% đối với "số người chết"',
+                'giảm ít nhất 5% đối với "số người bị thương"',
+            ]);
+            await loadDraft(result);
+        }
+    });
+});
