@@ -35,11 +35,12 @@ function leadsAt(text: string, registry: Registry): { bodies: KnownBody[]; end: 
 
 export function dutyOf(text: string, registry: Registry): Duty | undefined {
     let mode: Duty['mode'] = 'nhiệm vụ';
-    let rest = text;
-    const opener = /^(Giao|Đề nghị)\s+/u.exec(text);
+    // "Căn cứ (nội dung) Kế hoạch này, X …": where the duty comes from, before its subject.
+    let rest = text.replace(/^(?:Căn cứ|Trên cơ sở)\s+(?:nội dung\s+)?(?:Kế hoạch|Chương trình|Đề án|Chỉ thị|Nghị quyết|Quyết định)\s+(?:này|nêu trên)\s*,\s*/u, '');
+    const opener = /^(Giao|Đề nghị)\s+/u.exec(rest);
     if (opener) {
         mode = opener[1] === 'Giao' ? 'giao' : 'đề nghị';
-        rest = text.slice(opener[0].length);
+        rest = rest.slice(opener[0].length);
     }
     const leads = leadsAt(rest, registry);
     if (!leads) {

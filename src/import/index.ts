@@ -536,7 +536,16 @@ function blocks(items: Item[], registry: Registry, ids: { next: number }, addres
                     // number go on with the same duty.
                     const leads = duty?.leads ?? addressees;
                     const childMode = duty ? (duty.mode === 'đề nghị' ? 'đề nghị' : 'nhiệm vụ') : mode;
+                    const kinds = reportKinds(item, registry, leads ?? [], ids);
+                    if (kinds) {
+                        task.children = task.children.filter(b => !(b.t === 'line' && b.text.startsWith(`báo cáo ${quote(kinds.lead.text)}`)));
+                    }
                     for (const child of item.children) {
+                        const kind = kinds?.blocks.get(child);
+                        if (kind) {
+                            task.children.push(kind);
+                            continue;
+                        }
                         task.children.push(...(child.label || child.children.length > 0
                             ? blocks([child], registry, ids, leads, childMode)
                             : [{ t: 'para', text: child.text, cites: namedCitations(child.text, registry) } as Block, ...taskExtras(child.text, registry, ids, leads ?? [])]));
@@ -563,6 +572,33 @@ function blocks(items: Item[], registry: Registry, ids: { next: number }, addres
     }
     settle();
     return out;
+}
+
+/**
+ * "… báo cáo về UBND tỉnh (qua Công an tỉnh), cụ thể:" followed by items "Báo cáo 6 tháng: … gửi
+ * trước ngày 20/6": each item is a report to the lead-in's recipients, with its own due date and the
+ * lead-in's recurrence; the lead-in states no report of its own.
+ */
+function reportKinds(item: Item, registry: Registry, from: KnownBody[], ids: { next: number }): { lead: ReturnType<typeof reportsIn>[number]; blocks: Map<Item, Block> } | undefined {
+    const lead = reportsIn(item.text, registry).find(r => /(?:cụ thể|như sau|gồm|sau)\s*:$/u.test(r.text));
+    if (!lead) {
+        return undefined;
+    }
+    const blocks = new Map<Item, Block>();
+    for (const child of item.children) {
+        if (child.children.length > 0 || !/^Báo cáo\s+[^:;.]{1,60}:/u.test(child.text)) {
+            continue;
+        }
+        const clauses = timingsIn(child.text).filter(c => !/^thường xuyên/u.test(c));
+        const recurrence = recurrenceIn(child.text) ?? lead.clauses.find(c => /^(hằng|định kỳ)/u.test(c));
+        if (recurrence) {
+            clauses.push(recurrence);
+        }
+        const report = { text: child.text, to: lead.to, via: lead.via, clauses };
+        const text = reportLines(report, from, registry).join('\n');
+        blocks.set(child, { t: 'line', id: ids.next++, text: `${label(child.label)}${text}`, fallback: { t: 'para', label: child.label, text: child.text } });
+    }
+    return blocks.size > 0 ? { lead, blocks } : undefined;
 }
 
 /** Tasks that name no cooperating unit of their own take those of the lead-in they follow. */

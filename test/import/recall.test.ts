@@ -209,3 +209,40 @@ describe('targets without a percent value', () => {
         }
     });
 });
+
+describe('reports listed under a lead-in, and duties opening with where they come from', () => {
+    test('"Căn cứ Kế hoạch này, X …" is X\'s duty; "… báo cáo về Y (qua Z), cụ thể:" then "Báo cáo 6 tháng: … gửi trước ngày 15/6" items are reports to Y through Z', async () => {
+        const text = 'KẾ HOẠCH\n\nThực hiện Chương trình chuyển đổi số năm 2026\n\nIII. TỔ CHỨC THỰC HIỆN\n\n' + [
+            '1. Căn cứ nội dung Kế hoạch này, các sở, ban, ngành tỉnh xây dựng kế hoạch của đơn vị; định kỳ hằng năm báo cáo kết quả về Ủy ban nhân dân tỉnh (qua Sở Nội vụ), cụ thể:',
+            '- Báo cáo 6 tháng: số liệu tính đến ngày 31/5; gửi trước ngày 15/6.',
+            '- Báo cáo năm: số liệu tính đến ngày 30/11; gửi trước ngày 15/12.',
+            '2. Sở Tài chính bố trí kinh phí.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            const block = taskBlock(result.plan, 'Căn cứ nội dung Kế hoạch này');
+            expect(block).toContain('chủ trì SO_NGANH');
+            const reports = clauses(result.plan).filter(l => /báo cáo "/u.test(l));
+            expect(reports).toEqual([
+                '[-] báo cáo "Báo cáo 6 tháng: số liệu tính đến ngày 31/5; gửi trước ngày 15/6." {',
+                '[-] báo cáo "Báo cáo năm: số liệu tính đến ngày 30/11; gửi trước ngày 15/12." {',
+            ]);
+            expect(block).toEqual(expect.arrayContaining(['gửi UBND_TINH', 'qua SO_NV', 'trước ngày 15/6', 'trước ngày 15/12', 'hằng năm']));
+            expect(unresolved(await loadDraft(result))).toEqual([]);
+        }
+    });
+
+    test('items after a report lead-in that are not "Báo cáo …:" stay as they were', async () => {
+        const text = 'KẾ HOẠCH\n\nThực hiện Chương trình chuyển đổi số năm 2026\n\nIII. TỔ CHỨC THỰC HIỆN\n\n' + [
+            '1. Các sở, ban, ngành tỉnh định kỳ hằng năm báo cáo kết quả về Ủy ban nhân dân tỉnh, cụ thể:',
+            '- Tình hình triển khai các nhiệm vụ được giao.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            const reports = clauses(result.plan).filter(l => /báo cáo "/u.test(l));
+            expect(reports).toHaveLength(1);
+            expect(reports[0]).toMatch(/^báo cáo ".*cụ thể:" \{$/u);
+            expect(clauses(result.plan).some(l => l.includes('"Tình hình triển khai các nhiệm vụ được giao."') && !l.includes('báo cáo'))).toBe(true);
+        }
+    });
+});
