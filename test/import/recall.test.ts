@@ -246,3 +246,32 @@ describe('reports listed under a lead-in, and duties opening with where they com
         }
     });
 });
+
+describe('reports: two periods, and matters put to a body for decision', () => {
+    const reportLines = (plan: string) => clauses(plan).filter(l => /^(\[[^\]]*\] )?báo cáo "/u.test(l));
+
+    test('"định kỳ 6 tháng, hằng năm … báo cáo … về Y (qua Z)" is two reports to Y, one per period', async () => {
+        const text = 'KẾ HOẠCH\n\nThực hiện Chương trình chuyển đổi số năm 2026\n\nIII. TỔ CHỨC THỰC HIỆN\n\n'
+            + '1. Các sở, ban, ngành tỉnh triển khai Kế hoạch này; định kỳ 6 tháng, hằng năm báo cáo kết quả về Ủy ban nhân dân tỉnh (qua Sở Nội vụ) để tổng hợp.';
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            const block = taskBlock(result.plan, 'Các sở, ban, ngành tỉnh triển khai');
+            expect(reportLines(result.plan)).toHaveLength(2);
+            expect(block.filter(l => l === 'gửi UBND_TINH')).toHaveLength(2);
+            expect(block).toEqual(expect.arrayContaining(['định kỳ 6 tháng', 'hằng năm', 'qua SO_NV']));
+            await loadDraft(result);
+        }
+    });
+
+    test('"báo cáo Y xem xét, quyết định" / "báo cáo Y ưu tiên bố trí" puts a matter to Y: no report duty', async () => {
+        const text = 'KẾ HOẠCH\n\nThực hiện Chương trình chuyển đổi số năm 2026\n\nIII. TỔ CHỨC THỰC HIỆN\n\n' + [
+            '1. Sở Tài chính lập dự toán kinh phí, báo cáo Ủy ban nhân dân tỉnh xem xét, quyết định.',
+            '2. Sở Nội vụ tổng hợp nhu cầu, báo cáo Ủy ban nhân dân tỉnh ưu tiên bố trí biên chế.',
+            '3. Công an tỉnh tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            expect(reportLines(result.plan)).toEqual(['báo cáo "Công an tỉnh tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm." {']);
+        }
+    });
+});
