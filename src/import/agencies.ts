@@ -32,7 +32,8 @@ export function bodyAt(text: string, registry: Registry): BodyMatch | undefined 
     const { folded, starts } = foldWithMap(text);
     let best: { body: KnownBody; length: number } | undefined;
     for (const body of registry.visibleBodies()) {
-        for (const name of body.names) {
+        // A name printed without its "và" ("Sở Kế hoạch Đầu tư") is still that body's.
+        for (const name of body.names.flatMap(n => / và /u.test(n) ? [n, n.replace(/ và /gu, ' ')] : [n])) {
             const n = foldForSearch(name);
             if (n.length > 0 && folded.startsWith(n) && !/[\p{L}\p{N}]/u.test(folded[n.length] ?? '') && (!best || n.length > best.length)) {
                 best = { body, length: n.length };

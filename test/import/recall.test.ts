@@ -12,6 +12,7 @@ const LEVELS = `nhóm VKS_CUNG_CAP "Viện kiểm sát nhân dân cùng cấp" v
 nhóm TAND_CUNG_CAP "Tòa án nhân dân cùng cấp" viết tắt "TAND cùng cấp"
 nhóm VKS_CAC_CAP "Viện kiểm sát nhân dân các cấp"
 nhóm TAND_CAC_CAP "Tòa án nhân dân các cấp"
+cơ quan SO_KHCN "Sở Khoa học và Công nghệ tỉnh Đồng Nai" viết tắt "Sở Khoa học và Công nghệ" thuộc UBND_TINH
 `;
 let levels: string | undefined;
 async function importWithLevels(text: string) {
@@ -272,6 +273,17 @@ describe('reports: two periods, and matters put to a body for decision', () => {
         for (const input of both(text)) {
             const result = await importSnippet(input);
             expect(reportLines(result.plan)).toEqual(['báo cáo "Công an tỉnh tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm." {']);
+        }
+    });
+});
+
+describe('names printed without their "và"', () => {
+    test('"Sở Khoa học Công nghệ" is the registry\'s "Sở Khoa học và Công nghệ", not a new body', async () => {
+        const text = head + '1. Sở Khoa học Công nghệ chủ trì, phối hợp với Sở Tài chính xây dựng cơ sở dữ liệu.';
+        for (const input of both(text)) {
+            const result = await importWithLevels(input);
+            expect(taskBlock(result.plan, 'Sở Khoa học Công nghệ')).toEqual(expect.arrayContaining(['chủ trì SO_KHCN', 'phối hợp SO_TC']));
+            expect(result.registry ?? '').not.toMatch(/Khoa học/u);
         }
     });
 });
