@@ -32,7 +32,8 @@ export function bodyAt(text: string, registry: Registry): BodyMatch | undefined 
     const { folded, starts } = foldWithMap(text);
     let best: { body: KnownBody; length: number } | undefined;
     for (const body of registry.visibleBodies()) {
-        for (const name of body.names) {
+        // A name printed without its "và" ("Sở Kế hoạch Đầu tư") is still that body's.
+        for (const name of body.names.flatMap(n => / và /u.test(n) ? [n, n.replace(/ và /gu, ' ')] : [n])) {
             const n = foldForSearch(name);
             if (n.length > 0 && folded.startsWith(n) && !/[\p{L}\p{N}]/u.test(folded[n.length] ?? '') && (!best || n.length > best.length)) {
                 best = { body, length: n.length };
@@ -54,6 +55,18 @@ export function bodiesAt(text: string, registry: Registry): { bodies: KnownBody[
     let at = 0;
     let end = 0;
     for (;;) {
+        const shared = sharedQualifier(text.slice(at), registry);
+        if (shared) {
+            bodies.push(...shared.bodies.filter(b => !bodies.includes(b)));
+            at += shared.end;
+            end = at;
+            const sep = SEPARATOR.exec(text.slice(at));
+            if (!sep) {
+                break;
+            }
+            at += sep[0].length;
+            continue;
+        }
         const match = bodyAt(text.slice(at), registry);
         if (!match) {
             break;
@@ -70,6 +83,27 @@ export function bodiesAt(text: string, registry: Registry): { bodies: KnownBody[
         at += sep[0].length;
     }
     return { bodies, end };
+}
+
+/**
+ * "VKSND, TAND cùng cấp", "Viện kiểm sát nhân dân và Tòa án nhân dân các cấp": a level written once
+ * after a list qualifies each name in it. Taken only when every name with the level is a registry body.
+ */
+function sharedQualifier(text: string, registry: Registry): { bodies: KnownBody[]; end: number } | undefined {
+    const m = /^([^,;.:]{2,60}?(?:(?:\s*,\s*|\s+và\s+)[^,;.:]{2,60}?)+)\s+(cùng cấp|các cấp)(?![\p{L}\p{M}\p{N}])/u.exec(text);
+    if (!m) {
+        return undefined;
+    }
+    const bodies: KnownBody[] = [];
+    for (const part of m[1].split(/\s*,\s*|\s+và\s+/u)) {
+        const name = `${part} ${m[2]}`;
+        const match = bodyAt(name, registry);
+        if (!match || match.end < name.length) {
+            return undefined;
+        }
+        bodies.push(match.body);
+    }
+    return { bodies, end: m[0].length };
 }
 
 /** Words a body's name begins with: a name the registry lacks is declared only when it has one of them. */

@@ -13,7 +13,9 @@ export interface Duty {
 }
 
 const LEAD_VERB = /^\s*,?\s*(?:có trách nhiệm\s+)?chủ trì(?![\p{L}\p{M}\p{N}]),?\s*/u;
-const SUPPORT = /^\s*,?\s*(?:chủ động\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/u;
+/** Manner words written between "phối hợp" and "với" ("phối hợp kịp thời, chặt chẽ với"). */
+const MANNER = String.raw`(?:\s+(?:chặt chẽ|kịp thời|thường xuyên|đồng bộ|tốt|hiệu quả|toàn diện)(?:\s*,)?)*`;
+const SUPPORT = new RegExp(String.raw`^\s*,?\s*(?:chủ động\s+)?phối hợp${MANNER}(?:\s+với)?\s+`, 'u');
 
 /** Leads named at the start of `text`: registry bodies, or a phrase before "chủ trì" that is a body by its form. */
 function leadsAt(text: string, registry: Registry): { bodies: KnownBody[]; end: number } | undefined {
@@ -33,11 +35,12 @@ function leadsAt(text: string, registry: Registry): { bodies: KnownBody[]; end: 
 
 export function dutyOf(text: string, registry: Registry): Duty | undefined {
     let mode: Duty['mode'] = 'nhiệm vụ';
-    let rest = text;
-    const opener = /^(Giao|Đề nghị)\s+/u.exec(text);
+    // "Căn cứ (nội dung) Kế hoạch này, X …": where the duty comes from, before its subject.
+    let rest = text.replace(/^(?:Căn cứ|Trên cơ sở)\s+(?:nội dung\s+)?(?:Kế hoạch|Chương trình|Đề án|Chỉ thị|Nghị quyết|Quyết định)\s+(?:này|nêu trên)\s*,\s*/u, '');
+    const opener = /^(Giao|Đề nghị)\s+/u.exec(rest);
     if (opener) {
         mode = opener[1] === 'Giao' ? 'giao' : 'đề nghị';
-        rest = text.slice(opener[0].length);
+        rest = rest.slice(opener[0].length);
     }
     const leads = leadsAt(rest, registry);
     if (!leads) {
@@ -78,12 +81,54 @@ export function headingAddressees(heading: string, registry: Registry): { mode: 
 
 /** "Phối hợp với Y …" in an item under a heading addressed to X: Y leads, X cooperates. */
 export function cooperatesWith(text: string, registry: Registry): KnownBody[] {
-    const m = /^(?:Chủ động\s+)?[Pp]hối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/u.exec(text);
+    const m = COOPERATES.exec(text);
     return m ? bodiesAt(text.slice(m[0].length), registry).bodies : [];
 }
+
+// An item may open with where its duty comes from ("Theo chức năng, nhiệm vụ được giao, phối hợp với …").
+const COOPERATES = new RegExp(String.raw`^(?:(?:Theo|Căn cứ)\s+chức năng,?\s+nhiệm vụ(?:\s+được giao)?\s*,?\s*)?(?:[Cc]hủ động\s+)?[Pp]hối hợp${MANNER}(?:\s+với)?\s+`, 'u');
 
 /** "Chủ trì, phối hợp với Y …" in an item under a heading addressed to X: X leads, Y cooperates. */
 export function supportsUnderHeading(text: string, registry: Registry): KnownBody[] {
     const m = /^Chủ trì,?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/u.exec(text);
     return m ? bodiesAt(text.slice(m[0].length), registry).bodies : [];
+}
+
+/**
+ * "… phối hợp (chặt chẽ) với Y, Z …" later in a task (not its opening words): the task's lead, or a
+ * unit it directs ("Chỉ đạo cơ quan điều tra phối hợp với …"), works with Y and Z, who cooperate.
+ * Only bodies the registry knows are taken; a phrase that names none adds nothing.
+ */
+export function supportsWithin(text: string, registry: Registry): KnownBody[] {
+    const bodies: KnownBody[] = [];
+    const within = new RegExp(String.raw`(?<=[\s,;(])[Pp]hối hợp${MANNER}\s+với\s+`, 'gu');
+    const opening = COOPERATES.exec(text)?.[0].length ?? 0;
+    for (const m of text.matchAll(within)) {
+        if (m.index === undefined || m.index < 2 || m.index + m[0].length <= opening) {
+            continue;
+        }
+        for (const body of bodiesAt(text.slice(m.index + m[0].length), registry).bodies) {
+            if (!bodies.includes(body)) {
+                bodies.push(body);
+            }
+        }
+    }
+    return bodies;
+}
+
+/**
+ * A lead-in that hands a list of duties to a lead and its cooperating units ("X chủ trì, phối hợp
+ * với Y, Z thực hiện các nhiệm vụ sau:", "Chỉ đạo X chủ trì phối hợp Y triển khai các mặt công tác
+ * sau:"): Y and Z, which the items after it inherit. Empty when it is not such a lead-in.
+ */
+export function supportsForItemsAfter(text: string, registry: Registry): KnownBody[] | undefined {
+    if (!/(?<![\p{L}\p{M}])sau\s*:$/u.test(text.trim())) {
+        return undefined;
+    }
+    const m = new RegExp(String.raw`chủ trì\s*,?\s*(?:và\s+)?phối hợp${MANNER}(?:\s+với)?\s+`, 'u').exec(text);
+    if (!m || m.index === undefined) {
+        return undefined;
+    }
+    const bodies = bodiesAt(text.slice(m.index + m[0].length), registry).bodies;
+    return bodies.length > 0 ? bodies : undefined;
 }

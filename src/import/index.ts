@@ -12,7 +12,7 @@ import { foldForSearch } from '../language/fold.js';
 import type { ImportNote, ImportOptions, ImportResult } from './api.js';
 import { bodiesAt, bodyAt } from './agencies.js';
 import { citationsIn, documentFor, summaryAfter } from './citations.js';
-import { cooperatesWith, dutyOf, headingAddressees, supportsUnderHeading } from './duties.js';
+import { cooperatesWith, dutyOf, headingAddressees, supportsForItemsAfter, supportsUnderHeading, supportsWithin } from './duties.js';
 import { IMPORTED, label, quote, REVIEW, Writer } from './emit.js';
 import { isCapitals, periodIn, readHeader, recipientOf, signerOf } from './header.js';
 import type { KnownBody } from './registry.js';
@@ -491,8 +491,24 @@ function isBulletScheme(scheme: string | undefined): boolean {
 function blocks(items: Item[], registry: Registry, ids: { next: number }, addressees: KnownBody[] | undefined, mode = 'nhiệm vụ'): Block[] {
     const out: Block[] = [];
     let columns: ReturnType<typeof columnsOf>;
+    // Cooperating units a lead-in ("… chủ trì, phối hợp với Y thực hiện các nhiệm vụ sau:") gives the items after it.
+    let carried: KnownBody[] = [];
+    let next: KnownBody[] | undefined;
+    let from = 0;
+    const settle = () => {
+        for (const block of out.slice(from)) {
+            carrySupports(block, carried, registry);
+        }
+        from = out.length;
+        if (next) {
+            carried = next;
+            next = undefined;
+        }
+    };
     for (const original of items) {
+        settle();
         const item = splitBodyHeading(original, registry);
+        next = supportsForItemsAfter(item.text, registry);
         if (item.children.length === 0 && !item.label && isRow(item.text)) {
             // A header row sets the columns of the rows after it; each row of a task table is a task.
             const header = columnsOf(item.text);
@@ -520,7 +536,16 @@ function blocks(items: Item[], registry: Registry, ids: { next: number }, addres
                     // number go on with the same duty.
                     const leads = duty?.leads ?? addressees;
                     const childMode = duty ? (duty.mode === 'đề nghị' ? 'đề nghị' : 'nhiệm vụ') : mode;
+                    const kinds = reportKinds(item, registry, leads ?? [], ids);
+                    if (kinds) {
+                        task.children = task.children.filter(b => !(b.t === 'line' && b.text.startsWith(`báo cáo ${quote(kinds.lead.text)}`)));
+                    }
                     for (const child of item.children) {
+                        const kind = kinds?.blocks.get(child);
+                        if (kind) {
+                            task.children.push(kind);
+                            continue;
+                        }
                         task.children.push(...(child.label || child.children.length > 0
                             ? blocks([child], registry, ids, leads, childMode)
                             : [{ t: 'para', text: child.text, cites: namedCitations(child.text, registry) } as Block, ...taskExtras(child.text, registry, ids, leads ?? [])]));
@@ -545,7 +570,51 @@ function blocks(items: Item[], registry: Registry, ids: { next: number }, addres
             out.push(...leaf(item, registry, ids, addressees, mode));
         }
     }
+    settle();
     return out;
+}
+
+/**
+ * "… báo cáo về UBND tỉnh (qua Công an tỉnh), cụ thể:" followed by items "Báo cáo 6 tháng: … gửi
+ * trước ngày 20/6": each item is a report to the lead-in's recipients, with its own due date and the
+ * lead-in's recurrence; the lead-in states no report of its own.
+ */
+function reportKinds(item: Item, registry: Registry, from: KnownBody[], ids: { next: number }): { lead: ReturnType<typeof reportsIn>[number]; blocks: Map<Item, Block> } | undefined {
+    const lead = reportsIn(item.text, registry).find(r => /(?:cụ thể|như sau|gồm|sau)\s*:$/u.test(r.text));
+    if (!lead) {
+        return undefined;
+    }
+    const blocks = new Map<Item, Block>();
+    for (const child of item.children) {
+        if (child.children.length > 0 || !/^Báo cáo\s+[^:;.]{1,60}:/u.test(child.text)) {
+            continue;
+        }
+        const clauses = timingsIn(child.text).filter(c => !/^thường xuyên/u.test(c));
+        const recurrence = recurrenceIn(child.text) ?? lead.clauses.find(c => /^(hằng|định kỳ)/u.test(c));
+        if (recurrence) {
+            clauses.push(recurrence);
+        }
+        const report = { text: child.text, to: lead.to, via: lead.via, clauses };
+        const text = reportLines(report, from, registry).join('\n');
+        blocks.set(child, { t: 'line', id: ids.next++, text: `${label(child.label)}${text}`, fallback: { t: 'para', label: child.label, text: child.text } });
+    }
+    return blocks.size > 0 ? { lead, blocks } : undefined;
+}
+
+/** Tasks that name no cooperating unit of their own take those of the lead-in they follow. */
+function carrySupports(block: Block, supports: KnownBody[], registry: Registry): void {
+    if (supports.length === 0) {
+        return;
+    }
+    if (block.t === 'task') {
+        if (!block.clauses.some(c => c.startsWith('phối hợp'))) {
+            block.clauses.push(`phối hợp ${supports.map(b => registry.ref(b)).join(', ')}`);
+        }
+    } else if (block.t === 'section') {
+        for (const child of block.children) {
+            carrySupports(child, supports, registry);
+        }
+    }
 }
 
 function rowBlock(row: string, columns: NonNullable<ReturnType<typeof columnsOf>>, registry: Registry, ids: { next: number }): Block {
@@ -614,16 +683,20 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
             leads = duty.leads;
             mode = duty.mode;
             clauses.push(`chủ trì ${duty.leads.map(b => registry.ref(b)).join(', ')}`);
-            if (duty.supports.length > 0) {
-                clauses.push(`phối hợp ${duty.supports.map(b => registry.ref(b)).join(', ')}`);
+            const supports = duty.supports.length > 0 ? duty.supports : supportsWithin(item.text, registry).filter(b => !duty.leads.includes(b));
+            if (supports.length > 0) {
+                clauses.push(`phối hợp ${supports.map(b => registry.ref(b)).join(', ')}`);
             }
         } else {
             const withWhom = cooperatesWith(item.text, registry);
             const supported = supportsUnderHeading(item.text, registry);
+            const within = supportsWithin(item.text, registry).filter(b => !leads.includes(b));
             if (withWhom.length > 0) {
                 clauses.push(`phối hợp với ${withWhom.map(b => registry.ref(b)).join(', ')}`);
             } else if (supported.length > 0) {
                 clauses.push(`phối hợp ${supported.map(b => registry.ref(b)).join(', ')}`);
+            } else if (within.length > 0 && leads.length > 0) {
+                clauses.push(`phối hợp ${within.map(b => registry.ref(b)).join(', ')}`);
             }
         }
         const found = reportsIn(item.text, registry);

@@ -17,6 +17,9 @@ export interface ReportDuty {
     from?: KnownBody[];
 }
 
+/** Verbs of a decision asked of the body a matter is put to ("báo cáo UBND tỉnh xem xét, quyết định"). */
+const DECIDE = /^\s*(?:xem xét|quyết định|phê duyệt|ưu tiên|bố trí|cho ý kiến|cho chủ trương)(?![\p{L}\p{M}])/iu;
+
 export function reportsIn(text: string, registry: Registry): ReportDuty[] {
     const reports: ReportDuty[] = [];
     for (const sentence of text.split(/(?<=[.;])\s+(?=\p{Lu})|;\s*/u)) {
@@ -28,6 +31,12 @@ export function reportsIn(text: string, registry: Registry): ReportDuty[] {
             const rest = sentence.slice(at, starts[i + 1] ?? sentence.length);
             const to = recipientIn(rest, registry);
             if (!to) {
+                return;
+            }
+            // "báo cáo UBND tỉnh xem xét, quyết định": a matter put to a body for decision, not a report duty.
+            const put = rest.replace(/^báo cáo\s+(?:về\s+|lên\s+)?/iu, '');
+            const named = bodiesAt(put, registry);
+            if (named.bodies.length > 0 && DECIDE.test(put.slice(named.end))) {
                 return;
             }
             let via: KnownBody | undefined;
@@ -46,6 +55,12 @@ export function reportsIn(text: string, registry: Registry): ReportDuty[] {
             const chained = previous && /tổng hợp[,\s]*$/u.test(sentence.slice(0, at)) ? previous.to : undefined;
             const report: ReportDuty = { text: (i === 0 ? sentence.slice(0, starts[1] ?? sentence.length) : rest).trim().replace(/[,;]$/u, ''), to, via, clauses, from: chained };
             reports.push(report);
+            // "định kỳ 6 tháng, hằng năm báo cáo …" / "định kỳ 06 tháng, 01 năm": two reports, one per period.
+            const head = i === 0 ? sentence.slice(0, starts[1] ?? sentence.length) : rest;
+            const periods = /định kỳ\s+(\d{1,2})\s+tháng\s*(?:,|và|hoặc)\s*(?:(?:01|1)\s+năm|hằng năm|hàng năm|năm)(?![\p{L}\p{M}])/iu.exec(head);
+            if (periods && recurrence?.startsWith('định kỳ')) {
+                reports.push({ ...report, clauses: report.clauses.map(c => c === recurrence ? 'hằng năm' : c) });
+            }
             previous = report;
         });
     }

@@ -36,10 +36,27 @@ export function targetsIn(text: string): Target[] {
     // Clauses end at ";" or a full stop; a clause with several values is split at commas.
     for (const clause of text.split(/;\s*|\.\s+(?=[\p{Lu}\d])/u)) {
         // "… năm sau cao hơn năm trước": a change with no value, against the year before.
-        const yearOnYear = /năm sau (cao|thấp) hơn năm trước/iu.exec(clause);
+        // "… năm sau giảm so với năm trước" too.
+        const yearOnYear = /năm sau (?:(cao|thấp) hơn|(giảm|tăng) so với) năm trước/iu.exec(clause);
         if (yearOnYear && !VALUE_ONCE.test(clause)) {
             const piece = clause.trim().replace(/[.,:]$/u, '');
-            targets.push({ text: clause.trim(), plan: `chỉ tiêu ${quote(piece)} ${yearOnYear[1].toLowerCase() === 'cao' ? 'tăng' : 'giảm'} so với năm trước` });
+            const up = (yearOnYear[1] ?? yearOnYear[2]).toLowerCase();
+            targets.push({ text: clause.trim(), plan: `chỉ tiêu ${quote(piece)} ${up === 'cao' || up === 'tăng' ? 'tăng' : 'giảm'} so với năm trước` });
+            continue;
+        }
+        // "… đạt và vượt chỉ tiêu Quốc hội giao": a level stated in words, kept as printed.
+        const inWords = /đạt và vượt\s+((?:các\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?![\p{L}\p{M}])[^.;:!?]*)$/u.exec(clause.trim().replace(/[.,]$/u, ''));
+        // Only where a measure is named ("Tỷ lệ … đạt và vượt …"): "nhiều nội dung đạt và vượt …" reports a result.
+        if (inWords && !VALUE_ONCE.test(clause) && /(?:^|\s)(?:tỷ lệ|tỉ lệ|số)\s/iu.test(clause.slice(0, inWords.index))) {
+            const piece = clause.trim().replace(/[.,:]$/u, '');
+            targets.push({ text: clause.trim(), plan: `chỉ tiêu ${quote(piece)} đạt và vượt ${quote(inWords[1].trim())}` });
+            continue;
+        }
+        // "Giảm số người …", "giảm tỷ lệ …" opening a clause with no value: a direction, any change counts.
+        const direction = /^\s*(?:[-–+]\s*)?(giảm|tăng)\s+(?:số|tỷ lệ|tỉ lệ)(?![\p{L}\p{M}])/iu.exec(clause);
+        if (direction && !/\d/u.test(clause)) {
+            const piece = clause.trim().replace(/^[-–+]\s*/u, '').replace(/[.,:]$/u, '');
+            targets.push({ text: piece, plan: `chỉ tiêu ${quote(piece)} ${direction[1].toLowerCase()}` });
             continue;
         }
         const pieces = splitBetweenValues(clause);
@@ -48,8 +65,19 @@ export function targetsIn(text: string): Target[] {
             if (m.length !== 1) {
                 continue;
             }
-            const plan = targetOf(piece.trim().replace(/[.,:]$/u, ''), m[0]);
-            if (plan) {
+            const text = piece.trim().replace(/[.,:]$/u, '');
+            const plan = targetOf(text, m[0]);
+            if (!plan) {
+                continue;
+            }
+            // "… 5% tai nạn giao thông cả về số vụ, số người chết và số người bị thương": one target per measure.
+            const each = /\scả về\s+([^;]+)$/u.exec(text.slice((m[0].index ?? 0) + m[0][0].length));
+            const measures = each ? each[1].split(/\s*,\s*|\s+và\s+/u).map(x => x.trim()).filter(x => x !== '') : [];
+            if (measures.length >= 2 && measures.every(x => x.split(/\s+/u).length <= 6)) {
+                for (const measure of measures) {
+                    targets.push({ text: piece.trim(), plan: `${plan} đối với ${quote(measure)}` });
+                }
+            } else {
                 targets.push({ text: piece.trim(), plan });
             }
         }

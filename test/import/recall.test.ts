@@ -1,0 +1,289 @@
+// Recall rules added after measuring the importer (docs/import-eval.md): each stated as a general
+// phrasing of Vietnamese plans and tried on a short snippet, composed (NFC) and decomposed (NFD).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { importText } from '../../src/import/index.js';
+import { REGISTRY, clauses, importSnippet, loadDraft, unresolved } from './import-helpers.js';
+
+/** The shared registry plus bodies named by level ("… cùng cấp", "… các cấp"). */
+const LEVELS = `nhóm VKS_CUNG_CAP "Viện kiểm sát nhân dân cùng cấp" viết tắt "VKSND cùng cấp"
+nhóm TAND_CUNG_CAP "Tòa án nhân dân cùng cấp" viết tắt "TAND cùng cấp"
+nhóm VKS_CAC_CAP "Viện kiểm sát nhân dân các cấp"
+nhóm TAND_CAC_CAP "Tòa án nhân dân các cấp"
+cơ quan SO_KHCN "Sở Khoa học và Công nghệ tỉnh Đồng Nai" viết tắt "Sở Khoa học và Công nghệ" thuộc UBND_TINH
+`;
+let levels: string | undefined;
+async function importWithLevels(text: string) {
+    if (!levels) {
+        levels = fs.mkdtempSync(path.join(os.tmpdir(), 'planspec-import-levels-'));
+        fs.writeFileSync(path.join(levels, 'planspec.config.json'), '{}');
+        fs.writeFileSync(path.join(levels, 'co-quan.plan'), REGISTRY + LEVELS);
+    }
+    return importText(text, { workspace: levels, sourceName: 'snippet.txt' });
+}
+
+const head = 'KẾ HOẠCH\n\nBảo đảm an ninh, trật tự năm 2026\n\nII. NHIỆM VỤ, GIẢI PHÁP\n\n';
+
+function taskBlock(plan: string, start: string): string[] {
+    const lines = clauses(plan);
+    const at = lines.findIndex(l => /^(\[[^\]]*\] )?(nhiệm vụ|giao|đề nghị) "/u.test(l) && l.includes(`"${start}`));
+    expect(at, `a task beginning "${start}"`).toBeGreaterThanOrEqual(0);
+    const block = [lines[at]];
+    if (lines[at].endsWith('{')) {
+        for (let i = at + 1, depth = 1; i < lines.length && depth > 0; i++) {
+            depth += (lines[i].endsWith('{') ? 1 : 0) - (lines[i] === '}' ? 1 : 0);
+            block.push(lines[i]);
+        }
+    }
+    return block;
+}
+
+const both = (text: string) => [text, text.normalize('NFD')];
+
+describe('cooperating units named inside a task', () => {
+    test('"… chỉ đạo Z phối hợp với Y …" under a body heading: the heading body leads, Y cooperates', async () => {
+        const text = head + [
+            '3. Công an tỉnh:',
+            '- Rà soát địa bàn trọng điểm; chỉ đạo lực lượng nghiệp vụ phối hợp chặt chẽ với Viện kiểm sát nhân dân tỉnh, Sở Nội vụ xử lý dứt điểm các vụ việc tồn đọng.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            const block = taskBlock(result.plan, 'Rà soát địa bàn');
+            expect(block).toContain('phối hợp VKS_TINH, SO_NV');
+            expect(block.some(l => l.startsWith('phối hợp với'))).toBe(false);
+            expect(unresolved(await loadDraft(result))).toEqual([]);
+        }
+    });
+
+    test('"X chủ trì … ; phối hợp với Y …" later in the sentence: Y cooperates with the lead X', async () => {
+        const text = head + '1. Sở Tài chính chủ trì thẩm định dự toán kinh phí, trong quá trình thực hiện phối hợp với Sở Nội vụ và Công an tỉnh.';
+        for (const input of both(text)) {
+            const block = taskBlock((await importSnippet(input)).plan, 'Sở Tài chính chủ trì');
+            expect(block).toEqual(expect.arrayContaining(['chủ trì SO_TC', 'phối hợp SO_NV, CA_TINH']));
+        }
+    });
+
+    test('"phối hợp với" naming no known body adds nothing, and a task with no lead gets no cooperating unit', async () => {
+        const text = head + [
+            '2. Sở Nội vụ:',
+            '- Hướng dẫn việc khen thưởng, phối hợp với các tổ chức xã hội nghề nghiệp trong tuyên truyền.',
+        ].join('\n\n') + '\n\nIII. TỔ CHỨC THỰC HIỆN\n\nCác cơ sở giáo dục phối hợp với Công an tỉnh tuyên truyền.';
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            expect(taskBlock(result.plan, 'Hướng dẫn việc khen thưởng').some(l => l.startsWith('phối hợp'))).toBe(false);
+            expect(clauses(result.plan).filter(l => l.startsWith('phối hợp'))).toEqual([]);
+        }
+    });
+
+    test('manner words between "phối hợp" and "với", and a later sentence opening "Phối hợp với Y"', async () => {
+        const text = head + [
+            '1. Sở Tài chính:',
+            '- Kiểm tra việc sử dụng kinh phí; khi phát hiện sai phạm phối hợp kịp thời, chặt chẽ với Công an tỉnh để xử lý.',
+            '- Thẩm định dự toán hằng năm. Phối hợp với Sở Nội vụ trong việc khen thưởng.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const plan = (await importSnippet(input)).plan;
+            expect(taskBlock(plan, 'Kiểm tra việc sử dụng kinh phí')).toContain('phối hợp CA_TINH');
+            expect(taskBlock(plan, 'Thẩm định dự toán')).toContain('phối hợp SO_NV');
+        }
+    });
+
+    test('"Theo chức năng, nhiệm vụ được giao, phối hợp với Y …" opens the item: Y leads (README convention)', async () => {
+        const text = head + [
+            '4. Sở Nội vụ:',
+            '- Theo chức năng, nhiệm vụ được giao, phối hợp với Công an tỉnh thực hiện tốt Kế hoạch này.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const block = taskBlock((await importSnippet(input)).plan, 'Theo chức năng');
+            expect(block).toContain('phối hợp với CA_TINH');
+            expect(block).not.toContain('phối hợp CA_TINH');
+        }
+    });
+});
+
+describe('a level written once after a list of bodies', () => {
+    test('"VKSND, TAND cùng cấp" and "Viện kiểm sát nhân dân và Tòa án nhân dân các cấp" name each body at that level', async () => {
+        const text = head + [
+            '2. Công an tỉnh:',
+            '- Đấu tranh với tội phạm; chỉ đạo cơ quan điều tra phối hợp với VKSND, TAND cùng cấp đẩy nhanh tiến độ điều tra, truy tố.',
+            '- Xây dựng cơ sở dữ liệu, phối hợp với Viện kiểm sát nhân dân và Tòa án nhân dân các cấp thống nhất số liệu.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const plan = (await importWithLevels(input)).plan;
+            expect(taskBlock(plan, 'Đấu tranh với tội phạm')).toContain('phối hợp VKS_CUNG_CAP, TAND_CUNG_CAP');
+            expect(taskBlock(plan, 'Xây dựng cơ sở dữ liệu')).toContain('phối hợp VKS_CAC_CAP, TAND_CAC_CAP');
+        }
+    });
+
+    test('a level is not shared when a name with it is not a known body', async () => {
+        const text = head + '2. Công an tỉnh:\n\n- Đấu tranh với tội phạm, phối hợp với Sở Tài chính, Hội Luật gia cùng cấp xây dựng phương án.';
+        for (const input of both(text)) {
+            const block = taskBlock((await importWithLevels(input)).plan, 'Đấu tranh với tội phạm');
+            expect(block).toContain('phối hợp SO_TC');
+        }
+    });
+});
+
+describe('cooperating units given by a lead-in to the items after it', () => {
+    test('"Chỉ đạo X chủ trì, phối hợp với Y triển khai các nội dung sau:" then a), b): each item cooperates with Y', async () => {
+        const text = head + [
+            '3. Công an tỉnh',
+            'Chỉ đạo Công an các huyện chủ trì, phối hợp với Sở Nội vụ, Sở Tài chính triển khai các nội dung công tác sau:',
+            'a) Rà soát, phân loại các địa bàn phức tạp',
+            '- Lập danh sách địa bàn cần tập trung chuyển hóa.',
+            'b) Xử lý vi phạm',
+            '- Kiểm tra, xử lý nghiêm các vi phạm.',
+            '- Phối hợp với Công an tỉnh tổng hợp kết quả.',
+            '4. Sở Tài chính',
+            'Bố trí kinh phí thực hiện.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            expect(taskBlock(result.plan, 'Lập danh sách')).toContain('phối hợp SO_NV, SO_TC');
+            expect(taskBlock(result.plan, 'Kiểm tra, xử lý')).toContain('phối hợp SO_NV, SO_TC');
+            // An item naming whom it works with keeps its own; the next heading's items inherit nothing.
+            expect(taskBlock(result.plan, 'Phối hợp với Công an tỉnh')).not.toContain('phối hợp SO_NV, SO_TC');
+            expect(taskBlock(result.plan, 'Bố trí kinh phí').some(l => l.startsWith('phối hợp'))).toBe(false);
+            expect(unresolved(await loadDraft(result))).toEqual([]);
+        }
+    });
+
+    test('a paragraph that is not a lead-in ("… phối hợp với Y." without "sau:") gives nothing to the items after it', async () => {
+        const text = head + [
+            '3. Công an tỉnh',
+            'Công an tỉnh chủ trì, phối hợp với Sở Nội vụ tổng kết công tác năm.',
+            'a) Lập danh sách địa bàn cần tập trung chuyển hóa.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const block = taskBlock((await importSnippet(input)).plan, 'Lập danh sách');
+            expect(block.some(l => l.startsWith('phối hợp'))).toBe(false);
+        }
+    });
+});
+
+
+describe('targets without a percent value', () => {
+    const targetLines = (plan: string) => clauses(plan).filter(l => l.startsWith('chỉ tiêu '));
+
+    test('"năm sau giảm so với năm trước" and "giảm số …"/"tăng tỷ lệ …" with no value are directions', async () => {
+        const text = 'KẾ HOẠCH\n\nPhòng, chống tai nạn năm 2026\n\nI. MỤC TIÊU\n\n' + [
+            '- Kiềm chế tai nạn lao động, năm sau giảm so với năm trước.',
+            '- Giảm số vụ cháy nổ tại khu dân cư; tăng tỷ lệ hộ gia đình có bình chữa cháy.',
+            '- Giảm thiểu thiệt hại do thiên tai gây ra.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            expect(targetLines(result.plan).map(l => /^chỉ tiêu "(.*?)"/u.exec(l)?.[1])).toEqual([
+                'Kiềm chế tai nạn lao động, năm sau giảm so với năm trước',
+                'Giảm số vụ cháy nổ tại khu dân cư',
+                'tăng tỷ lệ hộ gia đình có bình chữa cháy',
+            ]);
+            expect(targetLines(result.plan).map(l => l.replace(/^chỉ tiêu ".*" /u, ''))).toEqual(['giảm so với năm trước', 'giảm', 'tăng']);
+            await loadDraft(result);
+        }
+    });
+
+    test('"Tỷ lệ … đạt và vượt chỉ tiêu … giao" is a level in words; a result "nhiều nội dung đạt và vượt …" is not a target', async () => {
+        const text = 'KẾ HOẠCH\n\nThi hành án năm 2026\n\nI. MỤC TIÊU\n\n' + [
+            '- Năm 2025, công tác thi hành án có chuyển biến, nhiều nội dung đạt và vượt chỉ tiêu Bộ Tư pháp giao.',
+            '- Tỷ lệ thi hành xong về việc đạt và vượt chỉ tiêu Bộ Tư pháp giao.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            expect(targetLines(result.plan).map(l => l.replace(/^chỉ tiêu ".*?" /u, ''))).toEqual(['đạt và vượt "chỉ tiêu Bộ Tư pháp giao"']);
+            await loadDraft(result);
+        }
+    });
+
+    test('"giảm ít nhất 5% tai nạn cả về số vụ, số người chết và số người bị thương": one target per measure', async () => {
+        const text = 'KẾ HOẠCH\n\nBảo đảm trật tự an toàn giao thông năm 2026\n\nI. MỤC TIÊU\n\n- Kiềm chế tai nạn đường thủy, giảm ít nhất 5% tai nạn cả về số vụ, số người chết và số người bị thương.';
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            expect(targetLines(result.plan).map(l => l.replace(/^chỉ tiêu ".*?" /u, ''))).toEqual([
+                'giảm ít nhất 5% đối với "số vụ"',
+                'giảm ít nhất 5% đối với "số người chết"',
+                'giảm ít nhất 5% đối với "số người bị thương"',
+            ]);
+            await loadDraft(result);
+        }
+    });
+});
+
+describe('reports listed under a lead-in, and duties opening with where they come from', () => {
+    test('"Căn cứ Kế hoạch này, X …" is X\'s duty; "… báo cáo về Y (qua Z), cụ thể:" then "Báo cáo 6 tháng: … gửi trước ngày 15/6" items are reports to Y through Z', async () => {
+        const text = 'KẾ HOẠCH\n\nThực hiện Chương trình chuyển đổi số năm 2026\n\nIII. TỔ CHỨC THỰC HIỆN\n\n' + [
+            '1. Căn cứ nội dung Kế hoạch này, các sở, ban, ngành tỉnh xây dựng kế hoạch của đơn vị; định kỳ hằng năm báo cáo kết quả về Ủy ban nhân dân tỉnh (qua Sở Nội vụ), cụ thể:',
+            '- Báo cáo 6 tháng: số liệu tính đến ngày 31/5; gửi trước ngày 15/6.',
+            '- Báo cáo năm: số liệu tính đến ngày 30/11; gửi trước ngày 15/12.',
+            '2. Sở Tài chính bố trí kinh phí.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            const block = taskBlock(result.plan, 'Căn cứ nội dung Kế hoạch này');
+            expect(block).toContain('chủ trì SO_NGANH');
+            const reports = clauses(result.plan).filter(l => /báo cáo "/u.test(l));
+            expect(reports).toEqual([
+                '[-] báo cáo "Báo cáo 6 tháng: số liệu tính đến ngày 31/5; gửi trước ngày 15/6." {',
+                '[-] báo cáo "Báo cáo năm: số liệu tính đến ngày 30/11; gửi trước ngày 15/12." {',
+            ]);
+            expect(block).toEqual(expect.arrayContaining(['gửi UBND_TINH', 'qua SO_NV', 'trước ngày 15/6', 'trước ngày 15/12', 'hằng năm']));
+            expect(unresolved(await loadDraft(result))).toEqual([]);
+        }
+    });
+
+    test('items after a report lead-in that are not "Báo cáo …:" stay as they were', async () => {
+        const text = 'KẾ HOẠCH\n\nThực hiện Chương trình chuyển đổi số năm 2026\n\nIII. TỔ CHỨC THỰC HIỆN\n\n' + [
+            '1. Các sở, ban, ngành tỉnh định kỳ hằng năm báo cáo kết quả về Ủy ban nhân dân tỉnh, cụ thể:',
+            '- Tình hình triển khai các nhiệm vụ được giao.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            const reports = clauses(result.plan).filter(l => /báo cáo "/u.test(l));
+            expect(reports).toHaveLength(1);
+            expect(reports[0]).toMatch(/^báo cáo ".*cụ thể:" \{$/u);
+            expect(clauses(result.plan).some(l => l.includes('"Tình hình triển khai các nhiệm vụ được giao."') && !l.includes('báo cáo'))).toBe(true);
+        }
+    });
+});
+
+describe('reports: two periods, and matters put to a body for decision', () => {
+    const reportLines = (plan: string) => clauses(plan).filter(l => /^(\[[^\]]*\] )?báo cáo "/u.test(l));
+
+    test('"định kỳ 6 tháng, hằng năm … báo cáo … về Y (qua Z)" is two reports to Y, one per period', async () => {
+        const text = 'KẾ HOẠCH\n\nThực hiện Chương trình chuyển đổi số năm 2026\n\nIII. TỔ CHỨC THỰC HIỆN\n\n'
+            + '1. Các sở, ban, ngành tỉnh triển khai Kế hoạch này; định kỳ 6 tháng, hằng năm báo cáo kết quả về Ủy ban nhân dân tỉnh (qua Sở Nội vụ) để tổng hợp.';
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            const block = taskBlock(result.plan, 'Các sở, ban, ngành tỉnh triển khai');
+            expect(reportLines(result.plan)).toHaveLength(2);
+            expect(block.filter(l => l === 'gửi UBND_TINH')).toHaveLength(2);
+            expect(block).toEqual(expect.arrayContaining(['định kỳ 6 tháng', 'hằng năm', 'qua SO_NV']));
+            await loadDraft(result);
+        }
+    });
+
+    test('"báo cáo Y xem xét, quyết định" / "báo cáo Y ưu tiên bố trí" puts a matter to Y: no report duty', async () => {
+        const text = 'KẾ HOẠCH\n\nThực hiện Chương trình chuyển đổi số năm 2026\n\nIII. TỔ CHỨC THỰC HIỆN\n\n' + [
+            '1. Sở Tài chính lập dự toán kinh phí, báo cáo Ủy ban nhân dân tỉnh xem xét, quyết định.',
+            '2. Sở Nội vụ tổng hợp nhu cầu, báo cáo Ủy ban nhân dân tỉnh ưu tiên bố trí biên chế.',
+            '3. Công an tỉnh tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.',
+        ].join('\n\n');
+        for (const input of both(text)) {
+            const result = await importSnippet(input);
+            expect(reportLines(result.plan)).toEqual(['báo cáo "Công an tỉnh tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm." {']);
+        }
+    });
+});
+
+describe('names printed without their "và"', () => {
+    test('"Sở Khoa học Công nghệ" is the registry\'s "Sở Khoa học và Công nghệ", not a new body', async () => {
+        const text = head + '1. Sở Khoa học Công nghệ chủ trì, phối hợp với Sở Tài chính xây dựng cơ sở dữ liệu.';
+        for (const input of both(text)) {
+            const result = await importWithLevels(input);
+            expect(taskBlock(result.plan, 'Sở Khoa học Công nghệ')).toEqual(expect.arrayContaining(['chủ trì SO_KHCN', 'phối hợp SO_TC']));
+            expect(result.registry ?? '').not.toMatch(/Khoa học/u);
+        }
+    });
+});
