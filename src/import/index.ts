@@ -630,6 +630,17 @@ function rowBlock(row: string, columns: NonNullable<ReturnType<typeof columnsOf>
     return { t: 'task', id: ids.next++, label: task.label, mode: 'nhiệm vụ', text: task.text, addressees: [], clauses, children: [] };
 }
 
+// The count bounds already read in this import (ids is one per import), so a restated bound is read once.
+const COUNTS_SEEN = new WeakMap<object, Set<string>>();
+function countsSeen(ids: { next: number }): Set<string> {
+    let seen = COUNTS_SEEN.get(ids);
+    if (!seen) {
+        seen = new Set();
+        COUNTS_SEEN.set(ids, seen);
+    }
+    return seen;
+}
+
 /** A heading: short and with no full stop, or ending with ":". */
 function isHeadingLike(text: string): boolean {
     return /:$/u.test(text) || text.length <= 120 && !/[.;]$/u.test(text);
@@ -638,7 +649,7 @@ function isHeadingLike(text: string): boolean {
 /** Targets and reports a paragraph inside a task states. */
 function taskExtras(text: string, registry: Registry, ids: { next: number }, leads: KnownBody[]): Block[] {
     return [
-        ...targetsIn(text).map((t): Block => ({ t: 'line', id: ids.next++, text: `${t.plan}  ${IMPORTED}`, fallback: { t: 'para', text: '', review: `chỉ tiêu chưa đọc được (target not read): ${t.text}` } })),
+        ...targetsIn(text, countsSeen(ids)).map((t): Block => ({ t: 'line', id: ids.next++, text: `${t.plan}  ${IMPORTED}`, fallback: { t: 'para', text: '', review: `chỉ tiêu chưa đọc được (target not read): ${t.text}` } })),
         ...reportsIn(text, registry).map((r): Block => ({ t: 'line', id: ids.next++, text: reportLines(r, leads, registry).join('\n'), fallback: { t: 'para', text: '', review: `báo cáo chưa đọc được (report not read): ${r.text}` } })),
     ];
 }
@@ -674,7 +685,7 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
         return [{ t: 'line', id: ids.next++, text: `${label(item.label)}kinh phí ${quote(item.text)}  ${IMPORTED}`, fallback: para }];
     }
     const duty = dutyOf(item.text, registry);
-    const targets = targetsIn(item.text).map((t): Block => ({ t: 'line', id: ids.next++, text: `${t.plan}  ${IMPORTED}`, fallback: { t: 'para', text: '', review: `chỉ tiêu chưa đọc được (target not read): ${t.text}` } }));
+    const targets = targetsIn(item.text, countsSeen(ids)).map((t): Block => ({ t: 'line', id: ids.next++, text: `${t.plan}  ${IMPORTED}`, fallback: { t: 'para', text: '', review: `chỉ tiêu chưa đọc được (target not read): ${t.text}` } }));
     if (duty || addressees) {
         const clauses: string[] = [];
         let leads: KnownBody[] = addressees ?? [];

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importText } from '../../src/import/index.js';
+import { targetsIn } from '../../src/import/targets.js';
 import { REGISTRY, clauses, importSnippet, loadDraft, unresolved } from './import-helpers.js';
 
 /** The shared registry plus bodies named by level ("… cùng cấp", "… các cấp"). */
@@ -284,6 +285,44 @@ describe('names printed without their "và"', () => {
             const result = await importWithLevels(input);
             expect(taskBlock(result.plan, 'Sở Khoa học Công nghệ')).toEqual(expect.arrayContaining(['chủ trì SO_KHCN', 'phối hợp SO_TC']));
             expect(result.registry ?? '').not.toMatch(/Khoa học/u);
+        }
+    });
+});
+
+describe('count bounds stated in words', () => {
+    const plans = (text: string, seen?: Set<string>) => targetsIn(text.normalize('NFC'), seen).map(t => t.plan);
+
+    test('an operator in words before a number and its unit is a target; time spans and bare numbers are not', () => {
+        for (const form of ['NFC', 'NFD'] as const) {
+            const n = (s: string) => s.normalize(form);
+            expect(plans(n('Mỗi tổ tự quản có không quá 30 hộ gia đình để dễ quản lý.'))).toEqual([n('chỉ tiêu "Mỗi tổ tự quản có không quá 30 hộ gia đình để dễ quản lý" không quá 30 hộ gia đình').normalize('NFC')]);
+            expect(plans(n('Mỗi xã xây dựng ít nhất 02 câu lạc bộ thể thao'))).toEqual(['chỉ tiêu "Mỗi xã xây dựng ít nhất 02 câu lạc bộ thể thao" ít nhất 02']);
+            expect(plans(n('mỗi trường có tối thiểu 1 cán bộ, nhân viên y tế'))).toEqual(['chỉ tiêu "mỗi trường có tối thiểu 1 cán bộ, nhân viên y tế" tối thiểu 1 cán bộ']);
+            expect(plans(n('Mỗi xã có ít nhất 02 câu lạc bộ.'))).toEqual(['chỉ tiêu "Mỗi xã có ít nhất 02 câu lạc bộ" ít nhất 02 câu lạc bộ']);
+            // A span of time is a deadline's; a number with no operator is no bound.
+            expect(plans(n('giải quyết trong thời hạn không quá 15 ngày làm việc'))).toEqual([]);
+            expect(plans(n('thành lập 12 đoàn kiểm tra liên ngành'))).toEqual([]);
+        }
+    });
+
+    test('a bound beside a percent is read too; restated later it is read once', () => {
+        expect(plans('100% các xã xây dựng ít nhất 01 tổ hòa giải hoạt động hiệu quả')).toEqual([
+            'chỉ tiêu "100% các xã xây dựng ít nhất 01 tổ hòa giải hoạt động hiệu quả" ít nhất 01',
+            'chỉ tiêu "100% các xã xây dựng ít nhất 01 tổ hòa giải hoạt động hiệu quả" 100%',
+        ]);
+        const seen = new Set<string>();
+        expect(plans('Củng cố các tổ an ninh, mỗi tổ không quá 25 thành viên.', seen)).toHaveLength(1);
+        expect(plans('Tiếp tục củng cố tổ an ninh, mỗi tổ an ninh không quá 25 thành viên.', seen)).toEqual([]);
+    });
+
+    test('in a draft, NFC and NFD alike, the bound parses and its paragraph stays verbatim', async () => {
+        for (const form of ['NFC', 'NFD'] as const) {
+            const text = `${head}1. Kiện toàn các tổ tự quản về an ninh, mỗi tổ không quá 30 hộ gia đình.\n\n2. Củng cố tổ tự quản, bảo đảm mỗi tổ không quá 30 hộ gia đình.`.normalize(form);
+            const result = await importSnippet(text);
+            const lines = clauses(result.plan);
+            expect(lines.filter(l => l.startsWith('chỉ tiêu '))).toEqual(['chỉ tiêu "Kiện toàn các tổ tự quản về an ninh, mỗi tổ không quá 30 hộ gia đình" không quá 30 hộ gia đình']);
+            expect(result.plan.normalize('NFC')).toContain('Củng cố tổ tự quản, bảo đảm mỗi tổ không quá 30 hộ gia đình.');
+            await loadDraft(result); // asserts no syntax error
         }
     });
 });
