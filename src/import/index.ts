@@ -560,11 +560,14 @@ function blocks(items: Item[], registry: Registry, ids: { next: number }, addres
                 out.push(...children);
                 continue;
             }
+            // A numbered paragraph followed by more paragraphs is one item of several paragraphs;
+            // the targets its first paragraph states come right after it, as for a one-paragraph item.
+            const isItem = !to && !isHeadingLike(item.text) && label(item.label) !== '';
             out.push({
-                // A numbered paragraph followed by more paragraphs is one item of several paragraphs.
-                item: !to && !isHeadingLike(item.text) && label(item.label) !== '',
+                item: isItem,
                 t: 'section', id: ids.next++, label: item.label, heading: item.text,
-                mode: to?.mode, to: to ? to.bodies.map(b => registry.ref(b)) : [], children,
+                mode: to?.mode, to: to ? to.bodies.map(b => registry.ref(b)) : [],
+                children: isItem ? [...targetLines(item.text, ids), ...children] : children,
             });
         } else {
             out.push(...leaf(item, registry, ids, addressees, mode));
@@ -641,6 +644,10 @@ function countsSeen(ids: { next: number }): Set<string> {
     return seen;
 }
 
+function targetLines(text: string, ids: { next: number }): Block[] {
+    return targetsIn(text, countsSeen(ids)).map((t): Block => ({ t: 'line', id: ids.next++, text: `${t.plan}  ${IMPORTED}`, fallback: { t: 'para', text: '', review: `chỉ tiêu chưa đọc được (target not read): ${t.text}` } }));
+}
+
 /** A heading: short and with no full stop, or ending with ":". */
 function isHeadingLike(text: string): boolean {
     return /:$/u.test(text) || text.length <= 120 && !/[.;]$/u.test(text);
@@ -649,7 +656,7 @@ function isHeadingLike(text: string): boolean {
 /** Targets and reports a paragraph inside a task states. */
 function taskExtras(text: string, registry: Registry, ids: { next: number }, leads: KnownBody[]): Block[] {
     return [
-        ...targetsIn(text, countsSeen(ids)).map((t): Block => ({ t: 'line', id: ids.next++, text: `${t.plan}  ${IMPORTED}`, fallback: { t: 'para', text: '', review: `chỉ tiêu chưa đọc được (target not read): ${t.text}` } })),
+        ...targetLines(text, ids),
         ...reportsIn(text, registry).map((r): Block => ({ t: 'line', id: ids.next++, text: reportLines(r, leads, registry).join('\n'), fallback: { t: 'para', text: '', review: `báo cáo chưa đọc được (report not read): ${r.text}` } })),
     ];
 }
@@ -685,7 +692,7 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
         return [{ t: 'line', id: ids.next++, text: `${label(item.label)}kinh phí ${quote(item.text)}  ${IMPORTED}`, fallback: para }];
     }
     const duty = dutyOf(item.text, registry);
-    const targets = targetsIn(item.text, countsSeen(ids)).map((t): Block => ({ t: 'line', id: ids.next++, text: `${t.plan}  ${IMPORTED}`, fallback: { t: 'para', text: '', review: `chỉ tiêu chưa đọc được (target not read): ${t.text}` } }));
+    const targets = targetLines(item.text, ids);
     if (duty || addressees) {
         const clauses: string[] = [];
         let leads: KnownBody[] = addressees ?? [];

@@ -13,6 +13,8 @@ const OPS: Array<[RegExp, string]> = [
     [/(?:không quá|không vượt quá)$/iu, 'không quá'],
     [/tối đa$/iu, 'tối đa'],
     [/(?:đạt\s+)?khoảng$/iu, 'khoảng'],
+    // "giảm từ 5% số vụ": from 5% up, the language's "từ" with no upper bound.
+    [/(?:^|\s)từ$/iu, 'từ'],
     [/(?:cao hơn|hơn)$/iu, 'hơn'],
     [/đạt$/iu, 'đạt'],
     [/(?:≥|>=)$/u, '≥'],

@@ -326,3 +326,27 @@ describe('count bounds stated in words', () => {
         }
     });
 });
+
+describe('"từ X%" alone, and targets in an item of several paragraphs', () => {
+    test('"giảm từ 4% số vụ" is "từ 4%" as printed, not a bare 4%; "từ 3% đến 5%" stays a range', () => {
+        for (const form of ['NFC', 'NFD'] as const) {
+            const plans = targetsIn('mỗi năm giảm từ 4% số vụ cháy'.normalize(form).normalize('NFC')).map(t => t.plan);
+            expect(plans).toEqual(['chỉ tiêu "mỗi năm giảm từ 4% số vụ cháy" giảm từ 4% hằng năm']);
+        }
+        expect(targetsIn('giảm từ 3% đến 5% số vụ cháy').map(t => t.plan)).toEqual(['chỉ tiêu "giảm từ 3% đến 5% số vụ cháy" giảm từ 3% đến 5%']);
+    });
+
+    test('an item "- …" followed by a paragraph of its own: the first paragraph\'s targets are read, NFC and NFD', async () => {
+        for (const form of ['NFC', 'NFD'] as const) {
+            const text = `${head}1. Công tác quản lý trại giam\n\n- Giảm số phạm nhân vi phạm nội quy trại giam; tỷ lệ phạm nhân được học nghề đạt trên 60%.\nSắp xếp, phân loại phạm nhân theo quy định.\n\n- Tăng cường kiểm tra.`.normalize(form);
+            const result = await importSnippet(text);
+            const lines = clauses(result.plan.normalize('NFC'));
+            expect(lines).toEqual(expect.arrayContaining([
+                'chỉ tiêu "Giảm số phạm nhân vi phạm nội quy trại giam" giảm',
+                'chỉ tiêu "tỷ lệ phạm nhân được học nghề đạt trên 60%" trên 60%',
+            ]));
+            expect(result.plan.normalize('NFC')).toContain('"Giảm số phạm nhân vi phạm nội quy trại giam; tỷ lệ phạm nhân được học nghề đạt trên 60%."');
+            await loadDraft(result);
+        }
+    });
+});
