@@ -350,3 +350,20 @@ describe('"từ X%" alone, and targets in an item of several paragraphs', () => 
         }
     });
 });
+
+describe('a report made "theo quy định", its recipient unstated', () => {
+    test('"tổng hợp kết quả báo cáo theo quy định" and "Hằng năm lập báo cáo … theo quy định" are reports with no recipient; the reporting regime is not', async () => {
+        for (const form of ['NFC', 'NFD'] as const) {
+            const text = `${head}1. Sở Tư pháp chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch; tổng hợp kết quả báo cáo theo quy định.\n\n2. Sở Tài chính thực hiện chế độ thông tin, báo cáo theo quy định.\n\n3. Sở Tư pháp hằng năm lập báo cáo về công tác hòa giải ở cơ sở theo quy định.`.normalize(form);
+            const result = await importSnippet(text);
+            const plan = result.plan.normalize('NFC');
+            const reports = clauses(plan).filter(l => l.startsWith('báo cáo '));
+            expect(reports).toEqual([
+                'báo cáo "tổng hợp kết quả báo cáo theo quy định." {',
+                'báo cáo "Sở Tư pháp hằng năm lập báo cáo về công tác hòa giải ở cơ sở theo quy định." {',
+            ]);
+            expect(plan).not.toMatch(/^\s*gửi\s*$/mu);
+            await loadDraft(result);
+        }
+    });
+});
