@@ -367,3 +367,25 @@ describe('a report made "theo quy định", its recipient unstated', () => {
         }
     });
 });
+
+describe('a lead-in "Chỉ đạo X chủ trì … sau:" hands X the items after it', () => {
+    test('under "Sở Tài chính", the items after "Chỉ đạo Công an tỉnh chủ trì … sau:" are led by Công an tỉnh; NFC and NFD', async () => {
+        for (const form of ['NFC', 'NFD'] as const) {
+            const text = `${head}1. Sở Tài chính:\n\nChỉ đạo Công an tỉnh chủ trì, phối hợp các cơ quan liên quan thực hiện các nội dung sau:\n\na) Công tác phòng ngừa\n\n- Rà soát các địa bàn phức tạp về an ninh.\n\n- Tổ chức tuần tra, kiểm soát vào ban đêm.`.normalize(form);
+            const result = await importSnippet(text);
+            const lines = clauses(result.plan.normalize('NFC'));
+            for (const start of ['Rà soát các địa bàn', 'Tổ chức tuần tra']) {
+                expect(taskBlock(result.plan.normalize('NFC'), start)).toContain('chủ trì CA_TINH');
+            }
+            expect(lines.filter(l => l === 'chủ trì CA_TINH')).toHaveLength(2);
+            await loadDraft(result);
+        }
+    });
+
+    test('a paragraph that is not a lead-in ("… chủ trì … ." without "sau:") hands nothing', async () => {
+        const text = `${head}1. Sở Tài chính:\n\nChỉ đạo Công an tỉnh chủ trì rà soát các địa bàn phức tạp.\n\n- Tổ chức tuần tra, kiểm soát vào ban đêm.`;
+        const result = await importSnippet(text);
+        expect(taskBlock(result.plan, 'Tổ chức tuần tra')).not.toContain('chủ trì CA_TINH');
+        await loadDraft(result);
+    });
+});
