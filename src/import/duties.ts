@@ -132,3 +132,24 @@ export function supportsForItemsAfter(text: string, registry: Registry): KnownBo
     const bodies = bodiesAt(text.slice(m.index + m[0].length), registry).bodies;
     return bodies.length > 0 ? bodies : undefined;
 }
+
+/**
+ * "Chỉ đạo X chủ trì, phối hợp … triển khai các mặt công tác sau:": X leads the items that follow
+ * the lead-in (the body under whose heading it stands only directs X).
+ */
+export function leadsForItemsAfter(text: string, registry: Registry): KnownBody[] | undefined {
+    const trimmed = text.trim();
+    if (!/(?<![\p{L}\p{M}])sau\s*:$/u.test(trimmed)) {
+        return undefined;
+    }
+    const opener = /^(?:Chỉ đạo|Giao|Đề nghị)\s+/u.exec(trimmed);
+    if (!opener) {
+        return undefined;
+    }
+    const rest = trimmed.slice(opener[0].length);
+    const leads = leadsAt(rest, registry);
+    if (!leads || !LEAD_VERB.test(rest.slice(leads.end))) {
+        return undefined;
+    }
+    return leads.bodies;
+}

@@ -12,7 +12,7 @@ import { foldForSearch } from '../language/fold.js';
 import type { ImportNote, ImportOptions, ImportResult } from './api.js';
 import { bodiesAt, bodyAt } from './agencies.js';
 import { citationsIn, documentFor, summaryAfter } from './citations.js';
-import { cooperatesWith, dutyOf, headingAddressees, supportsForItemsAfter, supportsUnderHeading, supportsWithin } from './duties.js';
+import { cooperatesWith, dutyOf, headingAddressees, leadsForItemsAfter, supportsForItemsAfter, supportsUnderHeading, supportsWithin } from './duties.js';
 import { IMPORTED, label, quote, REVIEW, Writer } from './emit.js';
 import { isCapitals, periodIn, readHeader, recipientOf, signerOf } from './header.js';
 import type { KnownBody } from './registry.js';
@@ -505,10 +505,19 @@ function blocks(items: Item[], registry: Registry, ids: { next: number }, addres
             next = undefined;
         }
     };
+    // Bodies a lead-in ("Chỉ đạo X chủ trì … sau:") hands the items after it.
+    let scope = addressees;
+    let handed: KnownBody[] | undefined;
     for (const original of items) {
         settle();
+        if (handed) {
+            scope = handed;
+            HANDED.add(handed);
+            handed = undefined;
+        }
         const item = splitBodyHeading(original, registry);
         next = supportsForItemsAfter(item.text, registry);
+        handed = item.children.length === 0 ? leadsForItemsAfter(item.text, registry) : undefined;
         if (item.children.length === 0 && !item.label && isRow(item.text)) {
             // A header row sets the columns of the rows after it; each row of a task table is a task.
             const header = columnsOf(item.text);
@@ -529,12 +538,12 @@ function blocks(items: Item[], registry: Registry, ids: { next: number }, addres
             const phase = phaseOf(item.text);
             const duty = to ? undefined : dutyOf(item.text, registry);
             // A duty (or, under a heading naming bodies, a sentence) with items of its own.
-            if ((duty || addressees && !isHeadingLike(item.text)) && !phase) {
-                const task = leaf({ ...item, children: [] }, registry, ids, addressees, mode)[0];
+            if ((duty || scope && !isHeadingLike(item.text)) && !phase) {
+                const task = leaf({ ...item, children: [] }, registry, ids, scope, mode)[0];
                 if (task.t === 'task') {
                     // Numbered items are its sub-tasks (they inherit the lead); paragraphs without a
                     // number go on with the same duty.
-                    const leads = duty?.leads ?? addressees;
+                    const leads = duty?.leads ?? scope;
                     const childMode = duty ? (duty.mode === 'đề nghị' ? 'đề nghị' : 'nhiệm vụ') : mode;
                     const kinds = reportKinds(item, registry, leads ?? [], ids);
                     if (kinds) {
@@ -554,20 +563,23 @@ function blocks(items: Item[], registry: Registry, ids: { next: number }, addres
                     continue;
                 }
             }
-            const children = blocks(item.children, registry, ids, to?.bodies ?? addressees, to ? (to.mode === 'đề nghị' ? 'đề nghị' : 'nhiệm vụ') : mode);
+            const children = blocks(item.children, registry, ids, to?.bodies ?? scope, to ? (to.mode === 'đề nghị' ? 'đề nghị' : 'nhiệm vụ') : mode);
             if (phase) {
                 out.push({ t: 'line', id: ids.next++, text: `${label(item.label)}giai đoạn ${quote(item.text)} ${phase}  ${IMPORTED}`, fallback: { t: 'para', label: item.label, text: item.text } });
                 out.push(...children);
                 continue;
             }
+            // A numbered paragraph followed by more paragraphs is one item of several paragraphs;
+            // the targets its first paragraph states come right after it, as for a one-paragraph item.
+            const isItem = !to && !isHeadingLike(item.text) && label(item.label) !== '';
             out.push({
-                // A numbered paragraph followed by more paragraphs is one item of several paragraphs.
-                item: !to && !isHeadingLike(item.text) && label(item.label) !== '',
+                item: isItem,
                 t: 'section', id: ids.next++, label: item.label, heading: item.text,
-                mode: to?.mode, to: to ? to.bodies.map(b => registry.ref(b)) : [], children,
+                mode: to?.mode, to: to ? to.bodies.map(b => registry.ref(b)) : [],
+                children: isItem ? [...targetLines(item.text, ids), ...children] : children,
             });
         } else {
-            out.push(...leaf(item, registry, ids, addressees, mode));
+            out.push(...leaf(item, registry, ids, scope, mode));
         }
     }
     settle();
@@ -630,6 +642,24 @@ function rowBlock(row: string, columns: NonNullable<ReturnType<typeof columnsOf>
     return { t: 'task', id: ids.next++, label: task.label, mode: 'nhiệm vụ', text: task.text, addressees: [], clauses, children: [] };
 }
 
+// Lead lists a lead-in handed to the items after it (written out as "chủ trì", not left to the section).
+const HANDED = new WeakSet<KnownBody[]>();
+
+// The count bounds already read in this import (ids is one per import), so a restated bound is read once.
+const COUNTS_SEEN = new WeakMap<object, Set<string>>();
+function countsSeen(ids: { next: number }): Set<string> {
+    let seen = COUNTS_SEEN.get(ids);
+    if (!seen) {
+        seen = new Set();
+        COUNTS_SEEN.set(ids, seen);
+    }
+    return seen;
+}
+
+function targetLines(text: string, ids: { next: number }): Block[] {
+    return targetsIn(text, countsSeen(ids)).map((t): Block => ({ t: 'line', id: ids.next++, text: `${t.plan}  ${IMPORTED}`, fallback: { t: 'para', text: '', review: `chỉ tiêu chưa đọc được (target not read): ${t.text}` } }));
+}
+
 /** A heading: short and with no full stop, or ending with ":". */
 function isHeadingLike(text: string): boolean {
     return /:$/u.test(text) || text.length <= 120 && !/[.;]$/u.test(text);
@@ -638,7 +668,7 @@ function isHeadingLike(text: string): boolean {
 /** Targets and reports a paragraph inside a task states. */
 function taskExtras(text: string, registry: Registry, ids: { next: number }, leads: KnownBody[]): Block[] {
     return [
-        ...targetsIn(text).map((t): Block => ({ t: 'line', id: ids.next++, text: `${t.plan}  ${IMPORTED}`, fallback: { t: 'para', text: '', review: `chỉ tiêu chưa đọc được (target not read): ${t.text}` } })),
+        ...targetLines(text, ids),
         ...reportsIn(text, registry).map((r): Block => ({ t: 'line', id: ids.next++, text: reportLines(r, leads, registry).join('\n'), fallback: { t: 'para', text: '', review: `báo cáo chưa đọc được (report not read): ${r.text}` } })),
     ];
 }
@@ -674,7 +704,7 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
         return [{ t: 'line', id: ids.next++, text: `${label(item.label)}kinh phí ${quote(item.text)}  ${IMPORTED}`, fallback: para }];
     }
     const duty = dutyOf(item.text, registry);
-    const targets = targetsIn(item.text).map((t): Block => ({ t: 'line', id: ids.next++, text: `${t.plan}  ${IMPORTED}`, fallback: { t: 'para', text: '', review: `chỉ tiêu chưa đọc được (target not read): ${t.text}` } }));
+    const targets = targetLines(item.text, ids);
     if (duty || addressees) {
         const clauses: string[] = [];
         let leads: KnownBody[] = addressees ?? [];
@@ -691,6 +721,10 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
             const withWhom = cooperatesWith(item.text, registry);
             const supported = supportsUnderHeading(item.text, registry);
             const within = supportsWithin(item.text, registry).filter(b => !leads.includes(b));
+            if (withWhom.length === 0 && addressees && HANDED.has(addressees)) {
+                // The section's own body only directs: the lead a lead-in named is written out.
+                clauses.push(`chủ trì ${addressees.map(b => registry.ref(b)).join(', ')}`);
+            }
             if (withWhom.length > 0) {
                 clauses.push(`phối hợp với ${withWhom.map(b => registry.ref(b)).join(', ')}`);
             } else if (supported.length > 0) {

@@ -1,7 +1,8 @@
 /**
  * Reporting duties: "Hằng năm báo cáo kết quả về UBND tỉnh (qua Công an tỉnh) trước ngày 20/7":
  * who (the duty's lead, when the text gives one), to whom, through whom, when. A report is written
- * only when the text names to whom it goes; one that names nobody stays prose.
+ * only when the text names to whom it goes, or says it is made "theo quy định" (its recipient then
+ * left unstated); any other that names nobody stays prose.
  */
 import { bodiesAt, bodyAt } from './agencies.js';
 import { quote } from './emit.js';
@@ -29,7 +30,12 @@ export function reportsIn(text: string, registry: Registry): ReportDuty[] {
         let previous: ReportDuty | undefined;
         starts.forEach((at, i) => {
             const rest = sentence.slice(at, starts[i + 1] ?? sentence.length);
-            const to = recipientIn(rest, registry);
+            // "tổng hợp kết quả báo cáo theo quy định", "xây dựng Báo cáo … theo quy định": a report the
+            // regulations govern, its recipient unstated (left empty, never guessed); "chế độ (thông tin,)
+            // báo cáo theo quy định" is the reporting regime, not one report.
+            const byRule = /theo quy định\s*[./]*$/u.test(rest.trim()) && !/(?:chế độ|thông tin|thống kê)[,\s]*$/iu.test(sentence.slice(0, at))
+                && /(?:tổng hợp|xây dựng|lập)(?:\s+\S+){0,2}\s*$|(?:định kỳ|hằng năm|hàng năm)/iu.test(sentence.slice(0, at));
+            const to = recipientIn(rest, registry) ?? (byRule ? [] : undefined);
             if (!to) {
                 return;
             }
@@ -84,7 +90,9 @@ export function reportLines(report: ReportDuty, from: KnownBody[], registry: Reg
     if (from.length > 0) {
         lines.push(`    từ ${from.map(b => registry.ref(b)).join(', ')}`);
     }
-    lines.push(`    gửi ${report.to.map(b => registry.ref(b)).join(', ')}`);
+    if (report.to.length > 0) {
+        lines.push(`    gửi ${report.to.map(b => registry.ref(b)).join(', ')}`);
+    }
     if (report.via) {
         lines.push(`    qua ${registry.ref(report.via)}`);
     }

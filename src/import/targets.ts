@@ -13,6 +13,8 @@ const OPS: Array<[RegExp, string]> = [
     [/(?:không quá|không vượt quá)$/iu, 'không quá'],
     [/tối đa$/iu, 'tối đa'],
     [/(?:đạt\s+)?khoảng$/iu, 'khoảng'],
+    // "giảm từ 5% số vụ": from 5% up, the language's "từ" with no upper bound.
+    [/(?:^|\s)từ$/iu, 'từ'],
     [/(?:cao hơn|hơn)$/iu, 'hơn'],
     [/đạt$/iu, 'đạt'],
     [/(?:≥|>=)$/u, '≥'],
@@ -31,7 +33,7 @@ export interface Target {
 }
 
 /** The targets of one paragraph, as `chỉ tiêu` lines. */
-export function targetsIn(text: string): Target[] {
+export function targetsIn(text: string, seenCounts?: Set<string>): Target[] {
     const targets: Target[] = [];
     // Clauses end at ";" or a full stop; a clause with several values is split at commas.
     for (const clause of text.split(/;\s*|\.\s+(?=[\p{Lu}\d])/u)) {
@@ -57,6 +59,16 @@ export function targetsIn(text: string): Target[] {
         if (direction && !/\d/u.test(clause)) {
             const piece = clause.trim().replace(/^[-–+]\s*/u, '').replace(/[.,:]$/u, '');
             targets.push({ text: piece, plan: `chỉ tiêu ${quote(piece)} ${direction[1].toLowerCase()}` });
+            continue;
+        }
+        // "mỗi Tổ không quá 40 hộ dân", "ít nhất 01 mô hình": a count capped or floored in words.
+        // A bound restated later in the plan (same operator, number and unit) is the same target.
+        const count = countTarget(clause);
+        if (count && !seenCounts?.has(count.key)) {
+            seenCounts?.add(count.key);
+            targets.push({ text: count.text, plan: count.plan });
+        }
+        if (count && !VALUE_ONCE.test(clause)) {
             continue;
         }
         const pieces = splitBetweenValues(clause);
@@ -149,4 +161,36 @@ function targetOf(piece: string, m: RegExpMatchArray): string | undefined {
         parts.push(`đến năm ${by[1]}`);
     }
     return parts.join(' ');
+}
+
+/** A bound only where the operator is printed; a unit of time is a deadline's, not a target's. */
+const COUNT = /(?:^|[\s,(])(ít nhất|tối thiểu|không dưới|không quá|không vượt quá|tối đa)\s+(\d+)\s+((?:[\p{L}\p{M}]+)(?:\s+[\p{L}\p{M}]+){0,3})/gu;
+const TIME_UNITS = /^(?:ngày|tháng|năm|tuần|quý|quí|giờ|phút|lần)$/u;
+// Words that end a noun phrase ("40 hộ dân để …"): the unit stops before them.
+const STOP = /^(?:để|và|của|cho|trong|tại|được|ở|theo|với|các|có|là|thì|mỗi|trên|dưới|từ|đến|trở|hoặc|nhằm|về|khi|đã|sẽ|phải|bảo|đảm|so|đối)$/u;
+const OPS_COUNT: Record<string, string> = { 'ít nhất': 'ít nhất', 'tối thiểu': 'tối thiểu', 'không dưới': 'không dưới', 'không quá': 'không quá', 'không vượt quá': 'không vượt quá', 'tối đa': 'tối đa' };
+
+function countTarget(clause: string): (Target & { key: string }) | undefined {
+    const nfc = clause.normalize('NFC');
+    const found = [...nfc.matchAll(COUNT)];
+    if (found.length !== 1) {
+        return undefined;
+    }
+    const [, op, value, words] = found[0];
+    const unit: string[] = [];
+    for (const word of words.split(/\s+/u)) {
+        if (STOP.test(word.toLowerCase())) break;
+        unit.push(word);
+    }
+    if (unit.length === 0 || TIME_UNITS.test(unit[0].toLowerCase())) {
+        return undefined;
+    }
+    // A noun phrase running on ("01 mô hình vận động nhân dân …") has no clear unit: the number alone.
+    if (unit.length > 3) {
+        unit.length = 0;
+    }
+    const text = nfc.trim().replace(/[.,:]$/u, '');
+    const yearly = /(hằng|hàng)\s+năm|mỗi năm/iu.test(text) ? ' hằng năm' : '';
+    const bound = `${OPS_COUNT[op]} ${Number(value)} ${unit.join(' ').toLowerCase()}`.trim();
+    return { key: bound, text: nfc.trim(), plan: `chỉ tiêu ${quote(text)} ${OPS_COUNT[op]} ${value}${unit.length > 0 ? ` ${unit.join(' ')}` : ''}${yearly}` };
 }

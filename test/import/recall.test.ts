@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importText } from '../../src/import/index.js';
+import { targetsIn } from '../../src/import/targets.js';
 import { REGISTRY, clauses, importSnippet, loadDraft, unresolved } from './import-helpers.js';
 
 /** The shared registry plus bodies named by level ("… cùng cấp", "… các cấp"). */
@@ -285,5 +286,106 @@ describe('names printed without their "và"', () => {
             expect(taskBlock(result.plan, 'Sở Khoa học Công nghệ')).toEqual(expect.arrayContaining(['chủ trì SO_KHCN', 'phối hợp SO_TC']));
             expect(result.registry ?? '').not.toMatch(/Khoa học/u);
         }
+    });
+});
+
+describe('count bounds stated in words', () => {
+    const plans = (text: string, seen?: Set<string>) => targetsIn(text.normalize('NFC'), seen).map(t => t.plan);
+
+    test('an operator in words before a number and its unit is a target; time spans and bare numbers are not', () => {
+        for (const form of ['NFC', 'NFD'] as const) {
+            const n = (s: string) => s.normalize(form);
+            expect(plans(n('Mỗi tổ tự quản có không quá 30 hộ gia đình để dễ quản lý.'))).toEqual([n('chỉ tiêu "Mỗi tổ tự quản có không quá 30 hộ gia đình để dễ quản lý" không quá 30 hộ gia đình').normalize('NFC')]);
+            expect(plans(n('Mỗi xã xây dựng ít nhất 02 câu lạc bộ thể thao'))).toEqual(['chỉ tiêu "Mỗi xã xây dựng ít nhất 02 câu lạc bộ thể thao" ít nhất 02']);
+            expect(plans(n('mỗi trường có tối thiểu 1 cán bộ, nhân viên y tế'))).toEqual(['chỉ tiêu "mỗi trường có tối thiểu 1 cán bộ, nhân viên y tế" tối thiểu 1 cán bộ']);
+            expect(plans(n('Mỗi xã có ít nhất 02 câu lạc bộ.'))).toEqual(['chỉ tiêu "Mỗi xã có ít nhất 02 câu lạc bộ" ít nhất 02 câu lạc bộ']);
+            // A span of time is a deadline's; a number with no operator is no bound.
+            expect(plans(n('giải quyết trong thời hạn không quá 15 ngày làm việc'))).toEqual([]);
+            expect(plans(n('thành lập 12 đoàn kiểm tra liên ngành'))).toEqual([]);
+        }
+    });
+
+    test('a bound beside a percent is read too; restated later it is read once', () => {
+        expect(plans('100% các xã xây dựng ít nhất 01 tổ hòa giải hoạt động hiệu quả')).toEqual([
+            'chỉ tiêu "100% các xã xây dựng ít nhất 01 tổ hòa giải hoạt động hiệu quả" ít nhất 01',
+            'chỉ tiêu "100% các xã xây dựng ít nhất 01 tổ hòa giải hoạt động hiệu quả" 100%',
+        ]);
+        const seen = new Set<string>();
+        expect(plans('Củng cố các tổ an ninh, mỗi tổ không quá 25 thành viên.', seen)).toHaveLength(1);
+        expect(plans('Tiếp tục củng cố tổ an ninh, mỗi tổ an ninh không quá 25 thành viên.', seen)).toEqual([]);
+    });
+
+    test('in a draft, NFC and NFD alike, the bound parses and its paragraph stays verbatim', async () => {
+        for (const form of ['NFC', 'NFD'] as const) {
+            const text = `${head}1. Kiện toàn các tổ tự quản về an ninh, mỗi tổ không quá 30 hộ gia đình.\n\n2. Củng cố tổ tự quản, bảo đảm mỗi tổ không quá 30 hộ gia đình.`.normalize(form);
+            const result = await importSnippet(text);
+            const lines = clauses(result.plan);
+            expect(lines.filter(l => l.startsWith('chỉ tiêu '))).toEqual(['chỉ tiêu "Kiện toàn các tổ tự quản về an ninh, mỗi tổ không quá 30 hộ gia đình" không quá 30 hộ gia đình']);
+            expect(result.plan.normalize('NFC')).toContain('Củng cố tổ tự quản, bảo đảm mỗi tổ không quá 30 hộ gia đình.');
+            await loadDraft(result); // asserts no syntax error
+        }
+    });
+});
+
+describe('"từ X%" alone, and targets in an item of several paragraphs', () => {
+    test('"giảm từ 4% số vụ" is "từ 4%" as printed, not a bare 4%; "từ 3% đến 5%" stays a range', () => {
+        for (const form of ['NFC', 'NFD'] as const) {
+            const plans = targetsIn('mỗi năm giảm từ 4% số vụ cháy'.normalize(form).normalize('NFC')).map(t => t.plan);
+            expect(plans).toEqual(['chỉ tiêu "mỗi năm giảm từ 4% số vụ cháy" giảm từ 4% hằng năm']);
+        }
+        expect(targetsIn('giảm từ 3% đến 5% số vụ cháy').map(t => t.plan)).toEqual(['chỉ tiêu "giảm từ 3% đến 5% số vụ cháy" giảm từ 3% đến 5%']);
+    });
+
+    test('an item "- …" followed by a paragraph of its own: the first paragraph\'s targets are read, NFC and NFD', async () => {
+        for (const form of ['NFC', 'NFD'] as const) {
+            const text = `${head}1. Công tác quản lý trại giam\n\n- Giảm số phạm nhân vi phạm nội quy trại giam; tỷ lệ phạm nhân được học nghề đạt trên 60%.\nSắp xếp, phân loại phạm nhân theo quy định.\n\n- Tăng cường kiểm tra.`.normalize(form);
+            const result = await importSnippet(text);
+            const lines = clauses(result.plan.normalize('NFC'));
+            expect(lines).toEqual(expect.arrayContaining([
+                'chỉ tiêu "Giảm số phạm nhân vi phạm nội quy trại giam" giảm',
+                'chỉ tiêu "tỷ lệ phạm nhân được học nghề đạt trên 60%" trên 60%',
+            ]));
+            expect(result.plan.normalize('NFC')).toContain('"Giảm số phạm nhân vi phạm nội quy trại giam; tỷ lệ phạm nhân được học nghề đạt trên 60%."');
+            await loadDraft(result);
+        }
+    });
+});
+
+describe('a report made "theo quy định", its recipient unstated', () => {
+    test('"tổng hợp kết quả báo cáo theo quy định" and "Hằng năm lập báo cáo … theo quy định" are reports with no recipient; the reporting regime is not', async () => {
+        for (const form of ['NFC', 'NFD'] as const) {
+            const text = `${head}1. Sở Tư pháp chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch; tổng hợp kết quả báo cáo theo quy định.\n\n2. Sở Tài chính thực hiện chế độ thông tin, báo cáo theo quy định.\n\n3. Sở Tư pháp hằng năm lập báo cáo về công tác hòa giải ở cơ sở theo quy định.`.normalize(form);
+            const result = await importSnippet(text);
+            const plan = result.plan.normalize('NFC');
+            const reports = clauses(plan).filter(l => l.startsWith('báo cáo '));
+            expect(reports).toEqual([
+                'báo cáo "tổng hợp kết quả báo cáo theo quy định." {',
+                'báo cáo "Sở Tư pháp hằng năm lập báo cáo về công tác hòa giải ở cơ sở theo quy định." {',
+            ]);
+            expect(plan).not.toMatch(/^\s*gửi\s*$/mu);
+            await loadDraft(result);
+        }
+    });
+});
+
+describe('a lead-in "Chỉ đạo X chủ trì … sau:" hands X the items after it', () => {
+    test('under "Sở Tài chính", the items after "Chỉ đạo Công an tỉnh chủ trì … sau:" are led by Công an tỉnh; NFC and NFD', async () => {
+        for (const form of ['NFC', 'NFD'] as const) {
+            const text = `${head}1. Sở Tài chính:\n\nChỉ đạo Công an tỉnh chủ trì, phối hợp các cơ quan liên quan thực hiện các nội dung sau:\n\na) Công tác phòng ngừa\n\n- Rà soát các địa bàn phức tạp về an ninh.\n\n- Tổ chức tuần tra, kiểm soát vào ban đêm.`.normalize(form);
+            const result = await importSnippet(text);
+            const lines = clauses(result.plan.normalize('NFC'));
+            for (const start of ['Rà soát các địa bàn', 'Tổ chức tuần tra']) {
+                expect(taskBlock(result.plan.normalize('NFC'), start)).toContain('chủ trì CA_TINH');
+            }
+            expect(lines.filter(l => l === 'chủ trì CA_TINH')).toHaveLength(2);
+            await loadDraft(result);
+        }
+    });
+
+    test('a paragraph that is not a lead-in ("… chủ trì … ." without "sau:") hands nothing', async () => {
+        const text = `${head}1. Sở Tài chính:\n\nChỉ đạo Công an tỉnh chủ trì rà soát các địa bàn phức tạp.\n\n- Tổ chức tuần tra, kiểm soát vào ban đêm.`;
+        const result = await importSnippet(text);
+        expect(taskBlock(result.plan, 'Tổ chức tuần tra')).not.toContain('chủ trì CA_TINH');
+        await loadDraft(result);
     });
 });

@@ -31,11 +31,13 @@ describe('reports', () => {
         expect(unresolved(await loadDraft(result))).toEqual([]);
     });
 
-    test('a report that names no recipient stays prose; one in prose with no lead says no reporter', async () => {
+    // A report "theo quy định" is written with its recipient left unstated, as examples/ write it (recall.test.ts).
+    test('a report that names no recipient is never given one; one in prose with no lead says no reporter', async () => {
         const result = await importSnippet('KẾ HOẠCH\n\nPhòng, chống tội phạm\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Tổng hợp kết quả báo cáo theo quy định.\n\n2. Định kỳ 6 tháng báo cáo Ủy ban nhân dân tỉnh.');
         const lines = clauses(result.plan);
         expect(lines).toContain('[1.] "Tổng hợp kết quả báo cáo theo quy định."');
-        expect(lines.filter(l => l.startsWith('báo cáo '))).toEqual(['báo cáo "Định kỳ 6 tháng báo cáo Ủy ban nhân dân tỉnh." {']);
+        expect(lines.filter(l => l.startsWith('báo cáo '))).toEqual(['báo cáo "Tổng hợp kết quả báo cáo theo quy định." {', 'báo cáo "Định kỳ 6 tháng báo cáo Ủy ban nhân dân tỉnh." {']);
+        expect(lines.filter(l => l.startsWith('gửi '))).toEqual(['gửi UBND_TINH']);
         expect(lines).not.toContain('từ UBND_TINH');
         expect(lines).toContain('định kỳ 6 tháng');
         await loadDraft(result);
