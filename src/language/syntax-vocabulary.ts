@@ -6,7 +6,7 @@
  */
 import type { AstNode } from 'langium';
 import { GrammarAST } from 'langium';
-import { foldForSearch } from './fold.js';
+import { editDistance, foldForSearch } from './fold.js';
 import { keywordKey } from './keywords.js';
 
 /** Vietnamese keywords written without diacritics (all others without them are English). */
@@ -336,28 +336,6 @@ export class SyntaxVocabulary {
             this.collectGlosses(element.terminal, keywords);
         }
     }
-}
-
-/** Edit distance of two strings, or `max + 1` once it is known to exceed `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-    if (Math.abs(a.length - b.length) > max) {
-        return max + 1;
-    }
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        let best = i;
-        for (let j = 1; j <= b.length; j++) {
-            const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-            current.push(value);
-            best = Math.min(best, value);
-        }
-        if (best > max) {
-            return max + 1;
-        }
-        previous = current;
-    }
-    return Math.min(previous[b.length], max + 1);
 }
 
 /** Whether an element can begin with a reference (`leads+=[Party]`, or a group or choice beginning with one). */

@@ -4,7 +4,7 @@
  * spells out ("SO_TU_PHAP" → STP "Sở Tư pháp tỉnh …"). Only a candidate that is clearly the closest
  * is offered: a tie, or two methods that disagree, give nothing.
  */
-import { foldForSearch, searchScore } from '../../language/fold.js';
+import { editDistance, foldForSearch, searchScore } from '../../language/fold.js';
 
 export interface Candidate {
     /** The name as it can be written where the reference is (short, or qualified). */
@@ -62,29 +62,4 @@ export function closestCandidate(written: string, candidates: readonly Candidate
         return undefined;
     }
     return fromId ?? fromName;
-}
-
-/**
- * Edit distance (insertions, deletions, substitutions) of two strings, or `max + 1` as soon as it
- * is known to exceed `max`: cheap enough to compare one name with thousands.
- */
-export function editDistance(a: string, b: string, max: number): number {
-    if (Math.abs(a.length - b.length) > max) {
-        return max + 1;
-    }
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        let best = i;
-        for (let j = 1; j <= b.length; j++) {
-            const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-            current.push(value);
-            best = Math.min(best, value);
-        }
-        if (best > max) {
-            return max + 1;
-        }
-        previous = current;
-    }
-    return Math.min(previous[b.length], max + 1);
 }
