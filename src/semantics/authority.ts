@@ -4,13 +4,14 @@
  * (directly, or through a group whose members include them). Whether an issuer may direct such a
  * group cannot be decided from the registry, so it is said once, at the group, not at every task.
  */
-import type { LangiumDocument, LangiumSharedCoreServices, Reference } from 'langium';
-import { AstUtils, DocumentState, WorkspaceCache } from 'langium';
+import type { LangiumDocument, Reference } from 'langium';
+import { AstUtils, DocumentState } from 'langium';
 import type { Group, Party, Section, Task } from '../language/generated/ast.js';
 import { isModel, isSection, isTask } from '../language/generated/ast.js';
 import { taskMode } from '../language/keywords.js';
 import { addresseeSource, authorityOver, issuerOf, modeOf } from './responsibility.js';
 import type { SemanticServices } from './services.js';
+import { perWorkspace } from './services.js';
 
 /** A task or heading that directs a body whose authority is unknown, and the reference that names it. */
 export interface DirectedUse {
@@ -18,20 +19,15 @@ export interface DirectedUse {
     reference: Reference<Party>;
 }
 
-const caches = new WeakMap<LangiumSharedCoreServices, WorkspaceCache<string, Map<Group, DirectedUse[]>>>();
 
 /** For each group of unknown authority, where the plans of the workspace of `document` direct it. */
+// Cleared on every change, once references are linked: uses come from other files.
+const usesOf = perWorkspace<Map<Group, DirectedUse[]>>(DocumentState.Linked);
+
 export function undeclaredGroupUses(services: SemanticServices, document: LangiumDocument): Map<Group, DirectedUse[]> {
     const shared = services.shared;
-    let cache = caches.get(shared);
-    if (!cache) {
-        // Cleared on every change, once references are linked: uses come from other files.
-        cache = new WorkspaceCache<string, Map<Group, DirectedUse[]>>(shared, DocumentState.Linked);
-        caches.set(shared, cache);
-    }
     const roots = services.workspace.Roots;
-    const root = roots.rootOf(document.uri);
-    return cache.get(root, () => {
+    return usesOf(services, document.uri, root => {
         const result = new Map<Group, DirectedUse[]>();
         for (const doc of shared.workspace.LangiumDocuments.all) {
             const model = doc.parseResult?.value;

@@ -5,8 +5,8 @@
  * Facts: ../shared/notes/vietnamese-documents.md (Nghị định 30/2020/NĐ-CP Phụ lục III; Luật Ban hành
  * VBQPPL 2015 Điều 10; Hướng dẫn 36-HD/VPTW).
  */
-import type { AstNode, LangiumSharedCoreServices, Reference, URI } from 'langium';
-import { AstUtils, GrammarUtils, WorkspaceCache } from 'langium';
+import type { AstNode, Reference, URI } from 'langium';
+import { AstUtils, GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { Citable, Document, Model, Party, Plan } from '../language/generated/ast.js';
 import { isDocument, isPlan } from '../language/generated/ast.js';
@@ -17,6 +17,7 @@ import type { CalendarDate } from './dates.js';
 import { parseDate, parseDateParts } from './dates.js';
 import { ancestors } from './responsibility.js';
 import type { SemanticServices } from './services.js';
+import { perWorkspace } from './services.js';
 
 // ---------------------------------------------------------------------------------------------
 // Type abbreviations
@@ -322,7 +323,6 @@ function declarationKey(node: Document | Plan): string | undefined {
     return node.number ? `${kindOf(node) ?? node.kind}\u0000${numberKey(node.number)}` : undefined;
 }
 
-const indexes = new WeakMap<LangiumSharedCoreServices, WorkspaceCache<string, NumberIndex>>();
 
 /**
  * The first declaration (document or plan) in the workspace of `node` that declares the same
@@ -347,16 +347,12 @@ export function earlierDeclaration(services: SemanticServices, node: Document | 
     return index.earlier.get(node) ?? undefined;
 }
 
+const numbersOf = perWorkspace<NumberIndex>();
+
 function numberIndex(services: SemanticServices, node: AstNode): NumberIndex {
     const shared = services.shared;
-    let cache = indexes.get(shared);
-    if (!cache) {
-        cache = new WorkspaceCache<string, NumberIndex>(shared);
-        indexes.set(shared, cache);
-    }
     const roots = services.workspace.Roots;
-    const root = roots.rootOf(AstUtils.getDocument(node).uri);
-    return cache.get(root, () => {
+    return numbersOf(services, AstUtils.getDocument(node).uri, root => {
         const entries: Entry[] = [];
         for (const doc of shared.workspace.LangiumDocuments.all) {
             if (roots.rootOf(doc.uri) !== root) {

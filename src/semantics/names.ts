@@ -4,12 +4,13 @@
  * "hoà" and "hòa": both placements are in use), and word by word, so that punctuation and blanks
  * between words do not count. Diacritics are otherwise significant: "dan" is not "dân".
  */
-import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
-import { DocumentState, WorkspaceCache } from 'langium';
+import type { LangiumDocument } from 'langium';
+import { DocumentState } from 'langium';
 import type { Agency, Document, Group } from '../language/generated/ast.js';
 import { isAgency, isDocument, isGroup, isModel } from '../language/generated/ast.js';
 import { documentKind, documentKindLabel } from '../language/keywords.js';
 import type { SemanticServices } from './services.js';
+import { perWorkspace } from './services.js';
 
 /** Tone marks (combining, as in NFD) that Vietnamese places on a vowel. */
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/u;
@@ -84,19 +85,14 @@ export interface NameIndex {
     pairs: Set<string>;
 }
 
-const nameCaches = new WeakMap<LangiumSharedCoreServices, WorkspaceCache<string, NameIndex>>();
 
 /** The names declared in the workspace of `document` (computed once per build). */
+const namesOf = perWorkspace<NameIndex>(DocumentState.IndexedContent);
+
 export function knownNames(services: SemanticServices, document: LangiumDocument): NameIndex {
     const shared = services.shared;
-    let cache = nameCaches.get(shared);
-    if (!cache) {
-        cache = new WorkspaceCache<string, NameIndex>(shared, DocumentState.IndexedContent);
-        nameCaches.set(shared, cache);
-    }
     const roots = services.workspace.Roots;
-    const root = roots.rootOf(document.uri);
-    return cache.get(root, () => {
+    return namesOf(services, document.uri, root => {
         const index: NameIndex = { byFirst: new Map(), keys: new Set(), pairs: new Set() };
         for (const doc of shared.workspace.LangiumDocuments.all) {
             const model = doc.parseResult?.value;

@@ -2,13 +2,14 @@
  * The declared bodies of a workspace: by official name and alias (for matching recipient lines and,
  * later, completion and import), which bodies are parents, and which groups list each body.
  */
-import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
-import { DocumentState, WorkspaceCache } from 'langium';
+import type { LangiumDocument } from 'langium';
+import { DocumentState } from 'langium';
 import type { Group, Party } from '../language/generated/ast.js';
 import { isAgency, isGroup, isModel } from '../language/generated/ast.js';
 import { qualify } from '../language/planspec-scope.js';
 import { nameKey, resolvedParties } from './responsibility.js';
 import type { SemanticServices } from './services.js';
+import { perWorkspace } from './services.js';
 
 /** A declared agency or group of the workspace, with its qualified id. */
 export interface DeclaredParty {
@@ -27,19 +28,14 @@ export interface WorkspaceParties {
     groupsContaining: Map<Party, Group[]>;
 }
 
-const caches = new WeakMap<LangiumSharedCoreServices, WorkspaceCache<string, WorkspaceParties>>();
 
 /** The declared bodies of the workspace that holds `document`, computed once per build. */
+const partiesOf = perWorkspace<WorkspaceParties>(DocumentState.IndexedContent);
+
 export function workspaceParties(services: SemanticServices, document: LangiumDocument): WorkspaceParties {
     const shared = services.shared;
-    let cache = caches.get(shared);
-    if (!cache) {
-        cache = new WorkspaceCache<string, WorkspaceParties>(shared, DocumentState.IndexedContent);
-        caches.set(shared, cache);
-    }
     const roots = services.workspace.Roots;
-    const root = roots.rootOf(document.uri);
-    return cache.get(root, () => {
+    return partiesOf(services, document.uri, root => {
         const byName = new Map<string, DeclaredParty[]>();
         const parentsOfAgencies = new Set<Party>();
         const groupsContaining = new Map<Party, Group[]>();

@@ -1,4 +1,5 @@
-import type { LangiumCoreServices } from 'langium';
+import type { DocumentState, LangiumCoreServices, LangiumSharedCoreServices, URI } from 'langium';
+import { WorkspaceCache } from 'langium';
 import type { WorkspaceRoots } from '../workspace/roots.js';
 
 /**
@@ -9,3 +10,20 @@ import type { WorkspaceRoots } from '../workspace/roots.js';
 export type SemanticServices = LangiumCoreServices & {
     workspace: LangiumCoreServices['workspace'] & { Roots: WorkspaceRoots };
 };
+
+/**
+ * A value computed once per workspace root and kept until the workspace changes (cleared when a
+ * document reaches `state`, or on any change without one); one cache per set of shared services.
+ */
+export function perWorkspace<T>(state?: DocumentState): (services: SemanticServices, uri: URI, compute: (root: string) => T) => T {
+    const caches = new WeakMap<LangiumSharedCoreServices, WorkspaceCache<string, T>>();
+    return (services, uri, compute) => {
+        let cache = caches.get(services.shared);
+        if (!cache) {
+            cache = new WorkspaceCache<string, T>(services.shared, state);
+            caches.set(services.shared, cache);
+        }
+        const root = services.workspace.Roots.rootOf(uri);
+        return cache.get(root, () => compute(root));
+    };
+}
