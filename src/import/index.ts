@@ -100,6 +100,21 @@ export async function importText(text: string, options: ImportOptions = {}): Pro
     return { plan: writer.text(), registry: registryText, notes };
 }
 
+/** A plan's or instrument's own number, date and place, as its header prints them. */
+function identityClauses(header: Instrument['header']): string[] {
+    const clauses: string[] = [];
+    if (header.number) {
+        clauses.push(`số ${quote(header.number)}`);
+    }
+    if (header.date) {
+        clauses.push(`ngày ${header.date}`);
+    }
+    if (header.place) {
+        clauses.push(`tại ${quote(header.place)}`);
+    }
+    return clauses;
+}
+
 function chooseNamespace(registry: Registry, text: string): void {
     // A province's own folder, given as the workspace, says which namespace the draft is in.
     if (registry.localNamespaces.size === 1 && registry.namespaces.size > 1) {
@@ -236,16 +251,7 @@ function recognise(paragraphs: string[], registry: Registry, ids: { next: number
     }
     const planReceived = paragraphs.findIndex((p, i) => i >= bodyStart && /^Nơi nhận\s*:?/u.test(p));
     const bodyEnd = planReceived >= 0 ? planReceived : paragraphs.length;
-    const clauses: string[] = [];
-    if (header.number) {
-        clauses.push(`số ${quote(header.number)}`);
-    }
-    if (header.date) {
-        clauses.push(`ngày ${header.date}`);
-    }
-    if (header.place) {
-        clauses.push(`tại ${quote(header.place)}`);
-    }
+    const clauses = identityClauses(header);
     const period = periodIn(title);
     if (period) {
         clauses.push(`thời gian ${period}`);
@@ -384,16 +390,7 @@ function readInstrument(paragraphs: string[], kind: string, registry: Registry, 
         bodyFrom++;
     }
     const body = paragraphs.slice(bodyFrom, received >= 0 ? received : paragraphs.length);
-    const clauses: string[] = [];
-    if (header.number) {
-        clauses.push(`số ${quote(header.number)}`);
-    }
-    if (header.date) {
-        clauses.push(`ngày ${header.date}`);
-    }
-    if (header.place) {
-        clauses.push(`tại ${quote(header.place)}`);
-    }
+    const clauses = identityClauses(header);
     const issuer = issuerOf(header.issuerText, registry);
     if (issuer) {
         clauses.push(`của ${registry.ref(issuer)}`);
