@@ -169,6 +169,7 @@ if (verbose) {
     for (const r of rows) {
         lines.push(`- ${r.seed.prefix}: hand-written tasks not matched: ${r.comparison.unmatchedExpected.join('; ') || '—'}`);
         lines.push(`- ${r.seed.prefix}: draft tasks not matched: ${r.comparison.unmatchedFound.join('; ') || '—'}`);
+        for (const d of r.comparison.differences) lines.push(`- ${r.seed.prefix}: ${d}`);
     }
 }
 lines.push('');

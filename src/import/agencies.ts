@@ -40,12 +40,45 @@ export function bodyAt(text: string, registry: Registry): BodyMatch | undefined 
             }
         }
     }
+    best ??= withoutLevel(folded, registry);
     if (!best) {
         return undefined;
     }
     const end = best.length < starts.length ? starts[best.length] : text.length;
     return { body: best.body, printed: text.slice(0, end).trim(), end };
 }
+
+/**
+ * A body named without its level, inside a list ("phối hợp với Tòa án nhân dân, Viện kiểm sát nhân
+ * dân và …", "lực lượng Công an và các cơ quan liên quan"): the one registry body whose name is the
+ * printed words followed by a level only ("tỉnh", "tỉnh Cà Mau", "cùng cấp"). Taken only where a
+ * separator follows, so "Công an các đơn vị" is not "Công an tỉnh", and only when one body fits.
+ */
+function withoutLevel(folded: string, registry: Registry): { body: KnownBody; length: number } | undefined {
+    const forces = /^luc luong /u.exec(folded)?.[0].length ?? 0;
+    const found = new Map<KnownBody, number>();
+    for (const body of registry.visibleBodies()) {
+        for (const name of body.names) {
+            const m = LEVELLED.exec(foldForSearch(name));
+            if (!m || m[1].split(' ').length < 2) {
+                continue;
+            }
+            const head = m[1];
+            const after = folded.slice(forces + head.length);
+            if (folded.startsWith(head, forces) && /^\s*(?:,|;|va\s|$)/u.test(after)) {
+                found.set(body, forces + head.length);
+            }
+        }
+    }
+    if (found.size !== 1) {
+        return undefined;
+    }
+    const [[body, length]] = found;
+    return { body, length };
+}
+
+/** A folded name split into its words and a trailing level. */
+const LEVELLED = /^(.+?) (?:(?:tinh|thanh pho|huyen)(?: [a-z0-9]+){0,3}|cung cap|cac cap)$/u;
 
 const SEPARATOR = /^(?:\s*(?:,|;|và|cùng|với)\s*)+/u;
 

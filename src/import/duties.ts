@@ -79,11 +79,25 @@ export function headingAddressees(heading: string, registry: Registry): { mode: 
     return bodies && bodies.length > 0 ? { mode, bodies } : undefined;
 }
 
-/** "Phối hợp với Y …" in an item under a heading addressed to X: Y leads, X cooperates. */
-export function cooperatesWith(text: string, registry: Registry): KnownBody[] {
+/**
+ * "Phối hợp với Y …" in an item under a heading addressed to X. When the item is that one clause, the
+ * whole duty is a cooperation: Y leads, X cooperates. When it goes on with further clauses or
+ * sentences ("Phối hợp với Y xây dựng …; tăng cường …"), those are X's own duties, so X leads the item
+ * and Y cooperates (`ownDuties`).
+ */
+export function cooperatesWith(text: string, registry: Registry): { bodies: KnownBody[]; ownDuties: boolean } {
     const m = COOPERATES.exec(text);
-    return m ? bodiesAt(text.slice(m[0].length), registry).bodies : [];
+    if (!m) {
+        return { bodies: [], ownDuties: false };
+    }
+    const { bodies, end } = bodiesAt(text.slice(m[0].length), registry);
+    const rest = text.slice(m[0].length + end);
+    // Further clauses that are cooperations too ("…; phối hợp với …") leave the item a cooperation.
+    const further = rest.split(/[;.]\s+(?=[\p{L}\p{N}“"(])/u).slice(1);
+    return { bodies, ownDuties: bodies.length > 0 && further.some(clause => !ANOTHER_COOPERATION.test(clause)) };
 }
+
+const ANOTHER_COOPERATION = new RegExp(String.raw`^(?:[Cc]hủ động\s+)?[Pp]hối hợp${MANNER}(?:\s+với)?\s`, 'u');
 
 // An item may open with where its duty comes from ("Theo chức năng, nhiệm vụ được giao, phối hợp với …").
 const COOPERATES = new RegExp(String.raw`^(?:(?:Theo|Căn cứ)\s+chức năng,?\s+nhiệm vụ(?:\s+được giao)?\s*,?\s*)?(?:[Cc]hủ động\s+)?[Pp]hối hợp${MANNER}(?:\s+với)?\s+`, 'u');

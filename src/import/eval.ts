@@ -395,6 +395,8 @@ export interface Comparison {
     taskPairs: Array<[string, string]>;
     unmatchedExpected: string[];
     unmatchedFound: string[];
+    /** For a reader: matched task pairs whose leads, cooperating units or deadlines differ. */
+    differences: string[];
     /** Recall numerators where they differ from precision's (prose: words of the original found). */
     recallMatched: Partial<Record<Category, number>>;
 }
@@ -406,11 +408,16 @@ export function compareFacts(expected: PlanFacts, found: PlanFacts, original?: s
     let supports = ZERO;
     let mode = ZERO;
     let deadlines = ZERO;
+    const differences: string[] = [];
     for (const [e, d] of pairs) {
         leads = add(leads, multisetCount(e.leads, d.leads));
         supports = add(supports, multisetCount(e.supports, d.supports));
         mode = add(mode, multisetCount([e.mode], [d.mode]));
         deadlines = add(deadlines, multisetCount(e.deadlines, d.deadlines));
+        for (const [name, x, y] of [['leads', e.leads, d.leads], ['supports', e.supports, d.supports], ['deadlines', e.deadlines, d.deadlines]] as const) {
+            const same = x.length === y.length && [...x].sort().join('|') === [...y].sort().join('|');
+            if (!same) differences.push(`${shown(e)} ${name}: expected [${x.join(', ')}] draft [${y.join(', ')}]`);
+        }
     }
     const pairedTask = new Map(pairs.map(([e, d]) => [e.key, d.key]));
     const targetPairs = greedy(expected.targets, found.targets, (e, d) => {
@@ -439,6 +446,7 @@ export function compareFacts(expected: PlanFacts, found: PlanFacts, original?: s
         taskPairs: pairs.map(([e, d]) => [e.key, d.key]),
         unmatchedExpected: expected.tasks.filter(t => !matchedExpected.has(t.key)).map(shown),
         unmatchedFound: found.tasks.filter(t => !matchedFound.has(t.key)).map(shown),
+        differences,
         recallMatched: { prose: prose.recallMatched },
     };
 }
@@ -461,7 +469,7 @@ export function recall(count: Count, recallMatched = count.matched): number | un
 export function pool(comparisons: readonly Comparison[]): Comparison {
     const scores = Object.fromEntries(CATEGORIES.map(c => [c, comparisons.reduce((n, x) => add(n, x.scores[c]), ZERO)])) as Scores;
     const prose = comparisons.reduce((n, x) => n + (x.recallMatched.prose ?? x.scores.prose.matched), 0);
-    return { scores, taskPairs: [], unmatchedExpected: [], unmatchedFound: [], recallMatched: { prose } };
+    return { scores, taskPairs: [], unmatchedExpected: [], unmatchedFound: [], differences: [], recallMatched: { prose } };
 }
 
 /** Precision and recall of one category, as the table shows them. */

@@ -599,7 +599,7 @@ function reportKinds(item: Item, registry: Registry, from: KnownBody[], ids: { n
             continue;
         }
         const clauses = timingsIn(child.text).filter(c => !/^thường xuyên/u.test(c));
-        const recurrence = recurrenceIn(child.text) ?? lead.clauses.find(c => /^(hằng|định kỳ)/u.test(c));
+        const recurrence = recurrenceIn(child.text, 'report') ?? lead.clauses.find(c => /^(hằng|định kỳ)/u.test(c));
         if (recurrence) {
             clauses.push(recurrence);
         }
@@ -718,16 +718,20 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
             const withWhom = cooperatesWith(item.text, registry);
             const supported = supportsUnderHeading(item.text, registry);
             const within = supportsWithin(item.text, registry).filter(b => !leads.includes(b));
-            if (withWhom.length === 0 && addressees && HANDED.has(addressees)) {
+            if ((withWhom.bodies.length === 0 || withWhom.ownDuties) && addressees && HANDED.has(addressees)) {
                 // The section's own body only directs: the lead a lead-in named is written out.
                 clauses.push(`chủ trì ${addressees.map(b => registry.ref(b)).join(', ')}`);
             }
-            if (withWhom.length > 0) {
-                clauses.push(`phối hợp với ${withWhom.map(b => registry.ref(b)).join(', ')}`);
-            } else if (supported.length > 0) {
-                clauses.push(`phối hợp ${supported.map(b => registry.ref(b)).join(', ')}`);
-            } else if (within.length > 0 && leads.length > 0) {
-                clauses.push(`phối hợp ${within.map(b => registry.ref(b)).join(', ')}`);
+            if (withWhom.bodies.length > 0 && (!withWhom.ownDuties || leads.length === 0)) {
+                clauses.push(`phối hợp với ${withWhom.bodies.map(b => registry.ref(b)).join(', ')}`);
+            } else if (withWhom.bodies.length > 0) {
+                const others = [...withWhom.bodies, ...within].filter((b, i, all) => !leads.includes(b) && all.indexOf(b) === i);
+                if (others.length > 0) {
+                    clauses.push(`phối hợp ${others.map(b => registry.ref(b)).join(', ')}`);
+                }
+            } else if (supported.length > 0 || (within.length > 0 && leads.length > 0)) {
+                const all = [...supported, ...within].filter((b, i, every) => !leads.includes(b) && every.indexOf(b) === i);
+                clauses.push(`phối hợp ${all.map(b => registry.ref(b)).join(', ')}`);
             }
         }
         const found = reportsIn(item.text, registry);

@@ -51,7 +51,7 @@ export function reportsIn(text: string, registry: Registry): ReportDuty[] {
                 via = bodyAt(rest.slice(viaAt.index + viaAt[0].length), registry)?.body;
             }
             const clauses = timingsIn(rest).filter(c => !/^thường xuyên/.test(c));
-            const recurrence = recurrenceIn(i === 0 ? sentence.slice(0, starts[1] ?? sentence.length) : rest);
+            const recurrence = recurrenceIn(i === 0 ? sentence.slice(0, starts[1] ?? sentence.length) : rest, 'report');
             if (recurrence) {
                 clauses.push(recurrence);
             }

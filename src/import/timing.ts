@@ -29,19 +29,43 @@ export function timingsIn(text: string): string[] {
     return clauses;
 }
 
-/** "hằng năm", "định kỳ 6 tháng", "định kỳ" alone: at most one recurrence. */
-export function recurrenceIn(text: string): string | undefined {
-    const periodic = /định kỳ\s+(\d{1,2})\s+(tháng|năm|tuần)/iu.exec(text);
-    if (periodic) {
-        return `định kỳ ${periodic[1]} ${periodic[2].toLowerCase()}`;
+/**
+ * "hằng năm", "định kỳ 6 tháng", "định kỳ" alone: at most one recurrence, of the duty itself. A
+ * "hằng năm" that qualifies a noun ("dự toán ngân sách hằng năm", "kế hoạch đầu tư trung hạn và hằng
+ * năm") or sits in a clause about a report (whose period it is) says nothing of the duty's timing.
+ */
+export function recurrenceIn(text: string, of: 'duty' | 'report' = 'duty'): string | undefined {
+    const clauses = text.split(/[;.]\s+|,\s+(?=phục vụ|để)/u);
+    for (const clause of clauses) {
+        const periodic = /định kỳ\s+(\d{1,2})\s+(tháng|năm|tuần)/iu.exec(clause);
+        if (periodic && (of === 'report' || !ofReport(clause.slice(0, periodic.index)))) {
+            return `định kỳ ${periodic[1]} ${periodic[2].toLowerCase()}`;
+        }
     }
-    const every = /(hằng|hàng)\s+(năm|quý|tháng|tuần)/iu.exec(text);
-    if (every) {
-        return `hằng ${every[2].toLowerCase()}`;
+    for (const clause of clauses) {
+        for (const every of clause.matchAll(/(hằng|hàng)\s+(năm|quý|tháng|tuần)(?![\p{L}\p{M}])/giu)) {
+            const before = clause.slice(0, every.index);
+            if (!QUALIFIED.test(before) && (of === 'report' || !ofReport(before))) {
+                return `hằng ${every[2].toLowerCase()}`;
+            }
+        }
     }
     return undefined;
 }
 
+/** After "báo cáo …" in its clause, a period is the report's, unless the report puts a matter to a decision ("báo cáo UBND tỉnh ưu tiên …"). */
+function ofReport(before: string): boolean {
+    const at = before.toLowerCase().lastIndexOf('báo cáo');
+    return at >= 0 && !/(?:ưu tiên|xem xét|quyết định|phê duyệt|bố trí|cho ý kiến)/iu.test(before.slice(at));
+}
+
+/** Nouns a "hằng năm" may qualify: plans, budgets, estimates ("kế hoạch … hằng năm"). */
+const QUALIFIED = /(?:kế hoạch|dự toán|ngân sách|chỉ tiêu|đầu tư|trung hạn|giai đoạn|kinh tế|xã hội|của (?:tỉnh|huyện|xã|địa phương|đơn vị|ngành))(?:[\s,]+(?:và|của|[\p{L}\p{M}]+)){0,3}[\s,]+$/iu;
+
+/**
+ * A duty also done when asked: "định kỳ hoặc đột xuất", "đột xuất khi có yêu cầu". "Đột xuất" alone
+ * is an adjective ("kiểm tra đột xuất", "không để xảy ra đột xuất, bất ngờ"), not a timing.
+ */
 export function onRequestIn(text: string): boolean {
-    return /đột xuất/iu.test(text);
+    return /(?:hoặc|và|hay)\s+đột xuất|đột xuất\s*(?:,\s*)?(?:khi|theo)\s+(?:có\s+)?(?:yêu cầu|đề nghị)/iu.test(text);
 }

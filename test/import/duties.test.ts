@@ -90,4 +90,34 @@ describe('assignments', () => {
         expect(result.notes.some(n => n.message.includes('không nhận ra cơ quan'))).toBe(true);
         expect(result.registry ?? '').not.toContain('cơ quan tư pháp');
     });
+
+    test('under a heading, "Phối hợp với Y …" alone is a cooperation (Y leads); followed by the body\'s own duties, the body leads and Y cooperates', async () => {
+        const items = [
+            '3. Sở Tài chính:',
+            'a) Phối hợp với Công an tỉnh kiểm tra việc sử dụng kinh phí.',
+            'b) Phối hợp chặt chẽ với Công an tỉnh, Sở Nội vụ xây dựng kế hoạch phối hợp; tổ chức tập huấn cho cán bộ của ngành. Rà soát định mức chi.',
+            'c) Phối hợp với Sở Nội vụ rà soát biên chế; phối hợp với Công an tỉnh kiểm tra định kỳ.',
+        ].join('\n\n');
+        for (const text of [head + items, (head + items).normalize('NFD')]) {
+            const result = await importSnippet(text);
+            expect(taskBlock(result.plan, 'Phối hợp với Công an tỉnh kiểm tra')).toContain('phối hợp với CA_TINH');
+            const own = taskBlock(result.plan, 'Phối hợp chặt chẽ');
+            expect(own).toContain('phối hợp CA_TINH, SO_NV');
+            expect(own.some(l => l.startsWith('phối hợp với'))).toBe(false);
+            // Every clause a cooperation: still the other bodies' duty.
+            expect(taskBlock(result.plan, 'Phối hợp với Sở Nội vụ')).toContain('phối hợp với SO_NV');
+            expect(unresolved(await loadDraft(result))).toEqual([]);
+        }
+    });
+
+    test('a body named without its level in a list resolves to the one registry body it can be ("Viện kiểm sát nhân dân, Sở Nội vụ"); "Công an các đơn vị" is not "Công an tỉnh"', async () => {
+        const result = await importSnippet(head + [
+            '1. Giao Sở Tài chính chủ trì, phối hợp với Viện kiểm sát nhân dân, Sở Nội vụ rà soát kinh phí.',
+            '2. Giao Sở Nội vụ chủ trì, phối hợp với lực lượng Công an và các sở, ban, ngành tỉnh tập huấn.',
+            '3. Giao Sở Tài chính chủ trì, phối hợp với Công an các đơn vị, địa phương bố trí kinh phí.',
+        ].join('\n\n'));
+        expect(taskBlock(result.plan, 'Giao Sở Tài chính chủ trì, phối hợp với Viện')).toContain('phối hợp VKS_TINH, SO_NV');
+        expect(taskBlock(result.plan, 'Giao Sở Nội vụ')).toContain('phối hợp CA_TINH, SO_NGANH');
+        expect(taskBlock(result.plan, 'Giao Sở Tài chính chủ trì, phối hợp với Công an các').some(l => l.includes('CA_TINH'))).toBe(false);
+    });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { recurrenceIn, timingsIn } from '../../src/import/timing.js';
+import { onRequestIn, recurrenceIn, timingsIn } from '../../src/import/timing.js';
 import { clauses, importSnippet, loadDraft, unresolved } from './import-helpers.js';
 
 describe('deadlines and timing', () => {
@@ -16,6 +16,25 @@ describe('deadlines and timing', () => {
         expect(recurrenceIn('hằng năm tổ chức')).toBe('hằng năm');
         expect(recurrenceIn('Hàng năm tổ chức')).toBe('hằng năm');
         expect(recurrenceIn('tổ chức sơ kết')).toBeUndefined();
+    });
+
+    test('a "hằng năm" of a noun or of a report is not the duty\'s recurrence', () => {
+        expect(recurrenceIn('Bố trí nguồn kinh phí trong dự toán ngân sách hàng năm để bảo đảm cho công tác phòng ngừa.')).toBeUndefined();
+        expect(recurrenceIn('Đưa các chỉ tiêu vào Kế hoạch phát triển kinh tế, văn hóa, xã hội hằng năm của địa phương.')).toBeUndefined();
+        expect(recurrenceIn('báo cáo cấp có thẩm quyền giao kế hoạch đầu tư trung hạn và hằng năm cho các dự án')).toBeUndefined();
+        expect(recurrenceIn('thực hiện nghiêm công tác báo cáo kết quả xử lý vi phạm hành chính hằng năm, phục vụ UBND tỉnh')).toBeUndefined();
+        // …but the same words as a report's own period, or a duty done each year, are.
+        expect(recurrenceIn('báo cáo kết quả về UBND tỉnh hằng năm', 'report')).toBe('hằng năm');
+        expect(recurrenceIn('đề xuất Chủ tịch UBND tỉnh quyết định giao vốn hằng năm cho Kế hoạch')).toBe('hằng năm');
+        expect(recurrenceIn('lập dự toán kinh phí, báo cáo UBND tỉnh ưu tiên nguồn kinh phí hàng năm')).toBe('hằng năm');
+        expect(recurrenceIn('Hằng năm, tổ chức sơ kết việc thực hiện Kế hoạch.')).toBe('hằng năm');
+    });
+
+    test('"đột xuất" is a timing only as "định kỳ hoặc đột xuất" or "đột xuất khi có yêu cầu"', () => {
+        expect(onRequestIn('báo cáo định kỳ hoặc đột xuất')).toBe(true);
+        expect(onRequestIn('báo cáo đột xuất khi có yêu cầu')).toBe(true);
+        expect(onRequestIn('thanh tra, kiểm toán đột xuất đối với các dự án có dấu hiệu vi phạm')).toBe(false);
+        expect(onRequestIn('Chủ động nắm tình hình, không để xảy ra đột xuất, bất ngờ.')).toBe(false);
     });
 });
 
