@@ -40,7 +40,7 @@ export function bodyAt(text: string, registry: Registry): BodyMatch | undefined 
             }
         }
     }
-    best ??= withoutLevel(folded, registry);
+    best ??= withoutLevel(folded, registry) ?? forceOf(folded, registry);
     if (!best) {
         return undefined;
     }
@@ -52,7 +52,8 @@ export function bodyAt(text: string, registry: Registry): BodyMatch | undefined 
  * A body named without its level, inside a list ("phối hợp với Tòa án nhân dân, Viện kiểm sát nhân
  * dân và …", "lực lượng Công an và các cơ quan liên quan"): the one registry body whose name is the
  * printed words followed by a level only ("tỉnh", "tỉnh Cà Mau", "cùng cấp"). Taken only where a
- * separator follows, so "Công an các đơn vị" is not "Công an tỉnh", and only when one body fits.
+ * separator or a preposition follows ("lực lượng Công an trong …"), so "Công an các đơn vị" is not
+ * "Công an tỉnh", and only when one body fits.
  */
 function withoutLevel(folded: string, registry: Registry): { body: KnownBody; length: number } | undefined {
     const forces = /^luc luong /u.exec(folded)?.[0].length ?? 0;
@@ -64,9 +65,14 @@ function withoutLevel(folded: string, registry: Registry): { body: KnownBody; le
                 continue;
             }
             const head = m[1];
-            const after = folded.slice(forces + head.length);
-            if (folded.startsWith(head, forces) && /^\s*(?:,|;|va\s|$)/u.test(after)) {
-                found.set(body, forces + head.length);
+            if (!folded.startsWith(head, forces)) {
+                continue;
+            }
+            // "Tòa án nhân dân cùng cấp": a level printed after the name is part of it.
+            const level = /^ (?:cung cap|cac cap)(?![a-z])/u.exec(folded.slice(forces + head.length))?.[0].length ?? 0;
+            const length = forces + head.length + level;
+            if (SEPARATOR_FOLDED.test(folded.slice(length))) {
+                found.set(body, length);
             }
         }
     }
@@ -76,6 +82,49 @@ function withoutLevel(folded: string, registry: Registry): { body: KnownBody; le
     const [[body, length]] = found;
     return { body, length };
 }
+
+/**
+ * A force named by its service, inside a list: "Bộ đội Biên phòng" for the registry's "Bộ Chỉ huy Bộ
+ * đội Biên phòng tỉnh", "Hải quan" for "Cục Hải quan tỉnh"; and "lực lượng Cảnh sát … Công an tỉnh",
+ * a unit of a registry body, for that body. As above: a separator must follow and one body fit.
+ */
+function forceOf(folded: string, registry: Registry): { body: KnownBody; length: number } | undefined {
+    const found = new Map<KnownBody, number>();
+    // Where a body's name may begin after "lực lượng": each of the next nine words.
+    const starts: number[] = [];
+    if (folded.startsWith('luc luong ')) {
+        for (let at = 'luc luong '.length; starts.length < 9 && at > 0; at = folded.indexOf(' ', at) + 1) {
+            starts.push(at);
+        }
+    }
+    for (const body of registry.visibleBodies()) {
+        for (const name of body.names) {
+            const n = foldForSearch(name);
+            const m = COMMAND.exec(n);
+            const service = m ? LEVELLED.exec(m[1])?.[1] ?? m[1] : undefined;
+            if (service && folded.startsWith(service) && SEPARATOR_FOLDED.test(folded.slice(service.length))) {
+                found.set(body, service.length);
+            }
+            if (n.split(' ').length < 2) {
+                continue;
+            }
+            // The unit's words, then the body's full name.
+            const at = starts.find(start => start > 'luc luong '.length && folded.startsWith(n, start) && SEPARATOR_FOLDED.test(folded.slice(start + n.length)));
+            if (at !== undefined) {
+                found.set(body, at + n.length);
+            }
+        }
+    }
+    if (found.size !== 1) {
+        return undefined;
+    }
+    const [[body, length]] = found;
+    return { body, length };
+}
+
+/** The command or department over a force or service ("Bộ Chỉ huy …", "Cục …", "Chi cục …"). */
+const COMMAND = /^(?:bo chi huy|cuc|chi cuc) (.+)$/u;
+const SEPARATOR_FOLDED = /^\s*(?:,|;|va\s|trong\s|tai\s|de\s|nham\s|ve\s|$)/u;
 
 /** A folded name split into its words and a trailing level. */
 const LEVELLED = /^(.+?) (?:(?:tinh|thanh pho|huyen)(?: [a-z0-9]+){0,3}|cung cap|cac cap)$/u;
@@ -144,7 +193,9 @@ const BODY_HEAD = /^(?:Sở|Ban|Bộ|Công an|Ủy ban|Uỷ ban|UBND|Văn phòng
 
 export function looksLikeBody(name: string): boolean {
     const words = name.trim().split(/\s+/u);
-    return BODY_HEAD.test(name.trim()) && words.length <= 14 && !/[.;:!?]/u.test(name.replace(/[.:]$/u, ''));
+    // No body's name holds an assignment's verbs ("Sở Tài chính chủ trì bố trí kinh phí").
+    return BODY_HEAD.test(name.trim()) && words.length <= 14 && !/[.;:!?]/u.test(name.replace(/[.:]$/u, ''))
+        && !/\s(?:chủ trì|phối hợp|có trách nhiệm|thực hiện)(?![\p{L}\p{M}])/u.test(name);
 }
 
 /**

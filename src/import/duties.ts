@@ -10,11 +10,13 @@ export interface Duty {
     mode: 'nhiệm vụ' | 'giao' | 'đề nghị';
     leads: KnownBody[];
     supports: KnownBody[];
+    /** The bodies whose duty the addressees (`leads`) are asked to cooperate with: they lead it. */
+    cooperatesWith?: KnownBody[];
 }
 
 const LEAD_VERB = /^\s*,?\s*(?:có trách nhiệm\s+)?chủ trì(?![\p{L}\p{M}\p{N}]),?\s*/u;
 /** Manner words written between "phối hợp" and "với" ("phối hợp kịp thời, chặt chẽ với"). */
-const MANNER = String.raw`(?:\s+(?:chặt chẽ|kịp thời|thường xuyên|đồng bộ|tốt|hiệu quả|toàn diện)(?:\s*,)?)*`;
+const MANNER = String.raw`(?:\s+(?:chặt chẽ|kịp thời|thường xuyên|đồng bộ|tốt|hiệu quả|toàn diện|hành động)(?:\s*,)?)*`;
 const SUPPORT = new RegExp(String.raw`^\s*,?\s*(?:chủ động\s+)?phối hợp${MANNER}(?:\s+với)?\s+`, 'u');
 
 /** Leads named at the start of `text`: registry bodies, or a phrase before "chủ trì" that is a body by its form. */
@@ -58,6 +60,18 @@ export function dutyOf(text: string, registry: Registry): Duty | undefined {
     if (support) {
         supports = bodiesAt(tail.slice(support[0].length), registry).bodies.filter(b => !leads.bodies.includes(b));
     }
+    // "Đề nghị X tích cực phối hợp với Y tuyên truyền …; phối hợp giám sát …": every clause a
+    // cooperation, so the duty is Y's and X is asked to cooperate (`… cho X { phối hợp với Y }`).
+    // Only in a request: a body outside the issuer's authority is asked to join the work of others;
+    // "X phối hợp với Y …" directed to X stays X's duty, done with Y.
+    const cooperation = lead || mode !== 'đề nghị' ? undefined : COOPERATION_ONLY.exec(after);
+    if (cooperation) {
+        const withWhom = bodiesAt(after.slice(cooperation[0].length), registry);
+        const further = after.slice(cooperation[0].length + withWhom.end).split(/[;.]\s+(?=[\p{L}\p{N}“"(])/u).slice(1);
+        if (withWhom.bodies.length > 0 && further.every(clause => ANOTHER_COOPERATION.test(clause))) {
+            return { mode, leads: leads.bodies, supports: [], cooperatesWith: withWhom.bodies.filter(b => !leads.bodies.includes(b)) };
+        }
+    }
     return { mode, leads: leads.bodies, supports };
 }
 
@@ -97,6 +111,7 @@ export function cooperatesWith(text: string, registry: Registry): { bodies: Know
     return { bodies, ownDuties: bodies.length > 0 && further.some(clause => !ANOTHER_COOPERATION.test(clause)) };
 }
 
+const COOPERATION_ONLY = new RegExp(String.raw`^\s*,?\s*(?:(?:tích cực|chủ động)\s+)?phối hợp${MANNER}\s+với\s+`, 'u');
 const ANOTHER_COOPERATION = new RegExp(String.raw`^(?:[Cc]hủ động\s+)?[Pp]hối hợp${MANNER}(?:\s+với)?\s`, 'u');
 
 // An item may open with where its duty comes from ("Theo chức năng, nhiệm vụ được giao, phối hợp với …").
@@ -115,7 +130,8 @@ export function supportsUnderHeading(text: string, registry: Registry): KnownBod
  */
 export function supportsWithin(text: string, registry: Registry): KnownBody[] {
     const bodies: KnownBody[] = [];
-    const within = new RegExp(String.raw`(?<=[\s,;(])[Pp]hối hợp${MANNER}\s+với\s+`, 'gu');
+    // Between "phối hợp" and "với", up to four words of manner, as printed ("kịp thòi, chặt chẽ").
+    const within = new RegExp(String.raw`(?<=[\s,;(])[Pp]hối hợp(?:\s+[\p{Ll}\p{M}]+,?){0,4}?\s+với\s+`, 'gu');
     const opening = COOPERATES.exec(text)?.[0].length ?? 0;
     for (const m of text.matchAll(within)) {
         if (m.index === undefined || m.index < 2 || m.index + m[0].length <= opening) {

@@ -55,6 +55,8 @@ names and aliases (a body the draft declares with its printed name counts as the
   when the Dice coefficient of their word sets (NFC, lower case, diacritics kept) is at least ${TASK_MATCH_THRESHOLD}.
 - **leads**, **supports**: on matched task pairs only, the task's effective lead units and effective
   cooperating units (own, or inherited from the heading or the enclosing task), one fact per body.
+  A task whose leads or cooperating units the writer marked inferred (\`suy ra\`: the original does
+  not state them) is left out of that category on both sides: a faithful import must not guess them.
 - **mode**: on matched task pairs only, one fact per task: directed or requested; a pair counts when
   both agree (so precision = recall = agreement).
 - **targets**: comparison + value (operator, value, upper bound, and increase/decrease for a change
@@ -116,6 +118,8 @@ export interface TaskFact {
     leads: string[];
     supports: string[];
     deadlines: string[];
+    /** Features whose value the writer supplied (`suy ra`): not stated by the original, so not expected of an import. */
+    inferred: string[];
 }
 
 export interface TargetFact {
@@ -256,6 +260,7 @@ export function extractFacts(json: PlanJson, plan: Plan | undefined, table: Name
             ...t.timings.map(timing => timingKey(timing, table)),
             ...(t.recurrence ? [`every ${t.recurrence.intervalMonths ?? t.recurrence.interval?.unit ?? ''}`] : []),
         ]),
+        inferred: Object.keys(t.inferred ?? {}),
     }));
 
     const targets: TargetFact[] = json.targets.map(t => ({
@@ -410,8 +415,11 @@ export function compareFacts(expected: PlanFacts, found: PlanFacts, original?: s
     let deadlines = ZERO;
     const differences: string[] = [];
     for (const [e, d] of pairs) {
-        leads = add(leads, multisetCount(e.leads, d.leads));
-        supports = add(supports, multisetCount(e.supports, d.supports));
+        // What the writer inferred is compared on neither side: a faithful import leaves it unsaid.
+        const inferredLeads = e.inferred.includes('leads');
+        const inferredSupports = e.inferred.includes('supports') || e.inferred.includes('cooperatesWith');
+        if (!inferredLeads) leads = add(leads, multisetCount(e.leads, d.leads));
+        if (!inferredSupports) supports = add(supports, multisetCount(e.supports, d.supports));
         mode = add(mode, multisetCount([e.mode], [d.mode]));
         deadlines = add(deadlines, multisetCount(e.deadlines, d.deadlines));
         for (const [name, x, y] of [['leads', e.leads, d.leads], ['supports', e.supports, d.supports], ['deadlines', e.deadlines, d.deadlines]] as const) {

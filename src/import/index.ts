@@ -552,6 +552,10 @@ function blocks(items: Item[], registry: Registry, ids: { next: number }, addres
                             task.children.push(kind);
                             continue;
                         }
+                        if (!child.label && child.children.length === 0 && timingsIn(child.text).includes('thường xuyên') && !task.clauses.includes('thường xuyên')) {
+                            // "Xác định đây là nhiệm vụ thường xuyên …" in a paragraph that goes on with the duty.
+                            task.clauses.push('thường xuyên');
+                        }
                         task.children.push(...(child.label || child.children.length > 0
                             ? blocks([child], registry, ids, leads, childMode)
                             : [{ t: 'para', text: child.text, cites: namedCitations(child.text, registry) } as Block, ...taskExtras(child.text, registry, ids, leads ?? [])]));
@@ -690,7 +694,36 @@ function namedCitations(text: string, registry: Registry): string[] {
     }).filter((c, i, all) => all.indexOf(c) === i);
 }
 
-function leaf(item: Item, registry: Registry, ids: { next: number }, addressees: KnownBody[] | undefined, inherited = 'nhiệm vụ'): Block[] {
+/** A sentence that opens with its time and goes on with what is done, naming no one ("Cuối năm 2020 tiến hành tổng kết …"). */
+const TIMING_LED = /^(?:(?:Cuối|Đầu|Giữa|Hết|Trong|Trước)\s+(?:năm|quý|tháng)\s+[\dIVX]+(?:\s*\/\s*\d{4})?|Trước ngày\s+\d{1,2}\/\d{1,2}(?:\/\d{4})?)\s*,?\s+(?:tiến hành|tổ chức|thực hiện|hoàn thành|xây dựng|báo cáo|sơ kết|tổng kết)(?![\p{L}\p{M}])/u;
+
+/**
+ * An item's text cut where a sentence names a new subject ("Đảng ủy Công an tỉnh chủ trì …. Các cấp
+ * ủy đảng, chính quyền … tổ chức quán triệt …"): each part is one body's duty. A sentence without a
+ * subject of its own stays with the one before.
+ */
+function dutiesBySubject(text: string, registry: Registry): string[] {
+    const sentences = text.split(/(?<=[.])\s+(?=\p{Lu})/u);
+    const parts: string[] = [];
+    let leads = dutyOf(sentences[0], registry)?.leads;
+    for (const sentence of sentences) {
+        const duty = parts.length === 0 ? undefined : dutyOf(sentence, registry);
+        if (parts.length > 0 && TIMING_LED.test(sentence)) {
+            parts.push(sentence);
+            leads = undefined;
+        } else if (duty && (!leads || duty.leads.some(b => !leads!.includes(b)))) {
+            parts.push(sentence);
+            leads = duty.leads;
+        } else if (parts.length === 0) {
+            parts.push(sentence);
+        } else {
+            parts[parts.length - 1] += ` ${sentence}`;
+        }
+    }
+    return parts;
+}
+
+function leaf(item: Item, registry: Registry, ids: { next: number }, addressees: KnownBody[] | undefined, inherited = 'nhiệm vụ', subjectless = false): Block[] {
     const cites = namedCitations(item.text, registry);
     const para: Block = { t: 'para', label: item.label, text: item.text, cites };
     const phase = phaseOf(item.text);
@@ -701,12 +734,29 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
         return [{ t: 'line', id: ids.next++, text: `${label(item.label)}kinh phí ${quote(item.text)}  ${IMPORTED}`, fallback: para }];
     }
     const duty = dutyOf(item.text, registry);
+    const parts = duty && !subjectless ? dutiesBySubject(item.text, registry) : [];
+    if (parts.length > 1) {
+        // One numbered item giving duties to different bodies, a sentence (or more) each.
+        return [{ t: 'section', id: ids.next++, label: item.label, heading: '', to: [], item: true,
+            children: parts.flatMap(text => leaf({ ...item, label: undefined, text }, registry, ids, addressees, inherited, TIMING_LED.test(text))) }];
+    }
+    if (subjectless && !duty) {
+        // A duty whose sentence names no one: its lead is left unstated, never guessed.
+        const timings = timingsIn(item.text);
+        return [{ t: 'task', id: ids.next++, label: item.label, mode: 'nhiệm vụ', text: item.text, addressees: [], clauses: ['chủ trì không nêu', ...timings], children: [] }];
+    }
     const targets = targetLines(item.text, ids);
     if (duty || addressees) {
         const clauses: string[] = [];
         let leads: KnownBody[] = addressees ?? [];
         let mode = inherited;
-        if (duty) {
+        let to: KnownBody[] = [];
+        if (duty?.cooperatesWith && duty.cooperatesWith.length > 0) {
+            leads = duty.leads;
+            mode = duty.mode;
+            to = duty.leads;
+            clauses.push(`phối hợp với ${duty.cooperatesWith.map(b => registry.ref(b)).join(', ')}`);
+        } else if (duty) {
             leads = duty.leads;
             mode = duty.mode;
             clauses.push(`chủ trì ${duty.leads.map(b => registry.ref(b)).join(', ')}`);
@@ -749,7 +799,7 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
         if (onRequestIn(own)) {
             clauses.push('hoặc đột xuất');
         }
-        return [{ t: 'task', id: ids.next++, label: item.label, mode, text: item.text, addressees: [], clauses, children: [...targets, ...reports] }];
+        return [{ t: 'task', id: ids.next++, label: item.label, mode, text: item.text, addressees: to.map(b => registry.ref(b)), clauses, children: [...targets, ...reports] }];
     }
     if (/^(Giao|Đề nghị)\s/u.test(item.text)) {
         para.review = 'giao việc nhưng không nhận ra cơ quan nào (an assignment whose body was not recognised): viết nhiệm vụ/đề nghị với chủ trì';
@@ -848,7 +898,9 @@ function emitBlock(w: Writer, block: Block, registry: Registry, degraded: Set<nu
                 }
                 if (block.item) {
                     w.open(label(block.label).trim());
-                    w.line(quote(block.heading));
+                    if (block.heading !== '') {
+                        w.line(quote(block.heading));
+                    }
                     emitBlocks(w, block.children, registry, degraded);
                     w.close();
                     return;
@@ -869,7 +921,7 @@ function emitBlock(w: Writer, block: Block, registry: Registry, degraded: Set<nu
                     emitBlocks(w, block.children, registry, degraded);
                     return;
                 }
-                const head = `${label(block.label)}${block.mode} ${quote(block.text)}`;
+                const head = `${label(block.label)}${block.mode} ${quote(block.text)}${block.addressees.length > 0 ? ` cho ${block.addressees.join(', ')}` : ''}`;
                 if (block.clauses.length === 0 && block.children.length === 0) {
                     w.line(`${head}  ${IMPORTED}`);
                     return;

@@ -120,4 +120,46 @@ describe('assignments', () => {
         expect(taskBlock(result.plan, 'Giao Sở Nội vụ')).toContain('phối hợp CA_TINH, SO_NGANH');
         expect(taskBlock(result.plan, 'Giao Sở Tài chính chủ trì, phối hợp với Công an các').some(l => l.includes('CA_TINH'))).toBe(false);
     });
+
+    test('one item giving duties to different bodies, a sentence each, is one numbered group of tasks; a sentence led by its time names no lead', async () => {
+        const text = head + '1- Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí. Các sở, ban, ngành tỉnh tổ chức quán triệt Kế hoạch này đến cán bộ. Cuối năm 2025 tiến hành tổng kết việc thực hiện Kế hoạch.';
+        for (const input of [text, text.normalize('NFD')]) {
+            const result = await importSnippet(input);
+            const lines = clauses(result.plan);
+            expect(lines).toContain('[1-] {');
+            expect(taskBlock(result.plan, 'Sở Tài chính chủ trì')).toEqual(expect.arrayContaining(['chủ trì SO_TC', 'phối hợp SO_NV']));
+            expect(taskBlock(result.plan, 'Các sở, ban, ngành tỉnh tổ chức')).toContain('chủ trì SO_NGANH');
+            expect(taskBlock(result.plan, 'Cuối năm 2025')).toEqual(expect.arrayContaining(['chủ trì không nêu', 'hạn cuối năm 2025']));
+            expect(unresolved(await loadDraft(result))).toEqual([]);
+        }
+    });
+
+    test('"Đề nghị X phối hợp với Y …" with only cooperations is Y\'s duty asked of X (`cho X`); with X\'s own duties after it, X leads', async () => {
+        const result = await importSnippet(head + [
+            '1. Đề nghị Ủy ban MTTQ tỉnh tích cực phối hợp với Công an tỉnh tuyên truyền pháp luật trong nhân dân; phối hợp giám sát việc thực hiện.',
+            '2. Đề nghị Viện Kiểm sát nhân dân tỉnh phối hợp chặt chẽ với lực lượng Công an trong điều tra, truy tố; nghiên cứu, thống nhất xét xử lưu động một số vụ án điểm.',
+        ].join('\n\n'));
+        const asked = taskBlock(result.plan, 'Đề nghị Ủy ban MTTQ');
+        expect(asked[0]).toMatch(/^\[1\.\] đề nghị ".*" cho MTTQ_TINH \{/u);
+        expect(asked).toContain('phối hợp với CA_TINH');
+        expect(asked.some(l => l.startsWith('chủ trì'))).toBe(false);
+        expect(taskBlock(result.plan, 'Đề nghị Viện')).toEqual(expect.arrayContaining(['chủ trì VKS_TINH', 'phối hợp CA_TINH']));
+        expect(unresolved(await loadDraft(result))).toEqual([]);
+    });
+
+    test('a unit of a body ("lực lượng Cảnh sát giao thông Công an tỉnh") is that body; a service ("Hải quan") is its department', async () => {
+        const result = await importSnippet(head + '1. Giao Sở Nội vụ chủ trì, phối hợp với lực lượng Cảnh sát giao thông Công an tỉnh, Hải quan, Sở Tài chính kiểm tra phương tiện.');
+        expect(taskBlock(result.plan, 'Giao Sở Nội vụ')).toContain('phối hợp CA_TINH, CUC_HQ, SO_TC');
+    });
+
+    test('a paragraph going on with a duty that calls it "nhiệm vụ thường xuyên" makes the duty ongoing', async () => {
+        const result = await importSnippet(head + '1. Sở Tài chính chủ trì bố trí kinh phí thực hiện Kế hoạch:\nRà soát, bảo đảm kinh phí cho các lực lượng. Xác định đây là nhiệm vụ thường xuyên, trọng tâm của cơ quan, đơn vị.');
+        expect(taskBlock(result.plan, 'Sở Tài chính chủ trì')).toContain('thường xuyên');
+    });
+
+    test('without a registry, a lead-in naming a body and its duty is not taken for a heading naming a body', async () => {
+        const result = await importSnippet(head + '1. Sở Tài chính chủ trì bố trí kinh phí thực hiện Kế hoạch:\nRà soát, bảo đảm kinh phí.', false);
+        expect(result.plan).not.toMatch(/giao SO_TCCT/u);
+        expect(result.registry ?? '').not.toMatch(/chủ trì bố trí/u);
+    });
 });

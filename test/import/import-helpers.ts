@@ -15,6 +15,7 @@ cơ quan SO_TC "Sở Tài chính tỉnh Đồng Nai" viết tắt "Sở Tài ch�
 cơ quan SO_NV "Sở Nội vụ tỉnh Đồng Nai" viết tắt "Sở Nội vụ" thuộc UBND_TINH
 cơ quan MTTQ_TINH "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai" viết tắt "Ủy ban MTTQ tỉnh" độc lập
 cơ quan VKS_TINH "Viện kiểm sát nhân dân tỉnh Đồng Nai" viết tắt "Viện Kiểm sát nhân dân tỉnh" độc lập
+cơ quan CUC_HQ "Cục Hải quan tỉnh Đồng Nai" viết tắt "Cục Hải quan" độc lập
 nhóm SO_NGANH "Các sở, ban, ngành tỉnh" thuộc UBND_TINH
 nhóm UBND_HUYEN "Ủy ban nhân dân các huyện, thành phố" viết tắt "UBND các huyện, thành phố" thuộc UBND_TINH
 văn bản QD_634 quyết định số "634/QĐ-TTg" ngày 13/5/2020 "phê duyệt Chương trình"
