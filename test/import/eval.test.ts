@@ -224,7 +224,7 @@ cơ quan UB_MOI "Uỷ ban nhân dân tỉnh Vĩnh Phúc"
     });
 
     test('tasks are matched one to one, best score first, from a stated threshold', () => {
-        const task = (key: string, text: string) => ({ key, text, words: new Set(words(text)), section: '', mode: 'directed' as const, leads: [], supports: [], deadlines: [] });
+        const task = (key: string, text: string) => ({ key, text, words: new Set(words(text)), section: '', mode: 'directed' as const, leads: [], supports: [], deadlines: [], inferred: [] });
         const a = task('a', 'Công an tỉnh rà soát các vụ án chống người thi hành công vụ');
         const twin = task('twin', 'Công an tỉnh rà soát các vụ án chống người thi hành công vụ');
         const near = task('near', 'Công an tỉnh rà soát các vụ án chống người thi hành công vụ năm 2025');
