@@ -83,8 +83,8 @@ export interface CheckResult {
     problems: ListingProblem[];
 }
 
-/** What the last cached run did, for the tests: files parsed and built, files validated. */
-export const lastCacheRun = { loaded: 0, validated: 0 };
+/** What the last cached run did, for the tests: the files it parsed and built, and those it validated. */
+export const lastCacheRun: { loaded: string[]; validated: string[] } = { loaded: [], validated: [] };
 
 /** Where the cache is kept: `location` (a folder gets `.planspeccache` inside), else `./.planspeccache`. */
 export function cacheFile(location: string | undefined): string {
@@ -107,8 +107,8 @@ export function cacheFile(location: string | undefined): string {
  */
 export async function checkWithCache(paths: string[], overrides: ConfigOverrides, location: string | undefined,
     warn: (text: string) => void): Promise<CheckResult> {
-    lastCacheRun.loaded = 0;
-    lastCacheRun.validated = 0;
+    lastCacheRun.loaded = [];
+    lastCacheRun.validated = [];
     const { requestedFiles, allFiles, problems } = listWorkspaceFiles(paths);
     const config = new PlanspecConfigProvider();
     config.setOverrides(overrides);
@@ -180,7 +180,8 @@ export async function checkWithCache(paths: string[], overrides: ConfigOverrides
     }
     const requested = [...requestedFiles].filter(f => hashes.has(f)).length;
 
-    if (dirty.length > 0 || dropVanished(entries, hashes) || cache.fresh) {
+    const dropped = dropVanished(entries, hashes);
+    if (dirty.length > 0 || dropped || cache.fresh) {
         try {
             const { format, schema, version, files } = cache;
             writeFileAtomic(where, JSON.stringify({ format, schema, version, global, files }), shownPath(where));
@@ -239,7 +240,7 @@ async function recheck(files: string[], hashes: Map<string, string>, entries: Re
     }
     const builder = services.shared.workspace.DocumentBuilder;
     await builder.build(loaded, { validation: false });
-    lastCacheRun.loaded += loaded.length;
+    lastCacheRun.loaded.push(...loaded.map(d => d.uri.fsPath));
 
     const exports = new Map<string, AstNodeDescription[]>();
     for (const description of services.shared.workspace.IndexManager.allElements()) {
@@ -265,7 +266,7 @@ async function recheck(files: string[], hashes: Map<string, string>, entries: Re
         return !entry || entry.hash !== hashes.get(d.uri.fsPath) || entry.key !== keys.get(d.uri.fsPath);
     });
     await builder.build(stale, { validation: true });
-    lastCacheRun.validated += stale.length;
+    lastCacheRun.validated.push(...stale.map(d => d.uri.fsPath));
     for (const document of loaded) {
         const file = document.uri.fsPath;
         const findings = stale.includes(document) ? collectFindings([document]) : entries[file].findings;
