@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AstNodeDescription, LangiumDocument } from 'langium';
 import { AstUtils, URI } from 'langium';
-import type { ConfigOverrides } from '../config/config.js';
-import { ConfigError, PlanspecConfigProvider } from '../config/config.js';
+import type { ConfigOverrides, RuleSetting } from '../config/config.js';
+import { ConfigError, loadConfigFile, PlanspecConfigProvider, recommendedSettings } from '../config/config.js';
 import { BROKEN_FILE_CODES } from '../compiler/documents.js';
 import { isModel, isPlan } from '../language/generated/ast.js';
 import { createPlanspecServices } from '../language/planspec-module.js';
@@ -67,12 +67,21 @@ interface Entry {
     findings: CliFinding[];
 }
 
+/** A configuration file's resolved settings (before --rule), and the hash of every file they were read from. */
+interface ConfigEntry {
+    files: Record<string, string | null>;
+    settings: Array<[string, RuleSetting]>;
+}
+
 interface CacheFile {
     format: typeof FORMAT;
     schema: number;
     version: string;
     global: string;
+    configs: Record<string, ConfigEntry>;
     files: Record<string, Entry>;
+    /** Set when something must be written back. */
+    changed?: boolean;
 }
 
 export interface CheckResult {
@@ -110,15 +119,12 @@ export async function checkWithCache(paths: string[], overrides: ConfigOverrides
     lastCacheRun.loaded = [];
     lastCacheRun.validated = [];
     const { requestedFiles, allFiles, problems } = listWorkspaceFiles(paths);
-    const config = new PlanspecConfigProvider();
-    config.setOverrides(overrides);
+    const where = cacheFile(location);
+    const global = globalKey();
+    const cache = readCache(where, global, warn);
+    const entries = cache.files;
     // As in a full check: a broken configuration stops the run before any plan is checked with it.
-    for (const file of requestedFiles) {
-        const settings = config.tryGetRuleSettings(URI.file(file));
-        if (settings instanceof ConfigError) {
-            throw settings;
-        }
-    }
+    const settingsKey = effectiveSettings(requestedFiles, overrides, cache);
     const hashes = new Map<string, string>();
     for (const file of [...allFiles].sort()) {
         try {
@@ -132,27 +138,16 @@ export async function checkWithCache(paths: string[], overrides: ConfigOverrides
         }
     }
 
-    const where = cacheFile(location);
-    const global = globalKey();
-    const cache = readCache(where, global, warn);
-    const entries = cache.files;
-    const settingsKeys = new Map<string, string>();
-    const settingsKey = (file: string): string => {
-        const configFile = config.configFileFor(URI.file(file)) ?? '';
-        let key = settingsKeys.get(configFile);
-        if (key === undefined) {
-            const settings = config.tryGetRuleSettings(URI.file(file));
-            key = sha256(settings instanceof ConfigError ? `broken\u0000${settings.message}` : JSON.stringify([...settings]));
-            settingsKeys.set(configFile, key);
-        }
-        return key;
-    };
-
     const roots = new WorkspaceRoots();
     const byRoot = new Map<string, string[]>();
     for (const file of hashes.keys()) {
         const root = roots.rootOf(URI.file(file));
-        byRoot.set(root, [...(byRoot.get(root) ?? []), file]);
+        const files = byRoot.get(root);
+        if (files) {
+            files.push(file);
+        } else {
+            byRoot.set(root, [file]);
+        }
     }
     // A workspace is clean when every file is as cached (same bytes) and keeps its key.
     const dirty: string[] = [];
@@ -181,10 +176,10 @@ export async function checkWithCache(paths: string[], overrides: ConfigOverrides
     const requested = [...requestedFiles].filter(f => hashes.has(f)).length;
 
     const dropped = dropVanished(entries, hashes);
-    if (dirty.length > 0 || dropped || cache.fresh) {
+    if (dirty.length > 0 || dropped || cache.changed) {
         try {
-            const { format, schema, version, files } = cache;
-            writeFileAtomic(where, JSON.stringify({ format, schema, version, global, files }), shownPath(where));
+            const { format, schema, version, configs, files } = cache;
+            writeFileAtomic(where, JSON.stringify({ format, schema, version, global, configs, files }), shownPath(where));
         } catch (error) {
             warn(`planspec: không ghi được bộ nhớ đệm, lần sau sẽ kiểm tra lại từ đầu (cannot write the cache; the next run checks everything): ${error instanceof Error ? error.message : String(error)}\n`);
         }
@@ -194,6 +189,74 @@ export async function checkWithCache(paths: string[], overrides: ConfigOverrides
 
 /** What a key is computed from, as found by the last build of a file. */
 type Facts = Pick<Entry, 'registry' | 'surface' | 'deps'>;
+
+/**
+ * The key of each file's effective rule settings, as a full check would resolve them (the nearest
+ * planspec.config.json or --config, what it extends, then --rule); throws the ConfigError of a
+ * requested file's configuration. A configuration whose files all have the bytes they had is not
+ * parsed and validated again.
+ */
+function effectiveSettings(requested: Set<string>, overrides: ConfigOverrides, cache: CacheFile): (file: string) => string {
+    const provider = new PlanspecConfigProvider();
+    provider.setOverrides(overrides);
+    const keys = new Map<string, string | ConfigError>();
+    const keyOf = (file: string): string | ConfigError => {
+        const configFile = provider.configFileFor(URI.file(file));
+        let key = keys.get(configFile ?? '');
+        if (key === undefined) {
+            const settings = configFile ? configSettings(configFile, cache) : recommendedSettings();
+            if (!(settings instanceof ConfigError)) {
+                for (const [id, severity] of Object.entries(overrides.rules ?? {})) {
+                    settings.set(id, { ...settings.get(id)!, severity });
+                }
+            }
+            key = settings instanceof ConfigError ? settings : sha256(JSON.stringify([...settings]));
+            keys.set(configFile ?? '', key);
+        }
+        return key;
+    };
+    for (const file of requested) {
+        const key = keyOf(file);
+        if (key instanceof ConfigError) {
+            throw key;
+        }
+    }
+    return file => {
+        const key = keyOf(file);
+        return key instanceof ConfigError ? sha256(`broken\u0000${key.message}`) : key;
+    };
+}
+
+function configSettings(configFile: string, cache: CacheFile): Map<string, RuleSetting> | ConfigError {
+    const known = cache.configs[configFile];
+    if (known && Object.entries(known.files).every(([file, hash]) => hashOf(file) === hash)) {
+        return new Map(known.settings);
+    }
+    const memo = new Map<string, Map<string, RuleSetting>>();
+    try {
+        const settings = new Map(loadConfigFile(configFile, [], memo));
+        cache.configs[configFile] = {
+            files: Object.fromEntries([...new Set([configFile, ...memo.keys()])].map(f => [f, hashOf(f)])),
+            settings: [...settings],
+        };
+        cache.changed = true;
+        return settings;
+    } catch (error) {
+        if (error instanceof ConfigError) {
+            delete cache.configs[configFile];
+            return error;
+        }
+        throw error;
+    }
+}
+
+function hashOf(file: string): string | null {
+    try {
+        return sha256(fs.readFileSync(file));
+    } catch {
+        return null;
+    }
+}
 
 /** The key of every file of one workspace (see the comment at the top). */
 function keysOf(files: string[], hashes: Map<string, string>, facts: Map<string, Facts>, settingsKey: (file: string) => string): Map<string, string> {
@@ -321,8 +384,8 @@ function globalKey(): string {
 }
 
 /** The cache at `file`, or an empty one when there is none, it is unreadable, or it was written under another key. */
-function readCache(file: string, global: string, warn: (text: string) => void): CacheFile & { fresh?: boolean } {
-    const empty = (): CacheFile & { fresh?: boolean } => ({ format: FORMAT, schema: SCHEMA, version: packageVersion(), global, files: {}, fresh: true });
+function readCache(file: string, global: string, warn: (text: string) => void): CacheFile {
+    const empty = (): CacheFile => ({ format: FORMAT, schema: SCHEMA, version: packageVersion(), global, configs: {}, files: {}, changed: true });
     let text: string;
     try {
         text = fs.readFileSync(file, 'utf8');
@@ -337,7 +400,8 @@ function readCache(file: string, global: string, warn: (text: string) => void): 
     }
     const cache = value as Partial<CacheFile> | undefined;
     if (!cache || typeof cache !== 'object' || cache.format !== FORMAT || typeof cache.files !== 'object' || cache.files === null
-        || !Object.values(cache.files).every(isEntry)) {
+        || !Object.values(cache.files).every(isEntry) || typeof cache.configs !== 'object' || cache.configs === null
+        || !Object.values(cache.configs).every(isConfigEntry)) {
         warn(`planspec: ${shownPath(file)}: tệp bộ nhớ đệm hỏng hoặc không phải của planspec, bỏ qua và kiểm tra lại từ đầu (the cache file is corrupt or not planspec's; ignored, everything is checked)\n`);
         return empty();
     }
@@ -350,6 +414,13 @@ function readCache(file: string, global: string, warn: (text: string) => void): 
         return empty();
     }
     return cache as CacheFile;
+}
+
+function isConfigEntry(value: unknown): value is ConfigEntry {
+    const e = value as Partial<ConfigEntry> | null;
+    return typeof e === 'object' && e !== null && typeof e.files === 'object' && e.files !== null
+        && Object.values(e.files).every(h => h === null || typeof h === 'string')
+        && Array.isArray(e.settings) && e.settings.every(s => Array.isArray(s) && typeof s[0] === 'string' && typeof s[1]?.severity === 'string');
 }
 
 function isEntry(value: unknown): value is Entry {

@@ -224,6 +224,31 @@ describe('planspec check --cache: what is re-checked', () => {
         expect(again.loaded).toEqual([]);
     });
 
+    test('a configuration is followed through what it extends, and a broken one stops the run as in a full check', async () => {
+        const ws = small();
+        const config = path.join(ws, 'planspec.config.json');
+        fs.writeFileSync(path.join(ws, 'base.json'), '{ "extends": "planspec:recommended" }\n');
+        fs.writeFileSync(config, '{ "extends": "./base.json" }\n');
+        await expectSameAsFull(ws);
+        expect((await expectSameAsFull(ws)).loaded).toEqual([]);
+        // Only the extended file changes: a rule turned off.
+        fs.writeFileSync(path.join(ws, 'base.json'), '{ "extends": "planspec:recommended", "rules": { "weaker-than-basis": "off" } }\n');
+        const off = await expectSameAsFull(ws, '--format', 'json');
+        expect(off.validated).toHaveLength(4);
+        expect(off.result.out).not.toMatch(/weaker-than-basis/);
+        fs.writeFileSync(path.join(ws, 'base.json'), '{ "extends": "planspec:recommended", "rules": { "weaker-than-basis": "error" } }\n');
+        const raised = await expectSameAsFull(ws, '--format', 'json');
+        expect(raised.result.status).toBe(1);
+        // A broken configuration: exit status 2 and the same messages, with or without the cache.
+        fs.writeFileSync(path.join(ws, 'base.json'), '{ "rules": { "weaker-than-basis": "loud" } }\n');
+        const broken = await expectSameAsFull(ws);
+        expect(broken.result.status).toBe(2);
+        expect(broken.result.err).toMatch(/base\.json.*\[config\]/);
+        fs.writeFileSync(path.join(ws, 'base.json'), '{ "extends": "planspec:recommended", "rules": { "weaker-than-basis": "error" } }\n');
+        const repaired = await expectSameAsFull(ws, '--format', 'json');
+        expect(repaired.result.out).toBe(raised.result.out);
+    });
+
     test('the cache goes to ./.planspeccache by default, and into a folder given as its location', async () => {
         const ws = small();
         expect(cacheFile(undefined)).toBe(path.resolve('.planspeccache'));
