@@ -51,6 +51,8 @@ import { writeFileAtomic } from './write.js';
 const FORMAT = 'planspec-cache';
 const SCHEMA = 1;
 const DEFAULT_NAME = '.planspeccache';
+/** The hash of a file that changed while it was being checked: matches nothing. */
+const CHANGED = 'changed';
 
 /** What the cache keeps of one file. */
 interface Entry {
@@ -165,7 +167,7 @@ export async function checkWithCache(paths: string[], overrides: ConfigOverrides
         }
     }
     if (dirty.length > 0) {
-        await recheck(dirty.flatMap(root => byRoot.get(root)!), hashes, entries, overrides, settingsKey);
+        await recheck(dirty.map(root => byRoot.get(root)!), hashes, entries, overrides, settingsKey);
     }
 
     const findings: CliFinding[] = [];
@@ -292,14 +294,22 @@ function closure(file: string, facts: Map<string, Facts>): string[] {
  * Loads the files of the dirty workspaces as a full check would (every file, since the workspace
  * indexes read them all), links them, and validates only the files whose key changed.
  */
-async function recheck(files: string[], hashes: Map<string, string>, entries: Record<string, Entry>, overrides: ConfigOverrides,
+async function recheck(workspaces: string[][], hashes: Map<string, string>, entries: Record<string, Entry>, overrides: ConfigOverrides,
     settingsKey: (file: string) => string): Promise<void> {
+    const files = workspaces.flat();
     const services = createPlanspecServices(PlanspecFileSystem).Planspec;
     services.config.ConfigProvider.setOverrides(overrides);
     const documents = services.shared.workspace.LangiumDocuments;
     const loaded: LangiumDocument[] = [];
     for (const file of [...files].sort()) {
         loaded.push(await documents.getOrCreateDocument(URI.file(file)));
+    }
+    // A file written since it was hashed may have been read in either version: its findings are
+    // kept under a hash no file has, so that it and what depends on it are checked again next time.
+    for (const file of files) {
+        if (hashOf(file) !== hashes.get(file)) {
+            hashes.set(file, CHANGED);
+        }
     }
     const builder = services.shared.workspace.DocumentBuilder;
     await builder.build(loaded, { validation: false });
@@ -308,20 +318,19 @@ async function recheck(files: string[], hashes: Map<string, string>, entries: Re
     const exports = new Map<string, AstNodeDescription[]>();
     for (const description of services.shared.workspace.IndexManager.allElements()) {
         const uri = description.documentUri.toString();
-        exports.set(uri, [...(exports.get(uri) ?? []), description]);
+        const list = exports.get(uri);
+        if (list) {
+            list.push(description);
+        } else {
+            exports.set(uri, [description]);
+        }
     }
     const facts = new Map<string, Facts>();
     for (const document of loaded) {
         facts.set(document.uri.fsPath, factsOf(document, hashes.get(document.uri.fsPath)!, exports.get(document.uri.toString()) ?? []));
     }
-    const roots = services.workspace.Roots;
-    const byRoot = new Map<string, string[]>();
-    for (const file of files) {
-        const root = roots.rootOf(URI.file(file));
-        byRoot.set(root, [...(byRoot.get(root) ?? []), file]);
-    }
     const keys = new Map<string, string>();
-    for (const group of byRoot.values()) {
+    for (const group of workspaces) {
         keysOf(group, hashes, facts, settingsKey).forEach((key, file) => keys.set(file, key));
     }
     const stale = loaded.filter(d => {
@@ -330,9 +339,10 @@ async function recheck(files: string[], hashes: Map<string, string>, entries: Re
     });
     await builder.build(stale, { validation: true });
     lastCacheRun.validated.push(...stale.map(d => d.uri.fsPath));
+    const validated = new Set(stale);
     for (const document of loaded) {
         const file = document.uri.fsPath;
-        const findings = stale.includes(document) ? collectFindings([document]) : entries[file].findings;
+        const findings = validated.has(document) ? collectFindings([document]) : entries[file].findings;
         entries[file] = { hash: hashes.get(file)!, ...facts.get(file)!, key: keys.get(file)!, findings };
     }
 }

@@ -48,6 +48,8 @@ async function expectSameAsFull(target: string, ...args: string[]) {
 }
 
 const FORMATS = ['stylish', 'json', 'sarif'];
+/** Each test runs a dozen full checks beside the cached ones. */
+const SLOW = 180_000;
 
 describe('planspec check --cache on the examples', () => {
     test('a first and an unchanged second run print what a full check prints, in every format; the second builds nothing', async () => {
@@ -69,7 +71,7 @@ describe('planspec check --cache on the examples', () => {
         const oneFile = await expectSameAsFull(path.join(workspace, 'ca-mau', 'kh-qd634.plan'), '--format', 'json');
         expect(oneFile.loaded).toEqual([]);
         expect(JSON.parse(oneFile.result.out).findings.length).toBeGreaterThan(0);
-    });
+    }, SLOW);
 
     test('after editing a plan, a registry, then the configuration, the cached run equals a full check each time', async () => {
         const workspace = copyExamples();
@@ -118,7 +120,7 @@ describe('planspec check --cache on the examples', () => {
         await expectSameAsFull(workspace, '--config', strict, '--format', 'sarif');
         fs.writeFileSync(strict, JSON.stringify({ extends: 'planspec:recommended' }));
         await expectSameAsFull(workspace, '--config', strict, '--format', 'sarif');
-    });
+    }, SLOW);
 
     test('a plan that disappears is dropped from the cache, and one that appears is checked', async () => {
         const workspace = copyExamples();
@@ -139,7 +141,7 @@ describe('planspec check --cache on the examples', () => {
         const composed = await expectSameAsFull(workspace, '--format', 'json');
         expect(composed.validated).toContain(nfd);
         expect((await expectSameAsFull(workspace)).loaded).toEqual([]);
-    });
+    }, SLOW);
 
     test('a corrupt or foreign cache file is ignored with a warning, then replaced', async () => {
         const workspace = copyExamples();
@@ -160,7 +162,7 @@ describe('planspec check --cache on the examples', () => {
         expect(foreign.out).toBe(full.out);
         const clean = await expectSameAsFull(workspace);
         expect(clean.loaded).toEqual([]);
-    });
+    }, SLOW);
 });
 
 // A small workspace where the dependencies are known: the district plan implements the province's.
@@ -172,8 +174,8 @@ const FILES: Record<string, string> = {
     'other.plan': 'kế hoạch KH_KHAC "Kế hoạch khác" {\n    số "4/KH-UBND"  ngày 06/01/2021  của UBND_TINH  thời gian từ 2021 đến 2022\n    nhiệm vụ NV1 "Tuyên truyền" { chủ trì CA_TINH  hạn 30/6/2021 }\n}\n',
 };
 
-function small(): string {
-    const workspace = path.join(dir, 'ws');
+function small(name = 'ws'): string {
+    const workspace = path.join(dir, name);
     fs.mkdirSync(workspace);
     for (const [name, text] of Object.entries(FILES)) {
         fs.writeFileSync(path.join(workspace, name), text);
@@ -197,7 +199,7 @@ describe('planspec check --cache: what is re-checked', () => {
         edit(path.join(ws, 'other.plan'), 'hạn 30/6/2021', 'hạn 30/6/2019');
         const third = await expectSameAsFull(ws);
         expect(third.validated.map(f => path.basename(f)).sort()).toEqual(['national.plan', 'other.plan']);
-    });
+    }, SLOW);
 
     test('editing what every plan sees (a plan\'s number, a registry) re-checks the whole workspace', async () => {
         const ws = small();
@@ -213,7 +215,7 @@ describe('planspec check --cache: what is re-checked', () => {
         const removed = await expectSameAsFull(ws, '--format', 'json');
         expect(removed.result.status).toBe(1);
         expect(removed.result.out).toMatch(/unresolved-reference/);
-    });
+    }, SLOW);
 
     test('a syntax error in a file not asked for is reported as in a full check, also from the cache', async () => {
         const ws = small();
@@ -222,7 +224,22 @@ describe('planspec check --cache: what is re-checked', () => {
         expect(broken.result.out).toMatch(/other\.plan.*syntax-error/);
         const again = await expectSameAsFull(path.join(ws, 'district.plan'));
         expect(again.loaded).toEqual([]);
-    });
+    }, SLOW);
+
+    test('a workspace nothing changed in is not loaded when another one checked in the same run changed', async () => {
+        const first = small('one');
+        const second = small('two');
+        const both = await run('check', first, second, '--cache', '--cache-location', cache);
+        expect(lastCacheRun.validated).toHaveLength(8);
+        edit(path.join(second, 'other.plan'), 'chủ trì CA_TINH', 'phối hợp CA_TINH');
+        const changed = await expectSameAsFull(first, second);
+        expect(changed.result).not.toEqual(both);
+        expect(changed.loaded.every(f => f.startsWith(second + path.sep))).toBe(true);
+        expect(changed.loaded).toHaveLength(4);
+        // Checking the first alone, then both, reads both from the cache.
+        expect((await expectSameAsFull(first)).loaded).toEqual([]);
+        expect((await expectSameAsFull(first, second, '--format', 'sarif')).loaded).toEqual([]);
+    }, SLOW);
 
     test('a configuration is followed through what it extends, and a broken one stops the run as in a full check', async () => {
         const ws = small();
@@ -247,7 +264,7 @@ describe('planspec check --cache: what is re-checked', () => {
         fs.writeFileSync(path.join(ws, 'base.json'), '{ "extends": "planspec:recommended", "rules": { "weaker-than-basis": "error" } }\n');
         const repaired = await expectSameAsFull(ws, '--format', 'json');
         expect(repaired.result.out).toBe(raised.result.out);
-    });
+    }, SLOW);
 
     test('the cache goes to ./.planspeccache by default, and into a folder given as its location', async () => {
         const ws = small();
@@ -259,5 +276,5 @@ describe('planspec check --cache: what is re-checked', () => {
         const result = await run('check', ws, '--cache', '--cache-location', folder);
         expect(result.status).toBe(0);
         expect(JSON.parse(fs.readFileSync(path.join(folder, '.planspeccache'), 'utf8')).format).toBe('planspec-cache');
-    });
+    }, SLOW);
 });
