@@ -31,8 +31,9 @@ import { writeFileAtomic } from './write.js';
  *   exported names (duplicate-id, linking, suggestions), document and plan numbers with their year
  *   and issuer (document-number-format), names and parties (misspelled-name, unknown-recipient,
  *   empty-group). What a file shows them is its *surface*: for a pure plan file (only `kế hoạch`
- *   elements, no syntax error) its text with the members of each plan (sections, tasks, annexes)
- *   cut out, plus its exported names and their places; for anything else (a registry, a file
+ *   elements, no syntax error) its text with the members of each plan (sections, tasks, targets,
+ *   annexes) cut out, plus where each plan and each exported name is (duplicate-id and
+ *   duplicate-basis cite them as file:line); for anything else (a registry, a file
  *   declaring bodies, documents or indicators beside a plan, a broken file) its whole content.
  *   A plan's key covers the surfaces of every file of its workspace.
  * - a file that is not a pure plan (a registry) is also judged by what the plans do with its
@@ -369,23 +370,25 @@ function factsOf(document: LangiumDocument, hash: string, exports: AstNodeDescri
     if (!purePlan) {
         return { registry: true, surface: hash, deps: [...deps].sort() };
     }
-    // The members, cut out with their length and line count so that every other place keeps its position.
+    // The members cut out: what they hold reaches other files only through references. Where each
+    // top-level element starts, and where its name is, are kept (messages cite them as file:line).
     const text = document.textDocument.getText();
-    const cuts = model.elements.filter(isPlan).flatMap(plan => plan.members.map(m => m.$cstNode).filter(c => c !== undefined))
+    const plans = model.elements.filter(isPlan);
+    const cuts = plans.flatMap(plan => plan.members.map(m => m.$cstNode).filter(c => c !== undefined))
         .map(c => [c.offset, c.end] as const).sort((a, b) => a[0] - b[0]);
     let header = '';
     let at = 0;
     for (const [start, end] of cuts) {
-        if (start < at) {
-            continue;
+        if (start >= at) {
+            header += `${text.slice(at, start)}\u0000`;
+            at = end;
         }
-        const cut = text.slice(start, end);
-        header += `${text.slice(at, start)}\u0000${cut.length}:${cut.split('\n').length}\u0000`;
-        at = end;
     }
-    header += text.slice(at);
+    // Adding or removing a member is a body edit too.
+    header = (header + text.slice(at)).replace(/\u0000(?:\s*\u0000)+/g, '\u0000');
+    const places = plans.map(p => [p.$cstNode?.offset ?? null, p.$cstNode?.range.start ?? null]);
     const names = exports.map(d => [d.name, d.type, d.path, d.nameSegment?.range ?? null]);
-    return { registry: false, surface: sha256(JSON.stringify([header, names])), deps: [...deps].sort() };
+    return { registry: false, surface: sha256(JSON.stringify([header, places, names])), deps: [...deps].sort() };
 }
 
 function globalKey(): string {

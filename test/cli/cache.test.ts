@@ -190,15 +190,20 @@ describe('planspec check --cache: what is re-checked', () => {
         expect(first.validated).toHaveLength(4);
         expect(first.result.out).toMatch(/weaker-than-basis/);
         // The province's target loosens: the district's is no longer weaker. Only the body changed.
-        edit(path.join(ws, 'province.plan'), 'trên 95%', 'trên 90%');
+        edit(path.join(ws, 'province.plan'), 'trên 95%', 'trên 9%');
         const second = await expectSameAsFull(ws, '--format', 'json');
         expect(second.result.out).not.toMatch(/weaker-than-basis/);
         expect(second.loaded).toHaveLength(4);
         expect(second.validated.map(f => path.basename(f)).sort()).toEqual(['district.plan', 'national.plan', 'province.plan']);
         // A body edit of a plan nothing references: it and the registry.
-        edit(path.join(ws, 'other.plan'), 'hạn 30/6/2021', 'hạn 30/6/2019');
+        edit(path.join(ws, 'other.plan'), 'hạn 30/6/2021', 'hạn 1/6/2019');
         const third = await expectSameAsFull(ws);
         expect(third.validated.map(f => path.basename(f)).sort()).toEqual(['national.plan', 'other.plan']);
+        // A task more: more lines, still the body only.
+        edit(path.join(ws, 'other.plan'), /\n}\n$/, '\n    nhiệm vụ NV2 "Kiểm tra" { chủ trì CA_TINH }\n}\n');
+        const fourth = await expectSameAsFull(ws, '--format', 'json');
+        expect(fourth.result.out).toMatch(/task-without-deadline/);
+        expect(fourth.validated.map(f => path.basename(f)).sort()).toEqual(['national.plan', 'other.plan']);
     }, SLOW);
 
     test('editing what every plan sees (a plan\'s number, a registry) re-checks the whole workspace', async () => {
