@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstNodeDescription, LangiumDocument } from 'langium';
 import { AstUtils, URI } from 'langium';
 import type { ConfigOverrides, RuleSetting } from '../config/config.js';
@@ -43,8 +44,8 @@ import { writeFileAtomic } from './write.js';
  * editing a registry or a plan's header or exports re-checks its whole workspace. Workspaces are
  * independent (names resolve only within their root), so an untouched workspace is never loaded.
  *
- * Every run also hashes the planspec version, the rule catalog and the current folder (findings
- * hold paths relative to it); a change discards the whole cache. --format, --quiet and
+ * Every run also hashes the planspec version, its code, the rule catalog and the current folder
+ * (findings hold paths relative to it); a change discards the whole cache. --format, --quiet and
  * --max-warnings only filter and print the stored findings, which are always all of them, so they
  * are not part of any key.
  */
@@ -184,7 +185,8 @@ export async function checkWithCache(paths: string[], overrides: ConfigOverrides
             const { format, schema, version, configs, files } = cache;
             writeFileAtomic(where, JSON.stringify({ format, schema, version, global, configs, files }), shownPath(where));
         } catch (error) {
-            warn(`planspec: không ghi được bộ nhớ đệm, lần sau sẽ kiểm tra lại từ đầu (cannot write the cache; the next run checks everything): ${error instanceof Error ? error.message : String(error)}\n`);
+            // The findings are complete; only the next run is slower.
+            warn(`planspec: ${error instanceof Error ? error.message : String(error)}; bộ nhớ đệm không được cập nhật (the cache was not updated)\n`);
         }
     }
     return { findings: findings.sort(byPlace), requested, problems: problems.map(p => ({ ...p, path: shownPath(p.path) })) };
@@ -393,7 +395,35 @@ function factsOf(document: LangiumDocument, hash: string, exports: AstNodeDescri
 
 function globalKey(): string {
     const catalog = allRules.map(r => [r.meta.id, r.meta.category, r.meta.defaultSeverity, r.meta.recommended, r.meta.defaultOptions ?? null]);
-    return sha256(JSON.stringify([SCHEMA, packageVersion(), process.cwd(), catalog]));
+    return sha256(JSON.stringify([SCHEMA, packageVersion(), codeHash(), process.cwd(), catalog]));
+}
+
+/**
+ * The hash of planspec's own code (out/, or src/ under the tests): a rule changed without a new
+ * version number, as between two commits of a clone a pipeline checks with, finds other things.
+ */
+function codeHash(): string {
+    const here = fileURLToPath(import.meta.url);
+    const folder = path.dirname(here);
+    const files = path.basename(folder) === 'cli' ? codeFiles(path.dirname(folder)) : [here];
+    const hash = createHash('sha256');
+    for (const file of files) {
+        hash.update(`${path.relative(folder, file)}\u0000`).update(fs.readFileSync(file));
+    }
+    return hash.digest('hex');
+}
+
+function codeFiles(folder: string): string[] {
+    const result: string[] = [];
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
+            result.push(...codeFiles(full));
+        } else if (entry.isFile() && /\.(?:[cm]?js|ts)$/.test(entry.name)) {
+            result.push(full);
+        }
+    }
+    return result;
 }
 
 /** The cache at `file`, or an empty one when there is none, it is unreadable, or it was written under another key. */

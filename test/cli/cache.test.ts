@@ -271,6 +271,18 @@ describe('planspec check --cache: what is re-checked', () => {
         expect(repaired.result.out).toBe(raised.result.out);
     }, SLOW);
 
+    test('a cache that cannot be written is reported as a warning; the findings are those of a full check', async () => {
+        const ws = small();
+        const nowhere = path.join(dir, 'no-such-folder', 'cache');
+        const cached = await run('check', ws, '--cache', '--cache-location', nowhere);
+        const full = await run('check', ws);
+        expect(cached.out).toBe(full.out);
+        expect(cached.status).toBe(full.status);
+        expect(cached.err).toMatch(/không tồn tại.*; bộ nhớ đệm không được cập nhật \(the cache was not updated\)\n/);
+        expect(cached.err.endsWith(full.err)).toBe(true);
+        expect(fs.existsSync(path.dirname(nowhere))).toBe(false);
+    }, SLOW);
+
     test('the cache goes to ./.planspeccache by default, and into a folder given as its location', async () => {
         const ws = small();
         expect(cacheFile(undefined)).toBe(path.resolve('.planspeccache'));
