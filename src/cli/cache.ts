@@ -380,14 +380,20 @@ function factsOf(document: LangiumDocument, hash: string, exports: AstNodeDescri
         .map(c => [c.offset, c.end] as const).sort((a, b) => a[0] - b[0]);
     let header = '';
     let at = 0;
-    for (const [start, end] of cuts) {
-        if (start >= at) {
-            header += `${text.slice(at, start)}\u0000`;
-            at = end;
+    for (const [start, end] of [...cuts, [text.length, text.length] as const]) {
+        if (start < at) {
+            continue;
         }
+        const between = text.slice(at, start);
+        // A clause written after a member moves with the member's length, and a fix in another file
+        // may point into it (document-without-date adds a date after `số`): its place is kept.
+        const moves = at > 0 && /[^\s}]/u.test(between.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gmu, ''));
+        const place = moves ? document.textDocument.positionAt(at) : undefined;
+        header += `${place ? `\u0001${at}:${place.line}:${place.character}` : ''}${between}${start < text.length ? '\u0000' : ''}`;
+        at = end;
     }
     // Adding or removing a member is a body edit too.
-    header = (header + text.slice(at)).replace(/\u0000(?:\s*\u0000)+/g, '\u0000');
+    header = header.replace(/\u0000(?:\s*\u0000)+/g, '\u0000');
     const places = plans.map(p => [p.$cstNode?.offset ?? null, p.$cstNode?.range.start ?? null]);
     const names = exports.map(d => [d.name, d.type, d.path, d.nameSegment?.range ?? null]);
     return { registry: false, surface: sha256(JSON.stringify([header, places, names])), deps: [...deps].sort() };

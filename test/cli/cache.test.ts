@@ -222,6 +222,20 @@ describe('planspec check --cache: what is re-checked', () => {
         expect(removed.result.out).toMatch(/unresolved-reference/);
     }, SLOW);
 
+    test('a clause written after a task keeps its place in the surface: a fix in another file points into it', async () => {
+        const ws = small();
+        fs.writeFileSync(path.join(ws, 'province.plan'),
+            'kế hoạch KH_TINH "Kế hoạch của tỉnh" {\n    của UBND_TINH  thời gian từ 2021 đến 2025\n    nhiệm vụ NV1 "Rà soát" { chủ trì CA_TINH  hạn 30/6/2021 }\n    số "12/KH-UBND"\n}\n');
+        edit(path.join(ws, 'district.plan'), '    thực hiện KH_TINH\n', '    "Thực hiện Kế hoạch số 12/KH-UBND của Ủy ban nhân dân tỉnh."\n');
+        const before = await expectSameAsFull(ws, '--format', 'sarif');
+        expect(before.result.out).toMatch(/document-without-date/);
+        // The task takes two lines: `số` moves down one, and with it the fix district.plan's finding offers.
+        edit(path.join(ws, 'province.plan'), 'chủ trì CA_TINH  hạn', 'chủ trì CA_TINH\n        hạn');
+        const after = await expectSameAsFull(ws, '--format', 'sarif');
+        expect(after.result.out).not.toBe(before.result.out);
+        expect(after.validated.map(f => path.basename(f))).toContain('district.plan');
+    }, SLOW);
+
     test('a syntax error in a file not asked for is reported as in a full check, also from the cache', async () => {
         const ws = small();
         edit(path.join(ws, 'other.plan'), 'chủ trì', 'chủ tri');
