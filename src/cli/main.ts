@@ -15,6 +15,8 @@ import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
 import { describe, writeFileAtomic } from './write.js';
 import { importCommand } from './import.js';
+import type { CheckResult } from './cache.js';
+import { checkWithCache } from './cache.js';
 import { packageVersion } from '../workspace/package-root.js';
 
 export const EXIT_OK = 0;
@@ -53,6 +55,8 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
         .option('--rule <id=severity>', 'override a rule\'s severity (off, info, warning, error); repeatable', collectRule, {})
         .option('--max-warnings <n>', 'exit with status 1 when there are more warnings than this', parseCount)
         .option('-q, --quiet', 'report errors only')
+        .option('--cache', 're-check only the files that changed since the last --cache run (their content, what they depend on, or their configuration)')
+        .option('--cache-location <path>', 'the cache file, or a folder for it (default: ./.planspeccache)')
         .action(async (paths: string[], options: CheckOptions) => {
             status = await check(paths, options, io);
         });
@@ -117,14 +121,19 @@ interface CheckOptions {
     rule: Record<string, Severity>;
     maxWarnings?: number;
     quiet?: boolean;
+    cache?: boolean;
+    cacheLocation?: string;
 }
 
 async function check(paths: string[], options: CheckOptions, io: Io): Promise<number> {
     if (options.config && !fs.existsSync(options.config)) {
         throw new UsageError(`${options.config}: không tìm thấy tệp cấu hình (no such configuration file)`);
     }
-    const loaded = await loadWorkspace(paths, { configFile: options.config, rules: options.rule });
-    const all = workspaceFindings(loaded);
+    const overrides = { configFile: options.config, rules: options.rule };
+    const loaded = options.cache
+        ? await checkWithCache(paths, overrides, options.cacheLocation, io.err)
+        : fullCheck(await loadWorkspace(paths, overrides));
+    const all = loaded.findings;
     const errors = all.filter(f => f.severity === 'error').length;
     const warnings = all.filter(f => f.severity === 'warning').length;
     const shown = options.quiet ? all.filter(f => f.severity === 'error') : all;
@@ -136,11 +145,15 @@ async function check(paths: string[], options: CheckOptions, io: Io): Promise<nu
     const status = checkStatus(loaded, options, errors, warnings, io);
     // Always, also on a clean run, so that a pipeline's log shows the check ran and on what; the
     // counts are of every finding, also those --quiet leaves out.
-    io.err(formatSummary(loaded.requested.length, all));
+    io.err(formatSummary(loaded.requested, all));
     return status;
 }
 
-function checkStatus(loaded: LoadedWorkspace, options: CheckOptions, errors: number, warnings: number, io: Io): number {
+function fullCheck(loaded: LoadedWorkspace): CheckResult {
+    return { findings: workspaceFindings(loaded), requested: loaded.requested.length, problems: loaded.problems };
+}
+
+function checkStatus(loaded: CheckResult, options: CheckOptions, errors: number, warnings: number, io: Io): number {
     if (reportProblems(loaded, io)) {
         return EXIT_USAGE;
     }
@@ -167,7 +180,7 @@ function workspaceFindings(loaded: LoadedWorkspace): CliFinding[] {
 }
 
 /** Prints the file-system problems met while loading; true when there were any. */
-function reportProblems(loaded: LoadedWorkspace, io: Io): boolean {
+function reportProblems(loaded: Pick<LoadedWorkspace, 'problems'>, io: Io): boolean {
     for (const problem of loaded.problems) {
         io.err(`planspec: ${problem.path}: ${problem.message}\n`);
     }

@@ -33,6 +33,38 @@ export interface LoadedWorkspace {
  * listing a workspace are collected, and the caller reports them.
  */
 export async function loadWorkspace(paths: string[], overrides: ConfigOverrides = {}): Promise<LoadedWorkspace> {
+    const { requestedFiles, allFiles, problems } = listWorkspaceFiles(paths);
+    const services = createPlanspecServices(PlanspecFileSystem).Planspec;
+    const config = services.config.ConfigProvider;
+    config.setOverrides(overrides);
+    // A broken configuration stops the run (exit status 2) before any plan is checked with it.
+    for (const file of requestedFiles) {
+        const settings = config.tryGetRuleSettings(URI.file(file));
+        if (settings instanceof ConfigError) {
+            throw settings;
+        }
+    }
+    const documents = services.shared.workspace.LangiumDocuments;
+    const loaded: LangiumDocument[] = [];
+    for (const file of [...allFiles].sort()) {
+        try {
+            loaded.push(await documents.getOrCreateDocument(URI.file(file)));
+        } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code;
+            const reason = code ?? (error instanceof Error ? error.message : String(error));
+            if (requestedFiles.has(file)) {
+                throw new UsageError(`${shownPath(file)}: không đọc được tệp (cannot read file): ${reason}`);
+            }
+            problems.push({ path: file, message: `không đọc được tệp, đã bỏ qua (cannot read the file, skipped): ${reason}` });
+        }
+    }
+    await services.shared.workspace.DocumentBuilder.build(loaded, { validation: true });
+    const requested = [...requestedFiles].sort().map(f => documents.getDocument(URI.file(f))).filter((d): d is LangiumDocument => d !== undefined);
+    return { services, requested, all: loaded, problems: problems.map(p => ({ ...p, path: shownPath(p.path) })) };
+}
+
+/** The files a check of `paths` reads: those named (directly or through a folder), and every `.plan` file of their workspaces. */
+export function listWorkspaceFiles(paths: string[]): { requestedFiles: Set<string>; allFiles: Set<string>; problems: ListingProblem[] } {
     const problems: ListingProblem[] = [];
     const requestedFiles = new Set<string>();
     for (const p of paths) {
@@ -63,34 +95,7 @@ export async function loadWorkspace(paths: string[], overrides: ConfigOverrides 
     for (const root of new Set([...requestedFiles].map(findWorkspaceRoot))) {
         listPlanFiles(root, problems).forEach(f => allFiles.add(f));
     }
-
-    const services = createPlanspecServices(PlanspecFileSystem).Planspec;
-    const config = services.config.ConfigProvider;
-    config.setOverrides(overrides);
-    // A broken configuration stops the run (exit status 2) before any plan is checked with it.
-    for (const file of requestedFiles) {
-        const settings = config.tryGetRuleSettings(URI.file(file));
-        if (settings instanceof ConfigError) {
-            throw settings;
-        }
-    }
-    const documents = services.shared.workspace.LangiumDocuments;
-    const loaded: LangiumDocument[] = [];
-    for (const file of [...allFiles].sort()) {
-        try {
-            loaded.push(await documents.getOrCreateDocument(URI.file(file)));
-        } catch (error) {
-            const code = (error as NodeJS.ErrnoException).code;
-            const reason = code ?? (error instanceof Error ? error.message : String(error));
-            if (requestedFiles.has(file)) {
-                throw new UsageError(`${shownPath(file)}: không đọc được tệp (cannot read file): ${reason}`);
-            }
-            problems.push({ path: file, message: `không đọc được tệp, đã bỏ qua (cannot read the file, skipped): ${reason}` });
-        }
-    }
-    await services.shared.workspace.DocumentBuilder.build(loaded, { validation: true });
-    const requested = [...requestedFiles].sort().map(f => documents.getDocument(URI.file(f))).filter((d): d is LangiumDocument => d !== undefined);
-    return { services, requested, all: loaded, problems: problems.map(p => ({ ...p, path: shownPath(p.path) })) };
+    return { requestedFiles, allFiles, problems };
 }
 
 /** A path as the user would write it: relative to the current folder when inside it. */
