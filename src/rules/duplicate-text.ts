@@ -3,7 +3,7 @@ import type { Document, Funding, Objective, Paragraph, Plan, Task } from '../lan
 import { isFunding, isObjective, isParagraph, isTask } from '../language/generated/ast.js';
 import { defineRule } from '../linter/rule.js';
 import { StringMap } from '../language/string-map.js';
-import { comparableText, lineOf, normalizeText } from '../linter/support/drafting.js';
+import { comparableText, lineOf, normalizeText, wordCharacterAt } from '../linter/support/drafting.js';
 import { effectiveLeads } from '../semantics/responsibility.js';
 
 interface Options {
@@ -203,25 +203,44 @@ function snippet(text: string): string {
 // |x| − ⌈t·|x|⌉ + 1 of each, their sizes differ by at most a factor t, and they share at least
 // ⌈t / (1 + t) · (|x| + |y|)⌉ tokens. Only pairs that pass these bounds are compared.
 
-function bigrams(text: string): string[] {
-    const words = text.split(' ').filter(w => w !== '');
-    if (words.length < 2) {
-        return words;
-    }
-    const result = new Set<string>();
-    for (let i = 0; i + 1 < words.length; i++) {
-        result.add(`${words[i]} ${words[i + 1]}`);
-    }
-    return [...result];
+/**
+ * The distinct word bigrams of each text (a text of one word: that word), as numbers: words are
+ * numbered first, then a bigram is the pair of numbers, so no string is built per bigram.
+ */
+function bigramSets(texts: string[]): number[][] {
+    const wordIds = new Map<string, number>();
+    const numbered = texts.map(text => {
+        const words = text.split(' ').filter(w => w !== '');
+        return Int32Array.from(words, word => {
+            let value = wordIds.get(word);
+            if (value === undefined) {
+                value = wordIds.size;
+                wordIds.set(word, value);
+            }
+            return value;
+        });
+    });
+    const w = wordIds.size;
+    return numbered.map(words => {
+        if (words.length < 2) {
+            // Unigrams above every bigram number.
+            return Array.from(words, word => w * w + word);
+        }
+        const result = new Set<number>();
+        for (let i = 0; i + 1 < words.length; i++) {
+            result.add(words[i] * w + words[i + 1]);
+        }
+        return [...result];
+    });
 }
 
 function* similarPairs<E extends { text: string }>(entries: E[], similarity: number): Generator<[E, E, number]> {
     const t = similarity / (2 - similarity);
     const eps = 1e-9;
     // Tokens as numbers, ranked rarest first.
-    const ids = new Map<string, number>();
+    const ids = new Map<number, number>();
     const frequency: number[] = [];
-    const raw = entries.map(entry => bigrams(entry.text).map(token => {
+    const raw = bigramSets(entries.map(entry => entry.text)).map(tokens => tokens.map(token => {
         let id = ids.get(token);
         if (id === undefined) {
             id = frequency.length;
@@ -368,25 +387,39 @@ interface FoundPhrase {
  * of JOIN_WORDS ("… thành ủy cụ thể hoặc Nghị quyết này thành ủy cụ thể hoặc …").
  */
 function repeatedPhrases(text: string): FoundPhrase[] {
-    const words: Array<{ word: string; start: number; end: number }> = [];
-    const wordPattern = /[\p{L}\p{M}\p{N}]+/gu;
+    // Words (runs of letters, marks and digits) as numbers, with where they stand: parallel arrays,
+    // not an object per word.
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const idList: number[] = [];
+    const ids = new Map<string, number>();
     // The AST holds NFC text; lower case keeps the offsets unless a letter changes length (rare).
     const lower = text.toLowerCase();
     const scanned = lower.length === text.length ? lower : text;
-    for (let m = wordPattern.exec(scanned); m; m = wordPattern.exec(scanned)) {
-        words.push({ word: scanned === lower ? m[0] : m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
-    }
-    const n = words.length;
-    // Words as numbers; a copy can only start where the first word of the phrase occurs again.
-    const ids = new Map<string, number>();
-    const id = Int32Array.from(words, w => {
-        let value = ids.get(w.word);
+    for (let i = 0; i < scanned.length;) {
+        let width = wordCharacterAt(scanned, i);
+        if (width === 0) {
+            i += scanned.charCodeAt(i) >= 0xd800 && scanned.charCodeAt(i) <= 0xdbff && (scanned.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+            continue;
+        }
+        const start = i;
+        while (width > 0) {
+            i += width;
+            width = i < scanned.length ? wordCharacterAt(scanned, i) : 0;
+        }
+        const word = scanned === lower ? scanned.slice(start, i) : scanned.slice(start, i).toLowerCase();
+        let value = ids.get(word);
         if (value === undefined) {
             value = ids.size;
-            ids.set(w.word, value);
+            ids.set(word, value);
         }
-        return value;
-    });
+        starts.push(start);
+        ends.push(i);
+        idList.push(value);
+    }
+    const n = idList.length;
+    const id = Int32Array.from(idList);
+    const words = { start: starts, end: ends };
     const nextSame = new Int32Array(n).fill(-1);
     const lastSeen = new Map<number, number>();
     for (let k = n - 1; k >= 0; k--) {
@@ -420,7 +453,7 @@ function repeatedPhrases(text: string): FoundPhrase[] {
             continue;
         }
         const { length, gap } = match;
-        const phrase = text.slice(words[i].start, words[i + length - 1].end);
+        const phrase = text.slice(words.start[i], words.end[i + length - 1]);
         if (normalizeText(phrase).replace(/ /g, '').length < MIN_PHRASE_CHARS) {
             i++;
             continue;
@@ -428,20 +461,20 @@ function repeatedPhrases(text: string): FoundPhrase[] {
         let times = 2;
         let last = i + length + gap;
         while (last + length + gap + length <= n && same(i, last + length + gap, length)
-            && sameWords(words, last + length, i + length, gap)) {
+            && sameWords(id, last + length, i + length, gap)) {
             last += length + gap;
             times++;
         }
-        result.push({ start: words[i + length + gap].start, end: words[last + length - 1].end, phrase, times });
+        result.push({ start: words.start[i + length + gap], end: words.end[last + length - 1], phrase, times });
         i = last + length;
     }
     return result;
 }
 
 /** Whether the joining words after two copies are the same ("hoặc" both times). */
-function sameWords(words: Array<{ word: string }>, a: number, b: number, count: number): boolean {
+function sameWords(id: Int32Array, a: number, b: number, count: number): boolean {
     for (let k = 0; k < count; k++) {
-        if (words[a + k]?.word !== words[b + k]?.word) {
+        if (id[a + k] !== id[b + k]) {
             return false;
         }
     }
