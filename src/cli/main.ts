@@ -1,10 +1,13 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { BROKEN_FILE_CODES, compileDocument, serializePlans } from '../compiler/documents.js';
 import type { LoadedWorkspace } from '../workspace/load.js';
-import { loadWorkspace, shownPath, UsageError } from '../workspace/load.js';
+import { loadWorkspaces, shownPath, UsageError } from '../workspace/load.js';
+import type { ListingProblem } from '../workspace/roots.js';
 import { CONFIG_FILE, findWorkspaceRoot } from '../workspace/roots.js';
+import type { ConfigOverrides } from '../config/config.js';
 import { ConfigError } from '../config/config.js';
 import type { Severity } from '../linter/rule.js';
 import { allRules } from '../linter/registry.js';
@@ -132,7 +135,7 @@ async function check(paths: string[], options: CheckOptions, io: Io): Promise<nu
     const overrides = { configFile: options.config, rules: options.rule };
     const loaded = options.cache
         ? await checkWithCache(paths, overrides, options.cacheLocation, io.err)
-        : fullCheck(await loadWorkspace(paths, overrides));
+        : await checkEachWorkspace(paths, overrides);
     const all = loaded.findings;
     const errors = all.filter(f => f.severity === 'error').length;
     const warnings = all.filter(f => f.severity === 'warning').length;
@@ -149,8 +152,18 @@ async function check(paths: string[], options: CheckOptions, io: Io): Promise<nu
     return status;
 }
 
-function fullCheck(loaded: LoadedWorkspace): CheckResult {
-    return { findings: workspaceFindings(loaded), requested: loaded.requested.length, problems: loaded.problems };
+/** The findings of a check, workspace by workspace (each released before the next is read). */
+async function checkEachWorkspace(paths: string[], overrides: ConfigOverrides): Promise<CheckResult> {
+    const problems: ListingProblem[] = [];
+    const findings: CliFinding[] = [];
+    let requested = 0;
+    for await (const workspace of loadWorkspaces(paths, overrides, problems)) {
+        for (const finding of workspaceFindings(workspace)) {
+            findings.push(finding);
+        }
+        requested += workspace.requested.length;
+    }
+    return { findings: findings.sort(byPlace), requested, problems };
 }
 
 function checkStatus(loaded: CheckResult, options: CheckOptions, errors: number, warnings: number, io: Io): number {
@@ -221,24 +234,66 @@ async function compile(paths: string[], options: { out?: string; outDir?: string
     if (options.out && options.outDir) {
         throw new UsageError('-o/--out và --out-dir không dùng cùng nhau (use either -o or --out-dir)');
     }
-    const loaded = await loadWorkspace(paths);
-    const { requested, services } = loaded;
-    const errors = workspaceFindings(loaded).filter(f => f.severity === 'error');
-    const problems = reportProblems(loaded, io);
+    // Each plan's JSON goes to a staging folder as soon as it is compiled, workspace by workspace, so
+    // memory holds one workspace and one plan; nothing reaches its target before the whole run is
+    // known to be sound (no error anywhere, ids unique, targets allowed).
+    const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'planspec-compile-'));
+    try {
+        return await compileStaged(paths, options, io, staging);
+    } finally {
+        fs.rmSync(staging, { recursive: true, force: true });
+    }
+}
+
+interface StagedPlan {
+    id: string;
+    /** Where the plan stands in the output: its file's path, then its place in the file. */
+    source: string;
+    index: number;
+    staged: string;
+}
+
+async function compileStaged(paths: string[], options: { out?: string; outDir?: string }, io: Io, staging: string): Promise<number> {
+    const problems: ListingProblem[] = [];
+    const errors: CliFinding[] = [];
+    const plans: StagedPlan[] = [];
+    // Never write over a source: a plan, a registry, a configuration file.
+    const protectedFiles = new Set<string>();
+    for await (const workspace of loadWorkspaces(paths, {}, problems)) {
+        const { requested, services } = workspace;
+        for (const finding of workspaceFindings(workspace)) {
+            if (finding.severity === 'error') {
+                errors.push(finding);
+            }
+        }
+        workspace.all.forEach(d => protectedFiles.add(realPath(d.uri.fsPath)));
+        requested.map(d => services.config.ConfigProvider.configFileFor(d.uri)).filter((f): f is string => f !== undefined)
+            .forEach(f => protectedFiles.add(realPath(f)));
+        if (errors.length > 0) {
+            // Not compiled: the rest is read only for its errors.
+            continue;
+        }
+        for (const document of requested) {
+            compileDocument(document, findWorkspaceRoot(document.uri.fsPath), services).forEach((plan, index) => {
+                const staged = path.join(staging, `${plans.length}.json`);
+                fs.writeFileSync(staged, serializePlans(plan));
+                plans.push({ id: plan.id, source: document.uri.fsPath, index, staged });
+            });
+        }
+    }
+    errors.sort(byPlace);
+    const hasProblems = reportProblems({ problems }, io);
     if (errors.length > 0) {
         errors.forEach(f => io.err(formatLine(f) + '\n'));
         io.err(`planspec: không biên dịch vì có ${errors.length} lỗi (not compiled: ${errors.length} errors)\n`);
-        return problems ? EXIT_USAGE : EXIT_FINDINGS;
+        return hasProblems ? EXIT_USAGE : EXIT_FINDINGS;
     }
-    const plans = requested.flatMap(document => compileDocument(document, findWorkspaceRoot(document.uri.fsPath), services));
+    // In the order of one load of everything: by file path, then within the file.
+    plans.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.index - b.index));
     if (plans.length === 0) {
         throw new UsageError('không có kế hoạch nào để biên dịch (no plan in the given files)');
     }
-    // Never write over a source: a plan, a registry, a configuration file.
-    const protectedFiles = new Set([
-        ...loaded.all.map(d => d.uri.fsPath),
-        ...requested.map(d => services.config.ConfigProvider.configFileFor(d.uri)).filter((f): f is string => f !== undefined),
-    ].map(realPath));
+    const read = (plan: StagedPlan) => fs.readFileSync(plan.staged, 'utf8');
     const checkTarget = (file: string, shown: string) => {
         if (protectedFiles.has(realPath(path.resolve(file))) || path.basename(file) === CONFIG_FILE) {
             throw new UsageError(`${shown}: là tệp nguồn hoặc tệp cấu hình, không ghi đè (is a source, registry or configuration file; not overwritten)`);
@@ -267,19 +322,26 @@ async function compile(paths: string[], options: { out?: string; outDir?: string
             return { plan, file };
         });
         for (const { plan, file } of targets) {
-            writeFileAtomic(file, serializePlans(plan), file);
+            writeFileAtomic(file, read(plan), file);
         }
     } else if (options.out) {
         if (plans.length > 1) {
             throw new UsageError(`-o nhận đúng một kế hoạch, có ${plans.length} (-o takes exactly one plan; use --out-dir)`);
         }
         checkTarget(options.out, options.out);
-        writeFileAtomic(options.out, serializePlans(plans[0]), options.out);
+        writeFileAtomic(options.out, read(plans[0]), options.out);
+    } else if (plans.length === 1) {
+        io.out(read(plans[0]));
     } else {
-        // Written once, at the end: a consumer never reads half a plan.
-        io.out(serializePlans(plans.length === 1 ? plans[0] : plans));
+        // Written at the end, a plan at a time: a consumer never reads half a plan. The text is that
+        // of serializePlans(all plans): each plan's two-space JSON indented one level in the array.
+        io.out('[\n');
+        plans.forEach((plan, i) => {
+            io.out(`${i > 0 ? ',\n' : ''}  ${read(plan).replace(/\n$/u, '').replace(/\n/gu, '\n  ')}`);
+        });
+        io.out('\n]\n');
     }
-    return problems ? EXIT_USAGE : EXIT_OK;
+    return hasProblems ? EXIT_USAGE : EXIT_OK;
 }
 
 function realPath(file: string): string {

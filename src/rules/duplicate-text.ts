@@ -3,7 +3,7 @@ import type { Document, Funding, Objective, Paragraph, Plan, Task } from '../lan
 import { isFunding, isObjective, isParagraph, isTask } from '../language/generated/ast.js';
 import { defineRule } from '../linter/rule.js';
 import { StringMap } from '../language/string-map.js';
-import { comparableText, lineOf, normalizeText } from '../linter/support/drafting.js';
+import { comparableText, lineOf, normalizeText, wordCharacterAt } from '../linter/support/drafting.js';
 import { effectiveLeads } from '../semantics/responsibility.js';
 
 interface Options {
@@ -110,13 +110,8 @@ export default defineRule<Options>({
             // Near duplicates among the distinct texts (copies are reported above); the later text
             // names the earliest one it resembles.
             const partners = new Map<Entry, { entry: Entry; score: number }>();
-            for (const [a, b, score] of similarPairs([...byText.values()].map(copies => copies[0]), similarity)) {
-                if (!comparable(a, b)) {
-                    continue;
-                }
-                const [earlier, later] = a.order < b.order ? [a, b] : [b, a];
-                const known = partners.get(later);
-                if (!reported.has(later) && (!known || earlier.order < known.entry.order)) {
+            for (const [later, earlier, score] of earliestSimilar([...byText.values()].map(copies => copies[0]), similarity, comparable)) {
+                if (!reported.has(later)) {
                     partners.set(later, { entry: earlier, score });
                 }
             }
@@ -197,31 +192,60 @@ function snippet(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Near duplicates: Dice coefficient on sets of word bigrams, found with prefix and positional filtering
-// (the AllPairs and PPJoin similarity joins). Dice ≥ s is Jaccard ≥ t = s / (2 − s). With the tokens of
+// Near duplicates: Dice coefficient on sets of word bigrams, found with prefix filtering (the AllPairs
+// similarity join). Dice ≥ s is Jaccard ≥ t = s / (2 − s). With the tokens of
 // every set ordered rarest first, two sets with Jaccard ≥ t share a token among the first
-// |x| − ⌈t·|x|⌉ + 1 of each, their sizes differ by at most a factor t, and they share at least
-// ⌈t / (1 + t) · (|x| + |y|)⌉ tokens. Only pairs that pass these bounds are compared.
+// |x| − ⌈t·|x|⌉ + 1 of each, and their sizes differ by at most a factor t. Only pairs that pass these
+// bounds are compared.
 
-function bigrams(text: string): string[] {
-    const words = text.split(' ').filter(w => w !== '');
-    if (words.length < 2) {
-        return words;
-    }
-    const result = new Set<string>();
-    for (let i = 0; i + 1 < words.length; i++) {
-        result.add(`${words[i]} ${words[i + 1]}`);
-    }
-    return [...result];
+/**
+ * The distinct word bigrams of each text (a text of one word: that word), as numbers: words are
+ * numbered first, then a bigram is the pair of numbers, so no string is built per bigram.
+ */
+function bigramSets(texts: string[]): number[][] {
+    const wordIds = new Map<string, number>();
+    const numbered = texts.map(text => {
+        const words = text.split(' ').filter(w => w !== '');
+        return Int32Array.from(words, word => {
+            let value = wordIds.get(word);
+            if (value === undefined) {
+                value = wordIds.size;
+                wordIds.set(word, value);
+            }
+            return value;
+        });
+    });
+    const w = wordIds.size;
+    return numbered.map(words => {
+        if (words.length < 2) {
+            // Unigrams above every bigram number.
+            return Array.from(words, word => w * w + word);
+        }
+        const result = new Set<number>();
+        for (let i = 0; i + 1 < words.length; i++) {
+            result.add(words[i] * w + words[i + 1]);
+        }
+        return [...result];
+    });
 }
 
-function* similarPairs<E extends { text: string }>(entries: E[], similarity: number): Generator<[E, E, number]> {
+/**
+ * For each text (in source order), the earliest text before it that it resembles, among those
+ * `comparable` allows: Dice ≥ `similarity` on word bigrams.
+ *
+ * Texts are read in source order; each is looked up in the index of the texts before it through its
+ * prefix tokens, whose posting lists are in source order too, merged lazily by a heap: the first
+ * candidate that passes is the earliest, and the search stops there. Near-identical texts (a plan of
+ * thousands of variants of one paragraph) then cost one comparison each instead of one per pair, which
+ * made a 5 MB plan take minutes.
+ */
+function* earliestSimilar<E extends { text: string }>(entries: E[], similarity: number, comparable: (a: E, b: E) => boolean): Generator<[E, E, number]> {
     const t = similarity / (2 - similarity);
     const eps = 1e-9;
     // Tokens as numbers, ranked rarest first.
-    const ids = new Map<string, number>();
+    const ids = new Map<number, number>();
     const frequency: number[] = [];
-    const raw = entries.map(entry => bigrams(entry.text).map(token => {
+    const raw = bigramSets(entries.map(entry => entry.text)).map(tokens => tokens.map(token => {
         let id = ids.get(token);
         if (id === undefined) {
             id = frequency.length;
@@ -235,54 +259,118 @@ function* similarPairs<E extends { text: string }>(entries: E[], similarity: num
     const rank = new Int32Array(frequency.length);
     byRarity.forEach((id, r) => { rank[id] = r; });
     const sets = raw.map(tokens => Int32Array.from(tokens, id => rank[id]).sort());
-    // Records by size; the index of a token lists (record, position) in that order.
-    const order = entries.map((_, i) => i).sort((a, b) => sets[a].length - sets[b].length || a - b);
+    // The texts whose prefix holds a token, in source order.
     const postings: number[][] = Array.from({ length: frequency.length }, () => []);
-    const starts = new Int32Array(frequency.length);
-    const overlap = new Int32Array(entries.length);
-    for (const x of order) {
+    const heap = new CandidateHeap();
+    for (let x = 0; x < entries.length; x++) {
         const tx = sets[x];
         const n = tx.length;
         if (n === 0) {
             continue;
         }
-        const minSize = t * n - eps;
         const prefix = n - Math.max(1, Math.ceil(t * n - eps)) + 1;
-        const touched: number[] = [];
+        const minSize = t * n - eps;
+        const maxSize = n / t + eps;
+        heap.clear();
         for (let p = 0; p < prefix; p++) {
-            const token = tx[p];
-            const list = postings[token];
-            // Records too small for x are at the start of each list (they were indexed first).
-            while (starts[token] < list.length && sets[list[starts[token]]].length < minSize) {
-                starts[token] += 2;
-            }
-            for (let k = starts[token]; k < list.length; k += 2) {
-                const y = list[k];
-                if (overlap[y] < 0) {
-                    continue;
-                }
-                const m = sets[y].length;
-                const needed = Math.ceil((t / (1 + t)) * (n + m) - eps);
-                const bound = overlap[y] + 1 + Math.min(n - p - 1, m - list[k + 1] - 1);
-                if (overlap[y] === 0) {
-                    touched.push(y);
-                }
-                overlap[y] = bound >= needed ? overlap[y] + 1 : -1;
+            if (postings[tx[p]].length > 0) {
+                heap.push(postings[tx[p]], 0);
             }
         }
-        for (const y of touched) {
-            if (overlap[y] > 0) {
-                const shared = intersectionSize(tx, sets[y]);
-                const dice = (2 * shared) / (n + sets[y].length);
-                if (dice >= similarity - eps) {
-                    yield [entries[y], entries[x], dice];
-                }
+        let last = -1;
+        while (heap.size > 0) {
+            const y = heap.popMin();
+            if (y === last) {
+                continue;
             }
-            overlap[y] = 0;
+            last = y;
+            const m = sets[y].length;
+            if (m < minSize || m > maxSize || !comparable(entries[y], entries[x])) {
+                continue;
+            }
+            const dice = (2 * intersectionSize(tx, sets[y])) / (n + m);
+            if (dice >= similarity - eps) {
+                yield [entries[x], entries[y], dice];
+                break;
+            }
         }
         for (let p = 0; p < prefix; p++) {
-            postings[tx[p]].push(x, p);
+            postings[tx[p]].push(x);
         }
+    }
+}
+
+/** Posting lists merged in ascending order: a binary heap of (list, position) by the entry there. */
+class CandidateHeap {
+    private lists: number[][] = [];
+    private positions: number[] = [];
+
+    get size(): number {
+        return this.lists.length;
+    }
+
+    clear(): void {
+        this.lists.length = 0;
+        this.positions.length = 0;
+    }
+
+    push(list: number[], position: number): void {
+        this.lists.push(list);
+        this.positions.push(position);
+        let i = this.lists.length - 1;
+        while (i > 0) {
+            const parent = (i - 1) >> 1;
+            if (this.head(parent) <= this.head(i)) {
+                break;
+            }
+            this.swap(i, parent);
+            i = parent;
+        }
+    }
+
+    /** The least entry, and the list it came from moved on to its next one. */
+    popMin(): number {
+        const value = this.head(0);
+        const list = this.lists[0];
+        const next = this.positions[0] + 1;
+        if (next < list.length) {
+            this.positions[0] = next;
+        } else {
+            const lastList = this.lists.pop()!;
+            const lastPosition = this.positions.pop()!;
+            if (this.lists.length === 0) {
+                return value;
+            }
+            this.lists[0] = lastList;
+            this.positions[0] = lastPosition;
+        }
+        // Sift down.
+        let i = 0;
+        for (;;) {
+            const left = 2 * i + 1;
+            const right = left + 1;
+            let least = i;
+            if (left < this.lists.length && this.head(left) < this.head(least)) {
+                least = left;
+            }
+            if (right < this.lists.length && this.head(right) < this.head(least)) {
+                least = right;
+            }
+            if (least === i) {
+                return value;
+            }
+            this.swap(i, least);
+            i = least;
+        }
+    }
+
+    private head(i: number): number {
+        return this.lists[i][this.positions[i]];
+    }
+
+    private swap(a: number, b: number): void {
+        [this.lists[a], this.lists[b]] = [this.lists[b], this.lists[a]];
+        [this.positions[a], this.positions[b]] = [this.positions[b], this.positions[a]];
     }
 }
 
@@ -368,25 +456,39 @@ interface FoundPhrase {
  * of JOIN_WORDS ("… thành ủy cụ thể hoặc Nghị quyết này thành ủy cụ thể hoặc …").
  */
 function repeatedPhrases(text: string): FoundPhrase[] {
-    const words: Array<{ word: string; start: number; end: number }> = [];
-    const wordPattern = /[\p{L}\p{M}\p{N}]+/gu;
+    // Words (runs of letters, marks and digits) as numbers, with where they stand: parallel arrays,
+    // not an object per word.
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const idList: number[] = [];
+    const ids = new Map<string, number>();
     // The AST holds NFC text; lower case keeps the offsets unless a letter changes length (rare).
     const lower = text.toLowerCase();
     const scanned = lower.length === text.length ? lower : text;
-    for (let m = wordPattern.exec(scanned); m; m = wordPattern.exec(scanned)) {
-        words.push({ word: scanned === lower ? m[0] : m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
-    }
-    const n = words.length;
-    // Words as numbers; a copy can only start where the first word of the phrase occurs again.
-    const ids = new Map<string, number>();
-    const id = Int32Array.from(words, w => {
-        let value = ids.get(w.word);
+    for (let i = 0; i < scanned.length;) {
+        let width = wordCharacterAt(scanned, i);
+        if (width === 0) {
+            i += scanned.charCodeAt(i) >= 0xd800 && scanned.charCodeAt(i) <= 0xdbff && (scanned.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+            continue;
+        }
+        const start = i;
+        while (width > 0) {
+            i += width;
+            width = i < scanned.length ? wordCharacterAt(scanned, i) : 0;
+        }
+        const word = scanned === lower ? scanned.slice(start, i) : scanned.slice(start, i).toLowerCase();
+        let value = ids.get(word);
         if (value === undefined) {
             value = ids.size;
-            ids.set(w.word, value);
+            ids.set(word, value);
         }
-        return value;
-    });
+        starts.push(start);
+        ends.push(i);
+        idList.push(value);
+    }
+    const n = idList.length;
+    const id = Int32Array.from(idList);
+    const words = { start: starts, end: ends };
     const nextSame = new Int32Array(n).fill(-1);
     const lastSeen = new Map<number, number>();
     for (let k = n - 1; k >= 0; k--) {
@@ -420,7 +522,7 @@ function repeatedPhrases(text: string): FoundPhrase[] {
             continue;
         }
         const { length, gap } = match;
-        const phrase = text.slice(words[i].start, words[i + length - 1].end);
+        const phrase = text.slice(words.start[i], words.end[i + length - 1]);
         if (normalizeText(phrase).replace(/ /g, '').length < MIN_PHRASE_CHARS) {
             i++;
             continue;
@@ -428,20 +530,20 @@ function repeatedPhrases(text: string): FoundPhrase[] {
         let times = 2;
         let last = i + length + gap;
         while (last + length + gap + length <= n && same(i, last + length + gap, length)
-            && sameWords(words, last + length, i + length, gap)) {
+            && sameWords(id, last + length, i + length, gap)) {
             last += length + gap;
             times++;
         }
-        result.push({ start: words[i + length + gap].start, end: words[last + length - 1].end, phrase, times });
+        result.push({ start: words.start[i + length + gap], end: words.end[last + length - 1], phrase, times });
         i = last + length;
     }
     return result;
 }
 
 /** Whether the joining words after two copies are the same ("hoặc" both times). */
-function sameWords(words: Array<{ word: string }>, a: number, b: number, count: number): boolean {
+function sameWords(id: Int32Array, a: number, b: number, count: number): boolean {
     for (let k = 0; k < count; k++) {
-        if (words[a + k]?.word !== words[b + k]?.word) {
+        if (id[a + k] !== id[b + k]) {
             return false;
         }
     }

@@ -13,7 +13,7 @@ import { namespaceOf } from '../language/planspec-scope.js';
 import { leadingItemNumber } from './numbering.js';
 import { isPlaceholderReference } from './placeholders.js';
 import { issuerOf } from './responsibility.js';
-import { phraseKey, wordsOf } from './names.js';
+import { leadingWordsOf, phraseKey } from './names.js';
 
 /** How a body stands to a provincial plan: a national body, or one of another province (its namespace). */
 export type ForeignLevel = { level: 'national' } | { level: 'province'; namespace: string };
@@ -97,7 +97,9 @@ export function otherLevelSubject(text: string, phrases: readonly string[] = OTH
     const nfc = text.normalize('NFC');
     const leading = leadingItemNumber(nfc);
     const from = leading ? leading.end + 1 : 0;
-    let words = wordsOf(nfc).filter(w => w.start >= from);
+    const keyed = phraseKeys(phrases);
+    const longest = Math.max(0, ...keyed.map(k => k.keys.length));
+    let words = leadingWordsOf(nfc, from, longest + Math.max(...LEADING_VERBS.map(v => v.length)));
     for (const verb of LEADING_VERBS) {
         if (verb.every((v, i) => words[i]?.key === v)) {
             words = words.slice(verb.length);
@@ -109,8 +111,7 @@ export function otherLevelSubject(text: string, phrases: readonly string[] = OTH
         return undefined;
     }
     let best: { start: number; end: number; phrase: string } | undefined;
-    for (const phrase of phrases) {
-        const keys = phraseKey(phrase).split(' ').filter(k => k !== '');
+    for (const { phrase, keys } of keyed) {
         if (keys.length === 0 || keys.length > words.length || !keys.every((k, i) => words[i].key === k)) {
             continue;
         }
@@ -120,4 +121,16 @@ export function otherLevelSubject(text: string, phrases: readonly string[] = OTH
         }
     }
     return best;
+}
+
+/** The words of each phrase, computed once per list of phrases (a rule passes the same list for every text). */
+const keysOfPhrases = new WeakMap<readonly string[], Array<{ phrase: string; keys: string[] }>>();
+
+function phraseKeys(phrases: readonly string[]): Array<{ phrase: string; keys: string[] }> {
+    let keyed = keysOfPhrases.get(phrases);
+    if (!keyed) {
+        keyed = phrases.map(phrase => ({ phrase, keys: phraseKey(phrase).split(' ').filter(k => k !== '') }));
+        keysOfPhrases.set(phrases, keyed);
+    }
+    return keyed;
 }

@@ -58,6 +58,28 @@ export function wordsOf(text: string): Word[] {
     return words;
 }
 
+/**
+ * The first `count` words of an NFC text from offset `from` on, as `wordsOf` finds them, reading only
+ * as far as they go: a rule that looks at the start of a text does not pay for a long one.
+ */
+export function leadingWordsOf(text: string, from: number, count: number): Word[] {
+    if (text.toLowerCase().length !== text.length) {
+        return [];
+    }
+    // Word boundaries do not move with tone placement or case, so the raw text says where to cut;
+    // one word more is read and dropped, so that the last one kept is read as in the whole text.
+    WORD.lastIndex = from;
+    let end = text.length;
+    for (let k = 0; k <= count + 1; k++) {
+        const m = WORD.exec(text);
+        if (!m) {
+            break;
+        }
+        end = m.index + m[0].length;
+    }
+    return wordsOf(text.slice(0, end)).filter(w => w.start >= from).slice(0, count);
+}
+
 /** A name as compared: its words' keys joined by one blank ("Uỷ ban nhân dân tỉnh," → "ủy ban nhân dân tỉnh"). */
 export function phraseKey(text: string): string {
     return wordsOf(text).map(w => w.key).join(' ');
@@ -71,6 +93,8 @@ export interface KnownName {
     /** As declared (NFC). */
     text: string;
     words: Word[];
+    /** The words' keys. */
+    keys: string[];
     /** After word k, whether the name puts a list separator (",", ";") before word k + 1. */
     listBreak: boolean[];
     node: Agency | Group | Document;
@@ -115,7 +139,7 @@ export function knownNames(services: SemanticServices, document: LangiumDocument
                     index.keys.add(words.map(w => w.key).join(' '));
                     words.slice(1).forEach((w, k) => index.pairs.add(`${words[k].key} ${w.key}`));
                     const listBreak = words.map((w, k) => k + 1 < words.length && /[,;]/u.test(nfc.slice(w.end, words[k + 1].start)));
-                    const name: KnownName = { text: nfc, words, listBreak, node: element as Agency | Group | Document, namespace };
+                    const name: KnownName = { text: nfc, words, keys: words.map(w => w.key), listBreak, node: element as Agency | Group | Document, namespace };
                     const list = index.byFirst.get(words[0].key) ?? [];
                     list.push(name);
                     index.byFirst.set(words[0].key, list);
@@ -183,6 +207,13 @@ export function nearMissNames(text: string, index: NameIndex, namespace: string 
             if (!visible(name) || name.words.length < MIN_NAME_WORDS) {
                 continue;
             }
+            // With one word left out or misspelt (never the first), word 1 or 2 of the name is next or
+            // one further: most runs that merely start like a name end here.
+            const [, second, third] = name.keys;
+            const next = words[i + 1]?.key;
+            if (next !== second && next !== third && words[i + 2]?.key !== third) {
+                continue;
+            }
             const found = missing(words, i, name) ?? misspelt(words, i, name);
             if (!found || (best && found.last <= best.last)) {
                 continue;
@@ -202,7 +233,7 @@ export function nearMissNames(text: string, index: NameIndex, namespace: string 
     return misses;
 
     function missing(ws: Word[], i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
-        const keys = name.words.map(w => w.key);
+        const keys = name.keys;
         let p = 0;
         while (p < keys.length - 1 && ws[i + p]?.key === keys[p]) {
             p++;
@@ -237,7 +268,7 @@ export function nearMissNames(text: string, index: NameIndex, namespace: string 
     }
 
     function misspelt(ws: Word[], i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
-        const keys = name.words.map(w => w.key);
+        const keys = name.keys;
         let wrong = -1;
         for (let k = 0; k < keys.length; k++) {
             const word = ws[i + k];

@@ -63,6 +63,64 @@ export async function loadWorkspace(paths: string[], overrides: ConfigOverrides 
     return { services, requested, all: loaded, problems: problems.map(p => ({ ...p, path: shownPath(p.path) })) };
 }
 
+/**
+ * As `loadWorkspace`, one workspace root at a time, for runs over many workspaces (a national corpus
+ * of provincial workspaces): each root's files are parsed, linked and validated on their own, and
+ * released when the caller asks for the next, so memory holds one workspace, not all. Every index and
+ * scope is per root, so a file's findings are the same as in one load of everything. One set of
+ * services serves all (building a parser costs more than a small workspace).
+ *
+ * `problems` receives, once the last workspace is done, the listing problems and then the files that
+ * could not be read (in path order), as `loadWorkspace` reports them.
+ */
+export async function* loadWorkspaces(paths: string[], overrides: ConfigOverrides = {}, problems: ListingProblem[] = []): AsyncGenerator<LoadedWorkspace> {
+    const listed = listWorkspaceFiles(paths);
+    const { requestedFiles, allFiles } = listed;
+    const services = createPlanspecServices(PlanspecFileSystem).Planspec;
+    const config = services.config.ConfigProvider;
+    config.setOverrides(overrides);
+    // A broken configuration stops the run (exit status 2) before any plan is checked with it.
+    for (const file of requestedFiles) {
+        const settings = config.tryGetRuleSettings(URI.file(file));
+        if (settings instanceof ConfigError) {
+            throw settings;
+        }
+    }
+    const requestedUris = new Set([...requestedFiles].map(f => URI.file(f).toString()));
+    const byRoot = new Map<string, string[]>();
+    for (const file of [...allFiles].sort()) {
+        const root = services.workspace.Roots.rootOf(URI.file(file));
+        const files = byRoot.get(root) ?? [];
+        files.push(file);
+        byRoot.set(root, files);
+    }
+    const unread: ListingProblem[] = [];
+    const documents = services.shared.workspace.LangiumDocuments;
+    const builder = services.shared.workspace.DocumentBuilder;
+    for (const root of [...byRoot.keys()].sort()) {
+        const loaded: LangiumDocument[] = [];
+        for (const file of byRoot.get(root)!) {
+            try {
+                loaded.push(await documents.getOrCreateDocument(URI.file(file)));
+            } catch (error) {
+                const code = (error as NodeJS.ErrnoException).code;
+                const reason = code ?? (error instanceof Error ? error.message : String(error));
+                if (requestedFiles.has(file)) {
+                    throw new UsageError(`${shownPath(file)}: không đọc được tệp (cannot read file): ${reason}`);
+                }
+                unread.push({ path: file, message: `không đọc được tệp, đã bỏ qua (cannot read the file, skipped): ${reason}` });
+            }
+        }
+        await builder.build(loaded, { validation: true });
+        const requested = loaded.filter(d => requestedUris.has(d.uri.toString()));
+        yield { services, requested, all: loaded, problems: [] };
+        // Deleting the documents drops them from the index, and every workspace cache with them.
+        await builder.update([], loaded.map(d => d.uri));
+    }
+    unread.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    problems.push(...[...listed.problems, ...unread].map(p => ({ ...p, path: shownPath(p.path) })));
+}
+
 /** The files a check of `paths` reads: those named (directly or through a folder), and every `.plan` file of their workspaces. */
 export function listWorkspaceFiles(paths: string[]): { requestedFiles: Set<string>; allFiles: Set<string>; problems: ListingProblem[] } {
     const problems: ListingProblem[] = [];

@@ -105,6 +105,38 @@ describe('duplicate-text', () => {
         await expectSilent('duplicate-text', files);
     });
 
+    test('a text like several before it names the earliest it may repeat: not one given to another body', async () => {
+        // One word changed, always the same one: any two variants are 95% alike.
+        const variant = (word: string) => P2.replace('kịp thời', `${word} thời`);
+        const loaded = await load(inPlan(`
+    nhiệm vụ "${variant('một')}" { chủ trì CA_TINH }
+    nhiệm vụ "${variant('hai')}" { chủ trì STP }
+    "${variant('ba')}"
+    nhiệm vụ "${variant('bốn')}" { chủ trì STP }`));
+        const found = findingsOf(loaded, 'duplicate-text').sort((a, b) => a.range.start.line - b.range.start.line);
+        // Line 6 is like line 5 only, whose lead differs: not a repetition.
+        expect(found.map(f => [f.range.start.line + 1, f.message.split(' / ')[1]])).toEqual([
+            [7, 'Nearly the same text (95% similar) as the task at line 5'],
+            [8, 'Nearly the same text (95% similar) as the task at line 6'],
+        ]);
+    });
+
+    test('a plan of hundreds of variants of one paragraph: each names the first, and copies typed in NFD are copies', async () => {
+        useOnlyRule('duplicate-text');
+        const lines = Array.from({ length: 400 }, (_, i) => `    "${P2.replace('kịp thời', `đợt ${i} kịp thời`)}"`);
+        lines.push(`    "${P2.normalize('NFD')}"`, `    "${P2}"`);
+        try {
+            const found = findingsOf(await load(inPlan(`\n${lines.join('\n')}`)), 'duplicate-text')
+                .sort((a, b) => a.range.start.line - b.range.start.line);
+            expect(found).toHaveLength(401);
+            // The NFD text too is a near copy of the first variant; the NFC one, an exact copy of it.
+            expect(found.slice(0, 400).every(f => / as the paragraph at line 5$/.test(f.message))).toBe(true);
+            expect(found.at(-1)?.message).toMatch(/^Nội dung trùng nguyên văn với đoạn văn ở dòng 405 \//);
+        } finally {
+            resetRuleSettings();
+        }
+    }, 60_000);
+
     // Speed on 20,000-line plans is a benchmark's job; this checks the indexed search still finds
     // an exact and a near copy among thousands of similar texts.
     test('finds copies among thousands of similar paragraphs', async () => {

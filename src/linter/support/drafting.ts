@@ -5,17 +5,102 @@
  */
 import type { AstNode } from 'langium';
 
+const SEPARATOR = /^[\p{P}\p{S}\s]$/u;
+const WORD_CHARACTER = /^[\p{L}\p{M}\p{N}]$/u;
+
+/**
+ * A test of one character against a Unicode class, remembered per UTF-16 unit: the rules read every
+ * character of every text, and a regular expression per character (or a global replace with
+ * property escapes) dominated their time.
+ */
+function characterClass(pattern: RegExp): (text: string, i: number) => number {
+    // 0: not yet known, 1: in the class, 2: not.
+    const known = new Uint8Array(0x10000);
+    /** The width of the character at i (1 or 2 units) when it is in the class, else 0. */
+    return (text, i) => {
+        const code = text.charCodeAt(i);
+        if (code >= 0xd800 && code <= 0xdbff) {
+            const point = text.codePointAt(i)!;
+            if (point > 0xffff) {
+                return pattern.test(String.fromCodePoint(point)) ? 2 : 0;
+            }
+        }
+        let k = known[code];
+        if (k === 0) {
+            k = pattern.test(String.fromCharCode(code)) ? 1 : 2;
+            known[code] = k;
+        }
+        return k === 1 ? 1 : 0;
+    };
+}
+
+/** The width of a punctuation mark, symbol or blank at i, else 0. */
+const separatorAt = characterClass(SEPARATOR);
+/** The width of a letter, combining mark or digit at i, else 0. */
+export const wordCharacterAt = characterClass(WORD_CHARACTER);
+
+/** Width of the character at i (1 or 2 UTF-16 units). */
+function widthAt(text: string, i: number): number {
+    const code = text.charCodeAt(i);
+    return code >= 0xd800 && code <= 0xdbff && (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+}
+
 /** Text for comparison: NFC, lower case, punctuation, symbols and blanks collapsed to one space. */
 export function normalizeText(text: string): string {
-    return text.normalize('NFC').toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
+    const lower = text.normalize('NFC').toLowerCase();
+    const runs: string[] = [];
+    let start = -1;
+    for (let i = 0; i < lower.length;) {
+        const separator = separatorAt(lower, i);
+        if (separator > 0) {
+            if (start >= 0) {
+                runs.push(lower.slice(start, i));
+                start = -1;
+            }
+            i += separator;
+        } else {
+            if (start < 0) {
+                start = i;
+            }
+            i += widthAt(lower, i);
+        }
+    }
+    if (start === 0) {
+        return lower;
+    }
+    if (start > 0) {
+        runs.push(lower.slice(start));
+    }
+    return runs.join(' ');
 }
 
 /** An enumeration marker at the start of a text ("1. ", "2- ", "a) ", "IV. ", "- "), which is not content. */
 const LEADING_MARKER = /^\s*(?:(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđ])\s*[.)\-–:]|[-–•+*])\s+/u;
 
+/**
+ * Comparable texts already computed, by source text: the editor re-checks unchanged texts on every
+ * build, and each is normalized once. Bounded: the oldest half goes when it is full.
+ */
+const comparable = new Map<string, string>();
+const COMPARABLE_LIMIT = 20_000;
+
 /** Text for comparison, without its leading item number or bullet. */
 export function comparableText(text: string): string {
-    return normalizeText(text.replace(LEADING_MARKER, ''));
+    let result = comparable.get(text);
+    if (result === undefined) {
+        result = normalizeText(text.replace(LEADING_MARKER, ''));
+        if (comparable.size >= COMPARABLE_LIMIT) {
+            let drop = COMPARABLE_LIMIT / 2;
+            for (const key of comparable.keys()) {
+                comparable.delete(key);
+                if (--drop === 0) {
+                    break;
+                }
+            }
+        }
+        comparable.set(text, result);
+    }
+    return result;
 }
 
 /** 1-based line of a node, for messages. */

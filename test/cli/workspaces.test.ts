@@ -1,0 +1,100 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { collectFindings } from '../../src/cli/findings.js';
+import { formatJson } from '../../src/cli/formatters/json.js';
+import { runCli } from '../../src/cli/main.js';
+import { compileDocument, serializePlans } from '../../src/compiler/documents.js';
+import { loadWorkspace, loadWorkspaces } from '../../src/workspace/load.js';
+import { findWorkspaceRoot } from '../../src/workspace/roots.js';
+
+// check and compile read one workspace at a time and release it before the next; what they print
+// must be what one load of everything gives.
+
+async function run(...args: string[]) {
+    let out = '';
+    let err = '';
+    const status = await runCli(args, { out: t => { out += t; }, err: t => { err += t; } });
+    return { status, out, err };
+}
+
+let dir: string;
+/** Two workspaces: the examples, and the clean CLI fixture (a second root with its own registry). */
+let corpus: string;
+
+beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planspec-workspaces-'));
+    corpus = path.join(dir, 'corpus');
+    fs.cpSync('examples', path.join(corpus, 'examples'), { recursive: true });
+    fs.cpSync('test/fixtures/cli/ok', path.join(corpus, 'ok'), { recursive: true });
+    // A marked folder above both, so that one path names them.
+    fs.writeFileSync(path.join(corpus, 'planspec.config.json'), '{ "extends": "planspec:recommended" }\n');
+});
+
+afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('workspace by workspace', () => {
+    test('each workspace is built alone: the documents of the one before are released', async () => {
+        const seen: string[][] = [];
+        for await (const workspace of loadWorkspaces([corpus])) {
+            const all = workspace.services.shared.workspace.LangiumDocuments.all.map(d => d.uri.fsPath).toArray();
+            expect(all.sort()).toEqual(workspace.all.map(d => d.uri.fsPath).sort());
+            seen.push(all.map(f => path.relative(corpus, f).split(path.sep)[0]));
+        }
+        expect(seen.map(files => [...new Set(files)])).toEqual([['examples'], ['ok']]);
+        expect(seen[0]).toHaveLength(13);
+    });
+
+    test('check prints the findings of one load of everything, in the same order', async () => {
+        const { requested } = await loadWorkspace([corpus]);
+        const expected = collectFindings(requested);
+        expect(expected.length).toBeGreaterThan(60);
+        const result = await run('check', corpus, '--format', 'json');
+        expect(result.out).toBe(formatJson(expected));
+        expect(result.err).toMatch(/^planspec: 15 tệp đã kiểm tra \(files checked\)/u);
+    });
+
+    test('compile to stdout prints the bytes of one load of everything', async () => {
+        const { requested, services } = await loadWorkspace([corpus]);
+        const plans = requested.flatMap(d => compileDocument(d, findWorkspaceRoot(d.uri.fsPath), services));
+        expect(plans.length).toBe(6);
+        const result = await run('compile', corpus);
+        expect(result.status).toBe(0);
+        expect(result.out).toBe(serializePlans(plans));
+    });
+
+    test('compile --out-dir writes one file per plan, all or none: an error in a later workspace stops every write', async () => {
+        const out = path.join(dir, 'out');
+        expect((await run('compile', corpus, '--out-dir', out)).status).toBe(0);
+        expect(fs.readdirSync(out).sort()).toHaveLength(6);
+        expect(JSON.parse(fs.readFileSync(path.join(out, 'VinhPhuc.KH_OK.json'), 'utf8')).id).toBe('VinhPhuc.KH_OK');
+
+        // 'zz' sorts after 'examples': the error is met after the examples were compiled.
+        const broken = path.join(dir, 'broken');
+        fs.cpSync(corpus, broken, { recursive: true });
+        fs.cpSync('test/fixtures/cli/errors', path.join(broken, 'zz'), { recursive: true });
+        const none = path.join(dir, 'none');
+        const result = await run('compile', broken, '--out-dir', none);
+        expect(result.status).toBe(1);
+        expect(result.err).toContain('[missing-lead]');
+        expect(fs.existsSync(none)).toBe(false);
+    });
+
+    test('two plans with one id in two workspaces: --out-dir refuses before writing anything', async () => {
+        const twice = path.join(dir, 'twice');
+        fs.cpSync('test/fixtures/cli/ok', path.join(twice, 'a'), { recursive: true });
+        fs.cpSync('test/fixtures/cli/ok', path.join(twice, 'b'), { recursive: true });
+        fs.writeFileSync(path.join(twice, 'planspec.config.json'), '{ "extends": "planspec:recommended" }\n');
+        const out = path.join(dir, 'twice-out');
+        const result = await run('compile', twice, '--out-dir', out);
+        expect(result.status).toBe(2);
+        expect(result.err).toContain("two plans with id 'VinhPhuc.KH_OK'");
+        expect(fs.existsSync(out)).toBe(false);
+        // To stdout both are printed.
+        const printed = await run('compile', twice);
+        expect(JSON.parse(printed.out).map((p: { id: string }) => p.id)).toEqual(['VinhPhuc.KH_OK', 'VinhPhuc.KH_OK']);
+    });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { comparableText, normalizeText } from '../../../src/linter/support/drafting.js';
+
+/** The definition normalizeText implements without a regular expression per text. */
+const defined = (text: string) => text.normalize('NFC').toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
+
+describe('normalizeText', () => {
+    test('is NFC, lower case, punctuation, symbols and blanks collapsed to one space', () => {
+        expect(normalizeText('  Ủy ban Nhân dân,  tỉnh  (Vĩnh Phúc)… ')).toBe('ủy ban nhân dân tỉnh vĩnh phúc');
+        expect(normalizeText('Uỷ ban'.normalize('NFD'))).toBe('uỷ ban');
+        expect(normalizeText('a\u00a0b\u2003c\u3000d')).toBe('a b c d');
+        expect(normalizeText('')).toBe('');
+        expect(normalizeText('—…')).toBe('');
+    });
+
+    test('agrees with its definition on text of Vietnamese letters (NFC and NFD), blanks, punctuation, symbols and astral characters', () => {
+        const pieces = ['a', 'Ủ', 'ủ'.normalize('NFD'), 'Ư', 'đ', 'Đ', 'x\u0301', ' ', '\u00a0', '\t', '\n', '.', ',', '—', '“', '%', '+',
+            '😀', '𝐀', '🄰', '\ud800', '\udc00', 'İ', '1', '٣', '\u200b', '\ufeff'];
+        let state = 11;
+        const random = (n: number) => {
+            state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+            return Math.floor((state / 4294967296) * n);
+        };
+        for (let k = 0; k < 20_000; k++) {
+            const text = Array.from({ length: random(14) }, () => pieces[random(pieces.length)]).join('');
+            expect(normalizeText(text), JSON.stringify(text)).toBe(defined(text));
+        }
+    });
+
+    test('comparableText leaves out the item number and gives the same text when asked again', () => {
+        const text = '2. Tăng cường công tác Tuyên truyền, phổ biến pháp luật.';
+        expect(comparableText(text)).toBe('tăng cường công tác tuyên truyền phổ biến pháp luật');
+        expect(comparableText(text)).toBe(comparableText(text.normalize('NFD')));
+    });
+});
