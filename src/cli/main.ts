@@ -8,6 +8,7 @@ import { CONFIG_FILE, findWorkspaceRoot } from '../workspace/roots.js';
 import { ConfigError } from '../config/config.js';
 import type { Severity } from '../linter/rule.js';
 import { allRules } from '../linter/registry.js';
+import { timePhase } from '../linter/profile.js';
 import type { CliFinding } from './findings.js';
 import { byPlace, collectFindings, formatLine, formatSummary } from './findings.js';
 import { formatJson } from './formatters/json.js';
@@ -217,7 +218,7 @@ async function compile(paths: string[], options: { out?: string; outDir?: string
         io.err(`planspec: không biên dịch vì có ${errors.length} lỗi (not compiled: ${errors.length} errors)\n`);
         return problems ? EXIT_USAGE : EXIT_FINDINGS;
     }
-    const plans = requested.flatMap(document => compileDocument(document, findWorkspaceRoot(document.uri.fsPath), services));
+    const plans = timePhase('compiling', () => requested.flatMap(document => compileDocument(document, findWorkspaceRoot(document.uri.fsPath), services)));
     if (plans.length === 0) {
         throw new UsageError('không có kế hoạch nào để biên dịch (no plan in the given files)');
     }
@@ -254,7 +255,7 @@ async function compile(paths: string[], options: { out?: string; outDir?: string
             return { plan, file };
         });
         for (const { plan, file } of targets) {
-            writeFileAtomic(file, serializePlans(plan), file);
+            timePhase('writing', () => writeFileAtomic(file, serializePlans(plan), file));
         }
     } else if (options.out) {
         if (plans.length > 1) {
@@ -264,7 +265,7 @@ async function compile(paths: string[], options: { out?: string; outDir?: string
         writeFileAtomic(options.out, serializePlans(plans[0]), options.out);
     } else {
         // Written once, at the end: a consumer never reads half a plan.
-        io.out(serializePlans(plans.length === 1 ? plans[0] : plans));
+        io.out(timePhase('writing', () => serializePlans(plans.length === 1 ? plans[0] : plans)));
     }
     return problems ? EXIT_USAGE : EXIT_OK;
 }
