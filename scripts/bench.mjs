@@ -36,14 +36,17 @@ const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 // ------------------------------------------------------------------------------------------------
 // Options.
 
-const options = { shapes: ['a', 'b'], quick: false, only: undefined };
+const options = { shapes: ['a', 'b'], quick: false, only: undefined, merge: false };
 for (let i = 2; i < process.argv.length; i++) {
     const arg = process.argv[i];
     if (arg === '--quick') options.quick = true;
     else if (arg === '--shapes') options.shapes = process.argv[++i].split(',').map(s => s.trim()).filter(Boolean);
     else if (arg === '--only') options.only = new Set(process.argv[++i].split(',').map(s => s.trim()));
+    // Keep the figures of the previous run (bench/results.json) that this run does not measure, e.g.
+    // to add shape (c) to a run of (a) and (b).
+    else if (arg === '--merge') options.merge = true;
     else {
-        console.error(`bench: unknown option ${arg} (--shapes a,b,c, --quick, --only examples,cli,baselines,lsp,import,cache)`);
+        console.error(`bench: unknown option ${arg} (--shapes a,b,c, --quick, --only examples,cli,baselines,lsp,import,cache, --merge)`);
         process.exit(2);
     }
 }
@@ -53,7 +56,7 @@ const SIZES = options.quick
     : { plans: 1000, planLines: 300, bigLines: 5000, bLines: 20000, workspaces: 10, seed: 1 };
 const CORPUS = path.join(ROOT, 'bench', options.quick ? 'corpus-quick' : 'corpus');
 const corpusArg = path.relative(ROOT, CORPUS);
-const shownCmd = `npm run bench --${options.quick ? ' --quick' : ''} --shapes ${options.shapes.join(',')}`;
+const shownCmd = `npm run bench --${options.quick ? ' --quick' : ''} --shapes ${options.shapes.join(',')}${options.only ? ` --only ${[...options.only].join(',')}` : ''}`;
 
 // ------------------------------------------------------------------------------------------------
 // Results.
@@ -458,7 +461,7 @@ async function benchCache(manifest) {
     if (!manifest.shapes.a) return;
     const dir = path.join(corpusArg, manifest.shapes.a.dir);
     const location = path.join(os.tmpdir(), `planspec-bench-cache-${process.pid}`);
-    const cmd = `node_modules/.bin/node bin/planspec.js check --cache --cache-location ${location} ${dir} (twice; the second run)`;
+    const cmd = `node_modules/.bin/node bin/planspec.js check --cache --cache-location /tmp/planspec-cache ${dir} (twice; the second run)`;
     const first = await runChild([BIN, 'check', '--cache', '--cache-location', location, dir]);
     if (first.exit === 2 && /unknown option|--cache/.test(first.stderr)) {
         record('cache', 'check --cache of the unchanged (a)', 'not available (no --cache in this build)', '< 1 s', false, cmd);
@@ -506,14 +509,30 @@ function phaseTable() {
     return lines;
 }
 
+const RESULTS = path.join(ROOT, 'bench', options.quick ? 'results-quick' : 'results');
+const runs = [{ command: shownCmd, started: started.toISOString().replace(/\.\d+Z$/, 'Z'), minutes: ((Date.now() - started.getTime()) / 60000).toFixed(1), load: `${loadBefore} → ${load()}`, shapes: options.shapes }];
+if (options.merge && fs.existsSync(`${RESULTS}.json`)) {
+    const previous = JSON.parse(fs.readFileSync(`${RESULTS}.json`, 'utf8'));
+    // A figure's name without what was measured in it (parenthesised details, sizes in brackets, numbers).
+    const key = figure => figure.replace(/\([^()]*\)|\[[^\]]*\]/g, '').replace(/\d[\d,.]*/g, '#').replace(/\s+/g, ' ').trim();
+    const measured = new Set(rows.map(r => key(r.figure)));
+    const kept = previous.rows.filter(r => !measured.has(key(r.figure)));
+    rows.splice(0, rows.length, ...kept, ...rows);
+    notes.unshift(...previous.notes.filter(n => !notes.includes(n)));
+    for (const [k, v] of Object.entries(previous.profiles ?? {})) if (!profiles[k]) profiles[k] = v;
+    runs.unshift(...previous.runs);
+    if (previous.manifest && manifest) manifest.shapes = { ...previous.manifest.shapes, ...manifest.shapes };
+}
+const shapesShown = [...new Set(runs.flatMap(r => r.shapes))];
 const failed = rows.filter(r => r.status === 'FAIL').length;
 const cell = text => String(text).replaceAll('|', '\\|');
 const md = [
     '# planspec benchmark results',
     '',
-    `Written by \`${shownCmd}\` (scripts/bench.mjs) on ${started.toISOString().replace(/\.\d+Z$/, 'Z')}, in ${((Date.now() - started.getTime()) / 60000).toFixed(1)} min.`,
-    `Machine: ${machine}. Load average before the run: ${loadBefore}; after: ${load()} (the machine is shared: wall times include waiting for a core; CPU times are given beside them).`,
-    `Corpus: ${corpusArg}/ (npm run bench:corpus -- --out ${corpusArg} --plans ${SIZES.plans} --plan-lines ${SIZES.planLines} --big-lines ${SIZES.bigLines} --b-lines ${SIZES.bLines} --workspaces ${SIZES.workspaces} --seed ${SIZES.seed})${manifest ? ': ' + Object.entries(manifest.shapes).filter(([s]) => options.shapes.includes(s)).map(([s, i]) => `(${s}) ${i.files} files, ${i.lines.toLocaleString('en')} lines, ${(i.bytes / 1e6).toFixed(1)} MB`).join('; ') : ''}.`,
+    ...runs.map(r => `Written by \`${r.command}\` (scripts/bench.mjs) on ${r.started}, in ${r.minutes} min; load average before → after: ${r.load}.`),
+    '',
+    `Machine: ${machine}. The machine is shared with other work: wall times include waiting for a core; CPU times (user + system) are given beside them.`,
+    `Corpus: ${corpusArg}/ (npm run bench:corpus -- --out ${corpusArg} --plans ${SIZES.plans} --plan-lines ${SIZES.planLines} --big-lines ${SIZES.bigLines} --b-lines ${SIZES.bLines} --workspaces ${SIZES.workspaces} --seed ${SIZES.seed})${manifest ? ': ' + Object.entries(manifest.shapes).filter(([s]) => shapesShown.includes(s)).map(([s, i]) => `(${s}) ${i.files} files, ${i.lines.toLocaleString('en')} lines, ${(i.bytes / 1e6).toFixed(1)} MB`).join('; ') : ''}.`,
     '',
     `${rows.filter(r => r.status).length} budgets: ${rows.filter(r => r.status === 'PASS').length} pass, ${failed} fail.`,
     '',
@@ -531,10 +550,11 @@ const md = [
     '',
     ...(notes.length > 0 ? ['## Notes', '', ...notes.map(n => `- ${n}`), ''] : []),
 ];
-if (!options.only) {
+if (!options.only || options.merge) {
     fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
-    fs.writeFileSync(path.join(ROOT, 'bench', options.quick ? 'results-quick.md' : 'results.md'), md.join('\n'));
+    fs.writeFileSync(`${RESULTS}.md`, md.join('\n'));
+    fs.writeFileSync(`${RESULTS}.json`, JSON.stringify({ runs, rows, notes, profiles: Object.fromEntries(Object.entries(profiles).filter(([k]) => k.includes(' '))), manifest }, null, 1) + '\n');
 }
 console.log('');
-console.log(md.slice(5).join('\n'));
+console.log(md.slice(md.findIndex(l => l.startsWith('| figure'))).join('\n'));
 process.exit(failed > 0 ? 1 : 0);
