@@ -542,7 +542,7 @@ const md = [
     '',
     '## Time by phase and by rule (PLANSPEC_PROFILE=1)',
     '',
-    'Totals over the run; `validation` includes the rules. Lexing and parsing happen while the files are loaded, the other phases in the build.',
+    'Totals over the run, in wall-clock time inside the process (on a shared machine, waiting for a core included: compare shares, not seconds, with the CPU times above); `validation` includes the rules. Lexing and parsing happen while the files are loaded, the other phases in the build. `compile c` is of its first workspace only (c is compiled one workspace at a time).',
     '',
     '| run | phases | rules (total: the slowest) |',
     '|---|---|---|',
