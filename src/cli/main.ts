@@ -11,6 +11,7 @@ import type { ConfigOverrides } from '../config/config.js';
 import { ConfigError } from '../config/config.js';
 import type { Severity } from '../linter/rule.js';
 import { allRules } from '../linter/registry.js';
+import { timePhase } from '../linter/profile.js';
 import type { CliFinding } from './findings.js';
 import { byPlace, collectFindings, formatLine, formatSummary } from './findings.js';
 import { formatJson } from './formatters/json.js';
@@ -274,7 +275,7 @@ async function compileStaged(paths: string[], options: { out?: string; outDir?: 
             continue;
         }
         for (const document of requested) {
-            compileDocument(document, findWorkspaceRoot(document.uri.fsPath), services).forEach((plan, index) => {
+            timePhase('compiling', () => compileDocument(document, findWorkspaceRoot(document.uri.fsPath), services)).forEach((plan, index) => {
                 const staged = path.join(staging, `${plans.length}.json`);
                 fs.writeFileSync(staged, serializePlans(plan));
                 plans.push({ id: plan.id, source: document.uri.fsPath, index, staged });
@@ -322,7 +323,7 @@ async function compileStaged(paths: string[], options: { out?: string; outDir?: 
             return { plan, file };
         });
         for (const { plan, file } of targets) {
-            writeFileAtomic(file, read(plan), file);
+            timePhase('writing', () => writeFileAtomic(file, read(plan), file));
         }
     } else if (options.out) {
         if (plans.length > 1) {

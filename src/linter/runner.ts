@@ -8,6 +8,7 @@ import type { PlanspecConfigProvider } from '../config/config.js';
 import { allRules, findRule } from './registry.js';
 import type { Finding, FindingData, Fix, RelatedPlace, RuleServices, RuleVisitors, Severity } from './rule.js';
 import { ruleDocUrl } from './rule.js';
+import { timeRule } from './profile.js';
 import type { Directive } from './suppressions.js';
 import { parseDirectives, suppressing } from './suppressions.js';
 import * as suppressionFixes from './support/suppression-fixes.js';
@@ -44,7 +45,7 @@ export class RuleRunner {
             }
             const severity = setting.severity;
             const ruleId = rule.meta.id;
-            visitors.push({ ruleId, visitor: rule.create({
+            visitors.push({ ruleId, visitor: timeRule(ruleId, () => rule.create({
                 options: setting.options,
                 document,
                 services: this.services,
@@ -52,7 +53,7 @@ export class RuleRunner {
                     ruleId, severity, message: finding.message, node: finding.node, range: rangeOf(finding as unknown as Finding),
                     related: finding.related, fixes: fixesOf(finding.fixes, ruleId, document),
                 }),
-            }) });
+            })) });
         }
         // A rule that throws (on input no test foresaw) is switched off for this document and
         // reported, so one faulty rule cannot take every other finding away from the drafter.

@@ -57,3 +57,5 @@ connection.onRequest(COMPILE_REQUEST, (params: CompileParams, token) => compileR
 connection.onRequest(CHECK_WORKSPACE_REQUEST, (_params: unknown, token) => checkWorkspaceRequest(Planspec, token));
 registerPreviewRequest(connection, shared);
 connection.onRequest(IMPORT_REQUEST, (params: ImportParams) => importRequest(params, importText));
+// For `npm run bench`: the server's memory after loading and after many edits (RSS growth budget).
+connection.onRequest('planspec/memory', () => process.memoryUsage());

@@ -6,6 +6,7 @@ import type { ConfigOverrides } from '../config/config.js';
 import { ConfigError } from '../config/config.js';
 import type { PlanspecServices } from '../language/planspec-module.js';
 import { createPlanspecServices } from '../language/planspec-module.js';
+import { instrumentServices } from '../linter/profile.js';
 import { PlanspecFileSystem } from './file-system.js';
 import type { ListingProblem } from './roots.js';
 import { findWorkspaceRoot, isMarkedRoot, listPlanFiles } from './roots.js';
@@ -35,6 +36,7 @@ export interface LoadedWorkspace {
 export async function loadWorkspace(paths: string[], overrides: ConfigOverrides = {}): Promise<LoadedWorkspace> {
     const { requestedFiles, allFiles, problems } = listWorkspaceFiles(paths);
     const services = createPlanspecServices(PlanspecFileSystem).Planspec;
+    instrumentServices(services);
     const config = services.config.ConfigProvider;
     config.setOverrides(overrides);
     // A broken configuration stops the run (exit status 2) before any plan is checked with it.
@@ -77,6 +79,7 @@ export async function* loadWorkspaces(paths: string[], overrides: ConfigOverride
     const listed = listWorkspaceFiles(paths);
     const { requestedFiles, allFiles } = listed;
     const services = createPlanspecServices(PlanspecFileSystem).Planspec;
+    instrumentServices(services);
     const config = services.config.ConfigProvider;
     config.setOverrides(overrides);
     // A broken configuration stops the run (exit status 2) before any plan is checked with it.
