@@ -1,5 +1,5 @@
 // Bundles the @vscode/test-electron suite (test/electron/) with esbuild into out/test-electron/:
-// runTest.cjs (run by Node) and suite/index.cjs plus one suite/*.electron.cjs per scenario file
+// runTest.cjs and codeServer.cjs (run by Node) and suite/index.cjs plus one suite/*.electron.cjs per scenario file
 // (loaded by VS Code's extension host, which requires CommonJS). Each scenario file is its own
 // bundle because Mocha must define its globals (`suite`, `test`) before the file runs.
 // Packages stay in node_modules; `vscode` is the extension host's.
@@ -17,7 +17,7 @@ const scenarios = fs.readdirSync(suite).filter(f => f.endsWith('.electron.ts')).
 
 await esbuild.build({
     absWorkingDir: root,
-    entryPoints: ['test/electron/runTest.ts', 'test/electron/suite/index.ts', ...scenarios],
+    entryPoints: ['test/electron/runTest.ts', 'test/electron/codeServer.ts', 'test/electron/suite/index.ts', ...scenarios],
     outbase: 'test/electron',
     outdir,
     outExtension: { '.js': '.cjs' },

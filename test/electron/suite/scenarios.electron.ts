@@ -60,7 +60,7 @@ function markdownOf(hovers: vscode.Hover[]): string {
     return hovers.flatMap(h => h.contents).map(c => typeof c === 'string' ? c : c.value).join('\n');
 }
 
-suite('the extension in VS Code desktop (@vscode/test-electron)', () => {
+suite('the extension through the VS Code API, in the extension host', () => {
 
     suiteSetup(async () => {
         const extension = vscode.extensions.getExtension('planspec.planspec');
@@ -111,20 +111,27 @@ suite('the extension in VS Code desktop (@vscode/test-electron)', () => {
         assert.match(json, /"keyword\./);
     });
 
-    test('"so tu phap" typed after `chủ trì ` offers Sở Tư pháp, and choosing it removes the finding', async () => {
+    test('"so tu phap" typed after `chủ trì ` offers Sở Tư pháp, as does "sở tư pháp" typed decomposed (NFD); choosing it removes the finding', async () => {
         const editor = await open('e2e/thieu-chu-tri.plan');
         const lineNumber = MISSING_LEAD.split('\n').findIndex(l => l.includes('NV_KHONG_CHU_TRI'));
         const column = MISSING_LEAD.split('\n')[lineNumber].indexOf('{  }') + 2;
-        const typed = 'chủ trì so tu phap';
-        assert.ok(await editor.edit(edit => edit.insert(new vscode.Position(lineNumber, column), typed)));
-        const position = new vscode.Position(lineNumber, column + typed.length);
-        const list = await waitFor('completion items', async () => {
-            const answer = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
-            return answer.items.some(i => labelOf(i) === 'SO_TP') ? answer : undefined;
-        });
-        // The order the editor shows: by sortText, then label.
-        const ordered = [...list.items].sort((a, b) => (a.sortText ?? labelOf(a)).localeCompare(b.sortText ?? labelOf(b)) || labelOf(a).localeCompare(labelOf(b)));
-        const first = ordered[0];
+        const start = new vscode.Position(lineNumber, column);
+        /** Types `typed` into the empty task and gives the completion items in the order the editor shows them. */
+        const offered = async (typed: string) => {
+            assert.ok(await editor.edit(edit => edit.insert(start, typed)));
+            const position = start.translate(0, typed.length);
+            const list = await waitFor('completion items', async () => {
+                const answer = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+                return answer.items.some(i => labelOf(i) === 'SO_TP') ? answer : undefined;
+            });
+            // By sortText, then label.
+            return [...list.items].sort((a, b) => (a.sortText ?? labelOf(a)).localeCompare(b.sortText ?? labelOf(b)) || labelOf(a).localeCompare(labelOf(b)));
+        };
+        const decomposed = 'chủ trì sở tư pháp'.normalize('NFD');
+        assert.equal(labelOf((await offered(decomposed))[0]), 'SO_TP');
+        assert.ok(await editor.edit(edit => edit.delete(new vscode.Range(start, start.translate(0, decomposed.length)))));
+
+        const [first] = await offered('chủ trì so tu phap');
         assert.equal(labelOf(first), 'SO_TP');
         const shown = [first.detail, typeof first.label === 'string' ? '' : first.label.detail].join(' ');
         assert.match(shown, /Sở Tư pháp/);
