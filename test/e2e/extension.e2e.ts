@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { addScenarioPlans, DUPLICATE_BASIS, MISSING_LEAD } from './plans.js';
 import { packagedExtension, ROOT, Workbench } from './workbench.js';
 
 /**
@@ -11,23 +12,6 @@ import { packagedExtension, ROOT, Workbench } from './workbench.js';
  * a drafter or reviewer does; it fails on a missing element, never on pixels, and leaves a
  * screenshot in test-results/e2e/.
  */
-const MISSING_LEAD = `phạm vi VinhPhuc
-
-kế hoạch KH_E2E_THIEU "Kế hoạch kiểm thử thiếu chủ trì" {
-    số "99/KH-UBND"  ngày 02/01/2020  của UBND_TINH
-    nhiệm vụ NV_KHONG_CHU_TRI "Tổ chức tuyên truyền pháp luật" {  }
-    nhiệm vụ NV_CO_CHU_TRI "Rà soát văn bản" { chủ trì SO_TP }
-}
-`;
-const DUPLICATE_BASIS = `phạm vi VinhPhuc
-
-kế hoạch KH_E2E_CAN_CU "Kế hoạch kiểm thử căn cứ" {
-    số "98/KH-UBND"  ngày 03/01/2020  của UBND_TINH
-    căn cứ CT_39_2017, CT_39_2017
-    nhiệm vụ NV1 "Rà soát văn bản" { chủ trì SO_TP  hạn 31/12/2020 }
-}
-`;
-
 /** The colour an element is drawn in (run in the page, where the DOM exists). */
 const COLOUR = (e: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(e).color;
 
@@ -36,9 +20,7 @@ describe('the extension in VS Code (code-server)', () => {
 
     beforeAll(async () => {
         workbench = new Workbench(path.join(ROOT, 'examples'));
-        fs.mkdirSync(path.join(workbench.folder, 'e2e'));
-        fs.writeFileSync(path.join(workbench.folder, 'e2e', 'thieu-chu-tri.plan'), MISSING_LEAD);
-        fs.writeFileSync(path.join(workbench.folder, 'e2e', 'trung-can-cu.plan'), DUPLICATE_BASIS);
+        addScenarioPlans(workbench.folder);
         await workbench.start(packagedExtension());
     });
 
