@@ -10,7 +10,7 @@ import type { Agency, Document, Group } from '../language/generated/ast.js';
 import { isAgency, isDocument, isGroup, isModel } from '../language/generated/ast.js';
 import { documentKind, documentKindLabel } from '../language/keywords.js';
 import type { SemanticServices } from './services.js';
-import { perWorkspace } from './services.js';
+import { mergedPerWorkspace } from './services.js';
 
 /** Tone marks (combining, as in NFD) that Vietnamese places on a vowel. */
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/u;
@@ -86,44 +86,57 @@ export interface NameIndex {
 }
 
 
-/** The names declared in the workspace of `document` (computed once per build). */
-const namesOf = perWorkspace<NameIndex>(DocumentState.IndexedContent);
-
-export function knownNames(services: SemanticServices, document: LangiumDocument): NameIndex {
-    const shared = services.shared;
-    const roots = services.workspace.Roots;
-    return namesOf(services, document.uri, root => {
-        const index: NameIndex = { byFirst: new Map(), keys: new Set(), pairs: new Set() };
-        for (const doc of shared.workspace.LangiumDocuments.all) {
-            const model = doc.parseResult?.value;
-            if (!isModel(model) || roots.rootOf(doc.uri) !== root) {
-                continue;
+/** The names declared in the workspace of `document`: each file's names read once, merged per build. */
+const namesOf = mergedPerWorkspace<KnownName[], NameIndex>({
+    state: DocumentState.IndexedContent,
+    // Names are read from the file's own text.
+    partState: DocumentState.IndexedContent,
+    part: document => {
+        const model = document.parseResult?.value;
+        const names: KnownName[] = [];
+        if (!isModel(model)) {
+            return names;
+        }
+        const namespace = model.namespace?.name;
+        for (const element of model.elements) {
+            const texts = isAgency(element) || isGroup(element) ? [element.officialName, ...element.aliases]
+                : isDocument(element) ? [titleOf(element)] : [];
+            for (const text of texts) {
+                if (typeof text !== 'string' || text.trim() === '') {
+                    continue;
+                }
+                const nfc = text.normalize('NFC');
+                const words = wordsOf(nfc);
+                if (words.length === 0) {
+                    continue;
+                }
+                const listBreak = words.map((w, k) => k + 1 < words.length && /[,;]/u.test(nfc.slice(w.end, words[k + 1].start)));
+                names.push({ text: nfc, words, listBreak, node: element as Agency | Group | Document, namespace });
             }
-            const namespace = model.namespace?.name;
-            for (const element of model.elements) {
-                const texts = isAgency(element) || isGroup(element) ? [element.officialName, ...element.aliases]
-                    : isDocument(element) ? [titleOf(element)] : [];
-                for (const text of texts) {
-                    if (typeof text !== 'string' || text.trim() === '') {
-                        continue;
-                    }
-                    const nfc = text.normalize('NFC');
-                    const words = wordsOf(nfc);
-                    if (words.length === 0) {
-                        continue;
-                    }
-                    index.keys.add(words.map(w => w.key).join(' '));
-                    words.slice(1).forEach((w, k) => index.pairs.add(`${words[k].key} ${w.key}`));
-                    const listBreak = words.map((w, k) => k + 1 < words.length && /[,;]/u.test(nfc.slice(w.end, words[k + 1].start)));
-                    const name: KnownName = { text: nfc, words, listBreak, node: element as Agency | Group | Document, namespace };
-                    const list = index.byFirst.get(words[0].key) ?? [];
+        }
+        return names;
+    },
+    merge: parts => {
+        const index: NameIndex = { byFirst: new Map(), keys: new Set(), pairs: new Set() };
+        for (const { part } of parts) {
+            for (const name of part) {
+                const words = name.words;
+                index.keys.add(words.map(w => w.key).join(' '));
+                words.slice(1).forEach((w, k) => index.pairs.add(`${words[k].key} ${w.key}`));
+                const list = index.byFirst.get(words[0].key);
+                if (list) {
                     list.push(name);
-                    index.byFirst.set(words[0].key, list);
+                } else {
+                    index.byFirst.set(words[0].key, [name]);
                 }
             }
         }
         return index;
-    });
+    },
+});
+
+export function knownNames(services: SemanticServices, document: LangiumDocument): NameIndex {
+    return namesOf(services, document.uri);
 }
 
 /** A document's summary when it is the document's name ("Luật Phòng, chống ma túy"), not a description ("về …"). */
