@@ -43,8 +43,33 @@ export interface Word {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** The words of an NFC text, in order. */
-export function wordsOf(text: string): Word[] {
+/**
+ * The words of an NFC text, in order (shared: never modify the result). Remembered by text: on
+ * every edit the editor re-checks the whole file, whose paragraphs are, but for one, unchanged.
+ */
+export function wordsOf(text: string): readonly Word[] {
+    let words = recentWords.get(text);
+    if (!words) {
+        words = olderWords.get(text) ?? readWords(text);
+        rememberWords(text, words);
+    }
+    return words;
+}
+
+/** Texts whose words are remembered: two generations of at most this many, so memory stays bounded. */
+const REMEMBERED_TEXTS = 20_000;
+let recentWords = new Map<string, readonly Word[]>();
+let olderWords = new Map<string, readonly Word[]>();
+
+function rememberWords(text: string, words: readonly Word[]): void {
+    if (recentWords.size >= REMEMBERED_TEXTS) {
+        olderWords = recentWords;
+        recentWords = new Map();
+    }
+    recentWords.set(text, words);
+}
+
+function readWords(text: string): readonly Word[] {
     const canonical = canonicalTone(text).toLowerCase();
     // Lower case keeps the length of Vietnamese text; should it not, offsets would drift: read none.
     if (canonical.length !== text.normalize('NFC').length) {
@@ -70,7 +95,7 @@ export function phraseKey(text: string): string {
 export interface KnownName {
     /** As declared (NFC). */
     text: string;
-    words: Word[];
+    words: readonly Word[];
     /** After word k, whether the name puts a list separator (",", ";") before word k + 1. */
     listBreak: boolean[];
     node: Agency | Group | Document;
@@ -214,7 +239,7 @@ export function nearMissNames(text: string, index: NameIndex, namespace: string 
     }
     return misses;
 
-    function missing(ws: Word[], i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
+    function missing(ws: readonly Word[], i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
         const keys = name.words.map(w => w.key);
         let p = 0;
         while (p < keys.length - 1 && ws[i + p]?.key === keys[p]) {
@@ -249,7 +274,7 @@ export function nearMissNames(text: string, index: NameIndex, namespace: string 
         return { start: ws[i].start, end: ws[last].end, name, right, corrected, last };
     }
 
-    function misspelt(ws: Word[], i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
+    function misspelt(ws: readonly Word[], i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
         const keys = name.words.map(w => w.key);
         let wrong = -1;
         for (let k = 0; k < keys.length; k++) {
