@@ -108,6 +108,9 @@ export interface NameIndex {
     keys: Set<string>;
     /** Two words that follow each other in a name ("thông tin", "ủy ban"), joined by a blank. */
     pairs: Set<string>;
+    /** Every name, in workspace order, and what they say: two indexes of one signature give the same near misses. */
+    all?: KnownName[];
+    signature?: string;
 }
 
 
@@ -142,7 +145,9 @@ const namesOf = mergedPerWorkspace<KnownName[], NameIndex>({
         return names;
     },
     merge: parts => {
-        const index: NameIndex = { byFirst: new Map(), keys: new Set(), pairs: new Set() };
+        const all = parts.flatMap(p => p.part);
+        const signature = all.map(n => `${n.namespace ?? ''}\u0001${n.text}`).join('\u0000');
+        const index: NameIndex = { byFirst: new Map(), keys: new Set(), pairs: new Set(), all, signature };
         for (const { part } of parts) {
             for (const name of part) {
                 const words = name.words;
@@ -202,6 +207,41 @@ export const MIN_NAME_WORDS = 4;
  * a run across a sentence break.
  */
 export function nearMissNames(text: string, index: NameIndex, namespace: string | undefined): NearMiss[] {
+    const all = index.all;
+    if (!all || index.signature === undefined) {
+        return findNearMisses(text, index, namespace);
+    }
+    // Remembered across builds while the workspace's names say the same: an edit re-checks every
+    // paragraph of the file, and all but one are unchanged.
+    if (remembered?.index !== index) {
+        remembered = remembered?.signature === index.signature
+            ? { ...remembered, index, positions: undefined }
+            : { index, signature: index.signature, byText: new Map() };
+    }
+    const memo = remembered;
+    const key = `${namespace ?? ''}\u0000${text}`;
+    let found = memo.byText.get(key);
+    if (!found) {
+        memo.positions ??= new Map(all.map((name, i) => [name, i]));
+        const positions = memo.positions;
+        found = findNearMisses(text, index, namespace).map(({ name, ...miss }) => ({ ...miss, at: positions.get(name)! }));
+        if (memo.byText.size >= REMEMBERED_TEXTS) {
+            memo.byText.clear();
+        }
+        memo.byText.set(key, found);
+    }
+    return found.map(({ at, ...miss }) => ({ ...miss, name: all[at] }));
+}
+
+/** Near misses by namespace and text, for the index of one signature; names by their place in `all`. */
+let remembered: {
+    index: NameIndex;
+    signature: string;
+    byText: Map<string, Array<Omit<NearMiss, 'name'> & { at: number }>>;
+    positions?: Map<KnownName, number>;
+} | undefined;
+
+function findNearMisses(text: string, index: NameIndex, namespace: string | undefined): NearMiss[] {
     const nfc = text.normalize('NFC');
     const words = wordsOf(nfc);
     const visible = (name: KnownName) => name.namespace === undefined || name.namespace === namespace;
