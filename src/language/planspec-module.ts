@@ -113,7 +113,7 @@ export function createPlanspecServices(context: DefaultSharedModuleContext): {
     // findings (duplicates, unresolved names in registries) must show before anyone edits.
     shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
     const runner = Planspec.validation.RuleRunner;
-    const checks: ValidationChecks<PlanspecAstType> = { Model: (model, accept) => runner.run(model, accept) };
+    const checks: ValidationChecks<PlanspecAstType> = { Model: (model, accept, cancelToken) => runner.run(model, accept, cancelToken) };
     Planspec.validation.ValidationRegistry.register(checks, runner);
     if (context.connection) {
         new ConfigWatcher(Planspec, shared);

@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument, ValidationAcceptor } from 'langium';
-import { AstUtils, GrammarUtils } from 'langium';
+import { AstUtils, Cancellation, GrammarUtils, interruptAndCheck } from 'langium';
 import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver';
 import type { Model } from '../language/generated/ast.js';
 import type { SyntaxDamage } from '../language/syntax-errors.js';
@@ -33,7 +33,12 @@ export class RuleRunner {
 
     constructor(protected readonly services: RuleServices & { config: { ConfigProvider: PlanspecConfigProvider } }) { }
 
-    run(model: Model, accept: ValidationAcceptor): void {
+    /**
+     * Rejects with Langium's OperationCancelled, having accepted nothing, when `cancelToken` is
+     * cancelled (a newer edit arrived): the walk yields to the event loop every few milliseconds
+     * (`interruptAndCheck`), so requests are answered and a stale run stops between nodes.
+     */
+    async run(model: Model, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         const document = AstUtils.getDocument(model) as LangiumDocument;
         const settings = this.services.config.ConfigProvider.getRuleSettings(document.uri);
         const collected: Collected[] = [];
@@ -59,6 +64,7 @@ export class RuleRunner {
         // reported, so one faulty rule cannot take every other finding away from the drafter.
         const failed = new Set<number>();
         for (const node of AstUtils.streamAst(model)) {
+            await interruptAndCheck(cancelToken);
             visitors.forEach(({ ruleId, visitor }, index) => {
                 if (failed.has(index)) {
                     return;
@@ -78,6 +84,7 @@ export class RuleRunner {
             });
         }
 
+        await interruptAndCheck(cancelToken);
         const directives = parseDirectives(document);
         const damage = syntaxDamage(model);
         for (const finding of collected) {

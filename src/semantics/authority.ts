@@ -11,7 +11,7 @@ import { isModel, isSection, isTask } from '../language/generated/ast.js';
 import { taskMode } from '../language/keywords.js';
 import { addresseeSource, authorityOver, issuerOf, modeOf } from './responsibility.js';
 import type { SemanticServices } from './services.js';
-import { perWorkspace } from './services.js';
+import { mergedPerWorkspace } from './services.js';
 
 /** A task or heading that directs a body whose authority is unknown, and the reference that names it. */
 export interface DirectedUse {
@@ -20,47 +20,61 @@ export interface DirectedUse {
 }
 
 
-/** For each group of unknown authority, where the plans of the workspace of `document` direct it. */
-// Cleared on every change, once references are linked: uses come from other files.
-const usesOf = perWorkspace<Map<Group, DirectedUse[]>>(DocumentState.Linked);
-
-export function undeclaredGroupUses(services: SemanticServices, document: LangiumDocument): Map<Group, DirectedUse[]> {
-    const shared = services.shared;
-    const roots = services.workspace.Roots;
-    return usesOf(services, document.uri, root => {
-        const result = new Map<Group, DirectedUse[]>();
-        for (const doc of shared.workspace.LangiumDocuments.all) {
-            const model = doc.parseResult?.value;
-            if (!isModel(model) || roots.rootOf(doc.uri) !== root) {
+/**
+ * For each group of unknown authority, where the plans of the workspace of `document` direct it.
+ * Each file's uses are found once and kept until the file is relinked, or until a file declaring
+ * bodies changes (authority follows parents and members from one registry to another); the uses of
+ * every file are merged once per build.
+ */
+const usesOf = mergedPerWorkspace<Array<[Group, DirectedUse]>, Map<Group, DirectedUse[]>>({
+    state: DocumentState.Linked,
+    partState: DocumentState.Linked,
+    readsRegistry: true,
+    part: document => {
+        const part: Array<[Group, DirectedUse]> = [];
+        const model = document.parseResult?.value;
+        if (!isModel(model)) {
+            return part;
+        }
+        for (const node of AstUtils.streamAllContents(model)) {
+            const directed = directedReferences(node);
+            if (!directed) {
                 continue;
             }
-            for (const node of AstUtils.streamAllContents(model)) {
-                const directed = directedReferences(node);
-                if (!directed) {
+            const issuer = issuerOf(node);
+            if (!issuer) {
+                continue;
+            }
+            for (const reference of directed.refs) {
+                const party = reference.ref;
+                if (!party) {
                     continue;
                 }
-                const issuer = issuerOf(node);
-                if (!issuer) {
-                    continue;
+                for (const group of authorityOver(party, issuer).undeclared) {
+                    part.push([group, { node: directed.node, reference }]);
                 }
-                for (const reference of directed.refs) {
-                    const party = reference.ref;
-                    if (!party) {
-                        continue;
-                    }
-                    for (const group of authorityOver(party, issuer).undeclared) {
-                        const uses = result.get(group);
-                        if (uses) {
-                            uses.push({ node: directed.node, reference });
-                        } else {
-                            result.set(group, [{ node: directed.node, reference }]);
-                        }
-                    }
+            }
+        }
+        return part;
+    },
+    merge: parts => {
+        const result = new Map<Group, DirectedUse[]>();
+        for (const { part } of parts) {
+            for (const [group, use] of part) {
+                const uses = result.get(group);
+                if (uses) {
+                    uses.push(use);
+                } else {
+                    result.set(group, [use]);
                 }
             }
         }
         return result;
-    });
+    },
+});
+
+export function undeclaredGroupUses(services: SemanticServices, document: LangiumDocument): Map<Group, DirectedUse[]> {
+    return usesOf(services, document.uri);
 }
 
 /**

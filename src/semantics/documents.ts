@@ -6,7 +6,7 @@
  * VBQPPL 2015 Điều 10; Hướng dẫn 36-HD/VPTW).
  */
 import type { AstNode, Reference, URI } from 'langium';
-import { AstUtils, GrammarUtils } from 'langium';
+import { AstUtils, DocumentState, GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { Citable, Document, Model, Party, Plan } from '../language/generated/ast.js';
 import { isDocument, isPlan } from '../language/generated/ast.js';
@@ -17,7 +17,7 @@ import type { CalendarDate } from './dates.js';
 import { parseDate, parseDateParts } from './dates.js';
 import { ancestors } from './responsibility.js';
 import type { SemanticServices } from './services.js';
-import { perWorkspace } from './services.js';
+import { mergedPerWorkspace } from './services.js';
 
 // ---------------------------------------------------------------------------------------------
 // Type abbreviations
@@ -347,43 +347,45 @@ export function earlierDeclaration(services: SemanticServices, node: Document | 
     return index.earlier.get(node) ?? undefined;
 }
 
-const numbersOf = perWorkspace<NumberIndex>();
-
-function numberIndex(services: SemanticServices, node: AstNode): NumberIndex {
-    const shared = services.shared;
-    const roots = services.workspace.Roots;
-    return numbersOf(services, AstUtils.getDocument(node).uri, root => {
-        const entries: Entry[] = [];
-        for (const doc of shared.workspace.LangiumDocuments.all) {
-            if (roots.rootOf(doc.uri) !== root) {
-                continue;
-            }
-            const model = doc.parseResult.value as Model | undefined;
-            const namespace = model?.namespace?.name;
-            for (const element of model?.elements ?? []) {
-                if ((isDocument(element) || isPlan(element)) && element.number) {
-                    entries.push({
-                        node: element, uri: doc.uri, offset: element.$cstNode?.offset ?? 0, order: 0,
-                        namespace, year: ownYear(element), issuer: element.issuer?.ref,
-                    });
-                }
+/**
+ * Each file's numbered declarations are read once from its text (again when it is reparsed); the
+ * index is merged from them once per build. Issuers are read when groups are resolved, not here:
+ * they are references, and a part is kept across relinking.
+ */
+const numbersOf = mergedPerWorkspace<Array<Omit<Entry, 'order' | 'issuer'>>, NumberIndex>({
+    state: DocumentState.IndexedContent,
+    partState: DocumentState.IndexedContent,
+    part: document => {
+        const model = document.parseResult?.value as Model | undefined;
+        const namespace = model?.namespace?.name;
+        const part: Array<Omit<Entry, 'order' | 'issuer'>> = [];
+        for (const element of model?.elements ?? []) {
+            if ((isDocument(element) || isPlan(element)) && element.number) {
+                part.push({ node: element, uri: document.uri, offset: element.$cstNode?.offset ?? 0, namespace, year: ownYear(element) });
             }
         }
-        const uriText = new Map(entries.map(e => [e, e.uri.toString()]));
-        entries.sort((a, b) => {
-            const ua = uriText.get(a)!;
-            const ub = uriText.get(b)!;
-            return ua < ub ? -1 : ua > ub ? 1 : a.offset - b.offset;
-        });
+        return part;
+    },
+    merge: parts => {
+        // File order (by URI), then position: the same order whatever order the files were loaded in.
+        const files = parts.map(p => ({ uri: p.document.uri.toString(), part: p.part })).filter(p => p.part.length > 0);
+        files.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
         const groups = new Map<string, Entry[]>();
         const byNumber = new Map<string, Entry[]>();
-        entries.forEach((entry, order) => {
-            entry.order = order;
-            push(groups, declarationKey(entry.node)!, entry);
-            push(byNumber, numberKey(entry.node.number!), entry);
-        });
+        let order = 0;
+        for (const file of files) {
+            for (const declared of [...file.part].sort((a, b) => a.offset - b.offset)) {
+                const entry: Entry = { ...declared, order: order++, issuer: declared.node.issuer?.ref };
+                push(groups, declarationKey(entry.node)!, entry);
+                push(byNumber, numberKey(entry.node.number!), entry);
+            }
+        }
         return { groups, byNumber, earlier: new Map(), resolved: new Set() };
-    });
+    },
+});
+
+function numberIndex(services: SemanticServices, node: AstNode): NumberIndex {
+    return numbersOf(services, AstUtils.getDocument(node).uri);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -10,7 +10,7 @@ import type { Agency, Document, Group } from '../language/generated/ast.js';
 import { isAgency, isDocument, isGroup, isModel } from '../language/generated/ast.js';
 import { documentKind, documentKindLabel } from '../language/keywords.js';
 import type { SemanticServices } from './services.js';
-import { perWorkspace } from './services.js';
+import { mergedPerWorkspace } from './services.js';
 
 /** Tone marks (combining, as in NFD) that Vietnamese places on a vowel. */
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/u;
@@ -43,8 +43,33 @@ export interface Word {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** The words of an NFC text, in order. */
-export function wordsOf(text: string): Word[] {
+/**
+ * The words of an NFC text, in order (shared: never modify the result). Remembered by text: on
+ * every edit the editor re-checks the whole file, whose paragraphs are, but for one, unchanged.
+ */
+export function wordsOf(text: string): readonly Word[] {
+    let words = recentWords.get(text);
+    if (!words) {
+        words = olderWords.get(text) ?? readWords(text);
+        rememberWords(text, words);
+    }
+    return words;
+}
+
+/** Texts whose words are remembered: two generations of at most this many, so memory stays bounded. */
+const REMEMBERED_TEXTS = 20_000;
+let recentWords = new Map<string, readonly Word[]>();
+let olderWords = new Map<string, readonly Word[]>();
+
+function rememberWords(text: string, words: readonly Word[]): void {
+    if (recentWords.size >= REMEMBERED_TEXTS) {
+        olderWords = recentWords;
+        recentWords = new Map();
+    }
+    recentWords.set(text, words);
+}
+
+function readWords(text: string): readonly Word[] {
     const canonical = canonicalTone(text).toLowerCase();
     // Lower case keeps the length of Vietnamese text; should it not, offsets would drift: read none.
     if (canonical.length !== text.normalize('NFC').length) {
@@ -92,7 +117,7 @@ export function phraseKey(text: string): string {
 export interface KnownName {
     /** As declared (NFC). */
     text: string;
-    words: Word[];
+    words: readonly Word[];
     /** The words' keys. */
     keys: string[];
     /** After word k, whether the name puts a list separator (",", ";") before word k + 1. */
@@ -107,47 +132,65 @@ export interface NameIndex {
     keys: Set<string>;
     /** Two words that follow each other in a name ("thông tin", "ủy ban"), joined by a blank. */
     pairs: Set<string>;
+    /** Every name, in workspace order, and what they say: two indexes of one signature give the same near misses. */
+    all?: KnownName[];
+    signature?: string;
 }
 
 
-/** The names declared in the workspace of `document` (computed once per build). */
-const namesOf = perWorkspace<NameIndex>(DocumentState.IndexedContent);
-
-export function knownNames(services: SemanticServices, document: LangiumDocument): NameIndex {
-    const shared = services.shared;
-    const roots = services.workspace.Roots;
-    return namesOf(services, document.uri, root => {
-        const index: NameIndex = { byFirst: new Map(), keys: new Set(), pairs: new Set() };
-        for (const doc of shared.workspace.LangiumDocuments.all) {
-            const model = doc.parseResult?.value;
-            if (!isModel(model) || roots.rootOf(doc.uri) !== root) {
-                continue;
+/** The names declared in the workspace of `document`: each file's names read once, merged per build. */
+const namesOf = mergedPerWorkspace<KnownName[], NameIndex>({
+    state: DocumentState.IndexedContent,
+    // Names are read from the file's own text.
+    partState: DocumentState.IndexedContent,
+    part: document => {
+        const model = document.parseResult?.value;
+        const names: KnownName[] = [];
+        if (!isModel(model)) {
+            return names;
+        }
+        const namespace = model.namespace?.name;
+        for (const element of model.elements) {
+            const texts = isAgency(element) || isGroup(element) ? [element.officialName, ...element.aliases]
+                : isDocument(element) ? [titleOf(element)] : [];
+            for (const text of texts) {
+                if (typeof text !== 'string' || text.trim() === '') {
+                    continue;
+                }
+                const nfc = text.normalize('NFC');
+                const words = wordsOf(nfc);
+                if (words.length === 0) {
+                    continue;
+                }
+                const listBreak = words.map((w, k) => k + 1 < words.length && /[,;]/u.test(nfc.slice(w.end, words[k + 1].start)));
+                names.push({ text: nfc, words, keys: words.map(w => w.key), listBreak, node: element as Agency | Group | Document, namespace });
             }
-            const namespace = model.namespace?.name;
-            for (const element of model.elements) {
-                const texts = isAgency(element) || isGroup(element) ? [element.officialName, ...element.aliases]
-                    : isDocument(element) ? [titleOf(element)] : [];
-                for (const text of texts) {
-                    if (typeof text !== 'string' || text.trim() === '') {
-                        continue;
-                    }
-                    const nfc = text.normalize('NFC');
-                    const words = wordsOf(nfc);
-                    if (words.length === 0) {
-                        continue;
-                    }
-                    index.keys.add(words.map(w => w.key).join(' '));
-                    words.slice(1).forEach((w, k) => index.pairs.add(`${words[k].key} ${w.key}`));
-                    const listBreak = words.map((w, k) => k + 1 < words.length && /[,;]/u.test(nfc.slice(w.end, words[k + 1].start)));
-                    const name: KnownName = { text: nfc, words, keys: words.map(w => w.key), listBreak, node: element as Agency | Group | Document, namespace };
-                    const list = index.byFirst.get(words[0].key) ?? [];
+        }
+        return names;
+    },
+    merge: parts => {
+        const all = parts.flatMap(p => p.part);
+        const signature = all.map(n => `${n.namespace ?? ''}\u0001${n.text}`).join('\u0000');
+        const index: NameIndex = { byFirst: new Map(), keys: new Set(), pairs: new Set(), all, signature };
+        for (const { part } of parts) {
+            for (const name of part) {
+                const words = name.words;
+                index.keys.add(words.map(w => w.key).join(' '));
+                words.slice(1).forEach((w, k) => index.pairs.add(`${words[k].key} ${w.key}`));
+                const list = index.byFirst.get(words[0].key);
+                if (list) {
                     list.push(name);
-                    index.byFirst.set(words[0].key, list);
+                } else {
+                    index.byFirst.set(words[0].key, [name]);
                 }
             }
         }
         return index;
-    });
+    },
+});
+
+export function knownNames(services: SemanticServices, document: LangiumDocument): NameIndex {
+    return namesOf(services, document.uri);
 }
 
 /** A document's summary when it is the document's name ("Luật Phòng, chống ma túy"), not a description ("về …"). */
@@ -188,6 +231,41 @@ export const MIN_NAME_WORDS = 4;
  * a run across a sentence break.
  */
 export function nearMissNames(text: string, index: NameIndex, namespace: string | undefined): NearMiss[] {
+    const all = index.all;
+    if (!all || index.signature === undefined) {
+        return findNearMisses(text, index, namespace);
+    }
+    // Remembered across builds while the workspace's names say the same: an edit re-checks every
+    // paragraph of the file, and all but one are unchanged.
+    if (remembered?.index !== index) {
+        remembered = remembered?.signature === index.signature
+            ? { ...remembered, index, positions: undefined }
+            : { index, signature: index.signature, byText: new Map() };
+    }
+    const memo = remembered;
+    const key = `${namespace ?? ''}\u0000${text}`;
+    let found = memo.byText.get(key);
+    if (!found) {
+        memo.positions ??= new Map(all.map((name, i) => [name, i]));
+        const positions = memo.positions;
+        found = findNearMisses(text, index, namespace).map(({ name, ...miss }) => ({ ...miss, at: positions.get(name)! }));
+        if (memo.byText.size >= REMEMBERED_TEXTS) {
+            memo.byText.clear();
+        }
+        memo.byText.set(key, found);
+    }
+    return found.map(({ at, ...miss }) => ({ ...miss, name: all[at] }));
+}
+
+/** Near misses by namespace and text, for the index of one signature; names by their place in `all`. */
+let remembered: {
+    index: NameIndex;
+    signature: string;
+    byText: Map<string, Array<Omit<NearMiss, 'name'> & { at: number }>>;
+    positions?: Map<KnownName, number>;
+} | undefined;
+
+function findNearMisses(text: string, index: NameIndex, namespace: string | undefined): NearMiss[] {
     const nfc = text.normalize('NFC');
     const words = wordsOf(nfc);
     const visible = (name: KnownName) => name.namespace === undefined || name.namespace === namespace;
@@ -232,7 +310,7 @@ export function nearMissNames(text: string, index: NameIndex, namespace: string 
     }
     return misses;
 
-    function missing(ws: Word[], i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
+    function missing(ws: readonly Word[], i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
         const keys = name.keys;
         let p = 0;
         while (p < keys.length - 1 && ws[i + p]?.key === keys[p]) {
@@ -267,7 +345,7 @@ export function nearMissNames(text: string, index: NameIndex, namespace: string 
         return { start: ws[i].start, end: ws[last].end, name, right, corrected, last };
     }
 
-    function misspelt(ws: Word[], i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
+    function misspelt(ws: readonly Word[], i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
         const keys = name.keys;
         let wrong = -1;
         for (let k = 0; k < keys.length; k++) {
