@@ -35,31 +35,9 @@ export interface LoadedWorkspace {
  */
 export async function loadWorkspace(paths: string[], overrides: ConfigOverrides = {}): Promise<LoadedWorkspace> {
     const { requestedFiles, allFiles, problems } = listWorkspaceFiles(paths);
-    const services = createPlanspecServices(PlanspecFileSystem).Planspec;
-    instrumentServices(services);
-    const config = services.config.ConfigProvider;
-    config.setOverrides(overrides);
-    // A broken configuration stops the run (exit status 2) before any plan is checked with it.
-    for (const file of requestedFiles) {
-        const settings = config.tryGetRuleSettings(URI.file(file));
-        if (settings instanceof ConfigError) {
-            throw settings;
-        }
-    }
+    const services = configuredServices(requestedFiles, overrides);
     const documents = services.shared.workspace.LangiumDocuments;
-    const loaded: LangiumDocument[] = [];
-    for (const file of [...allFiles].sort()) {
-        try {
-            loaded.push(await documents.getOrCreateDocument(URI.file(file)));
-        } catch (error) {
-            const code = (error as NodeJS.ErrnoException).code;
-            const reason = code ?? (error instanceof Error ? error.message : String(error));
-            if (requestedFiles.has(file)) {
-                throw new UsageError(`${shownPath(file)}: không đọc được tệp (cannot read file): ${reason}`);
-            }
-            problems.push({ path: file, message: `không đọc được tệp, đã bỏ qua (cannot read the file, skipped): ${reason}` });
-        }
-    }
+    const loaded = await readDocuments(services, [...allFiles].sort(), requestedFiles, problems);
     await services.shared.workspace.DocumentBuilder.build(loaded, { validation: true });
     const requested = [...requestedFiles].sort().map(f => documents.getDocument(URI.file(f))).filter((d): d is LangiumDocument => d !== undefined);
     return { services, requested, all: loaded, problems: problems.map(p => ({ ...p, path: shownPath(p.path) })) };
@@ -78,17 +56,7 @@ export async function loadWorkspace(paths: string[], overrides: ConfigOverrides 
 export async function* loadWorkspaces(paths: string[], overrides: ConfigOverrides = {}, problems: ListingProblem[] = []): AsyncGenerator<LoadedWorkspace> {
     const listed = listWorkspaceFiles(paths);
     const { requestedFiles, allFiles } = listed;
-    const services = createPlanspecServices(PlanspecFileSystem).Planspec;
-    instrumentServices(services);
-    const config = services.config.ConfigProvider;
-    config.setOverrides(overrides);
-    // A broken configuration stops the run (exit status 2) before any plan is checked with it.
-    for (const file of requestedFiles) {
-        const settings = config.tryGetRuleSettings(URI.file(file));
-        if (settings instanceof ConfigError) {
-            throw settings;
-        }
-    }
+    const services = configuredServices(requestedFiles, overrides);
     const requestedUris = new Set([...requestedFiles].map(f => URI.file(f).toString()));
     const byRoot = new Map<string, string[]>();
     for (const file of [...allFiles].sort()) {
@@ -98,22 +66,9 @@ export async function* loadWorkspaces(paths: string[], overrides: ConfigOverride
         byRoot.set(root, files);
     }
     const unread: ListingProblem[] = [];
-    const documents = services.shared.workspace.LangiumDocuments;
     const builder = services.shared.workspace.DocumentBuilder;
     for (const root of [...byRoot.keys()].sort()) {
-        const loaded: LangiumDocument[] = [];
-        for (const file of byRoot.get(root)!) {
-            try {
-                loaded.push(await documents.getOrCreateDocument(URI.file(file)));
-            } catch (error) {
-                const code = (error as NodeJS.ErrnoException).code;
-                const reason = code ?? (error instanceof Error ? error.message : String(error));
-                if (requestedFiles.has(file)) {
-                    throw new UsageError(`${shownPath(file)}: không đọc được tệp (cannot read file): ${reason}`);
-                }
-                unread.push({ path: file, message: `không đọc được tệp, đã bỏ qua (cannot read the file, skipped): ${reason}` });
-            }
-        }
+        const loaded = await readDocuments(services, byRoot.get(root)!, requestedFiles, unread);
         await builder.build(loaded, { validation: true });
         const requested = loaded.filter(d => requestedUris.has(d.uri.toString()));
         yield { services, requested, all: loaded, problems: [] };
@@ -122,6 +77,40 @@ export async function* loadWorkspaces(paths: string[], overrides: ConfigOverride
     }
     unread.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     problems.push(...[...listed.problems, ...unread].map(p => ({ ...p, path: shownPath(p.path) })));
+}
+
+/** One set of services for a run, with the command line's overrides; a broken configuration of a requested file stops the run (exit status 2) before any plan is checked with it. */
+function configuredServices(requestedFiles: ReadonlySet<string>, overrides: ConfigOverrides): PlanspecServices {
+    const services = createPlanspecServices(PlanspecFileSystem).Planspec;
+    instrumentServices(services);
+    const config = services.config.ConfigProvider;
+    config.setOverrides(overrides);
+    for (const file of requestedFiles) {
+        const settings = config.tryGetRuleSettings(URI.file(file));
+        if (settings instanceof ConfigError) {
+            throw settings;
+        }
+    }
+    return services;
+}
+
+/** Reads `files` into documents: an unreadable requested file stops the run, any other is skipped and told in `unread`. */
+async function readDocuments(services: PlanspecServices, files: readonly string[], requestedFiles: ReadonlySet<string>, unread: ListingProblem[]): Promise<LangiumDocument[]> {
+    const documents = services.shared.workspace.LangiumDocuments;
+    const loaded: LangiumDocument[] = [];
+    for (const file of files) {
+        try {
+            loaded.push(await documents.getOrCreateDocument(URI.file(file)));
+        } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code;
+            const reason = code ?? (error instanceof Error ? error.message : String(error));
+            if (requestedFiles.has(file)) {
+                throw new UsageError(`${shownPath(file)}: không đọc được tệp (cannot read file): ${reason}`);
+            }
+            unread.push({ path: file, message: `không đọc được tệp, đã bỏ qua (cannot read the file, skipped): ${reason}` });
+        }
+    }
+    return loaded;
 }
 
 /** The files a check of `paths` reads: those named (directly or through a folder), and every `.plan` file of their workspaces. */
