@@ -32,9 +32,7 @@ export function bodyAt(text: string, registry: Registry): BodyMatch | undefined 
     const { folded, starts } = foldWithMap(text);
     let best: { body: KnownBody; length: number } | undefined;
     for (const body of registry.visibleBodies()) {
-        // A name printed without its "và" ("Sở Kế hoạch Đầu tư") is still that body's.
-        for (const name of body.names.flatMap(n => / và /u.test(n) ? [n, n.replace(/ và /gu, ' ')] : [n])) {
-            const n = foldForSearch(name);
+        for (const n of foldedNames(body).matched) {
             if (n.length > 0 && folded.startsWith(n) && !/[\p{L}\p{N}]/u.test(folded[n.length] ?? '') && (!best || n.length > best.length)) {
                 best = { body, length: n.length };
             }
@@ -57,21 +55,55 @@ export function bodyAt(text: string, registry: Registry): BodyMatch | undefined 
  */
 function withoutLevel(folded: string, registry: Registry): { body: KnownBody; length: number } | undefined {
     const forces = /^luc luong /u.exec(folded)?.[0].length ?? 0;
+    return onlyBody(registry, name => {
+        const m = LEVELLED.exec(name);
+        if (!m || m[1].split(' ').length < 2) {
+            return undefined;
+        }
+        const head = m[1];
+        if (!folded.startsWith(head, forces)) {
+            return undefined;
+        }
+        // "Tòa án nhân dân cùng cấp": a level printed after the name is part of it.
+        const level = /^ (?:cung cap|cac cap)(?![a-z])/u.exec(folded.slice(forces + head.length))?.[0].length ?? 0;
+        const length = forces + head.length + level;
+        return SEPARATOR_FOLDED.test(folded.slice(length)) ? length : undefined;
+    });
+}
+
+/**
+ * A force named by its service, inside a list: "Bộ đội Biên phòng" for the registry's "Bộ Chỉ huy Bộ
+ * đội Biên phòng tỉnh", "Hải quan" for "Cục Hải quan tỉnh"; and "lực lượng Cảnh sát … Công an tỉnh",
+ * a unit of a registry body, for that body. As above: a separator must follow and one body fit.
+ */
+function forceOf(folded: string, registry: Registry): { body: KnownBody; length: number } | undefined {
+    // Where a body's name may begin after "lực lượng": each of the next nine words.
+    const starts: number[] = [];
+    if (folded.startsWith('luc luong ')) {
+        for (let at = 'luc luong '.length; starts.length < 9 && at > 0; at = folded.indexOf(' ', at) + 1) {
+            starts.push(at);
+        }
+    }
+    return onlyBody(registry, n => {
+        // The unit's words, then the body's full name.
+        const at = n.split(' ').length < 2 ? undefined
+            : starts.find(start => start > 'luc luong '.length && folded.startsWith(n, start) && SEPARATOR_FOLDED.test(folded.slice(start + n.length)));
+        if (at !== undefined) {
+            return at + n.length;
+        }
+        const m = COMMAND.exec(n);
+        const service = m ? LEVELLED.exec(m[1])?.[1] ?? m[1] : undefined;
+        return service && folded.startsWith(service) && SEPARATOR_FOLDED.test(folded.slice(service.length)) ? service.length : undefined;
+    });
+}
+
+/** The one visible body one of whose folded names `lengthOf` matches (with the matched length); none when several do. */
+function onlyBody(registry: Registry, lengthOf: (foldedName: string) => number | undefined): { body: KnownBody; length: number } | undefined {
     const found = new Map<KnownBody, number>();
     for (const body of registry.visibleBodies()) {
-        for (const name of body.names) {
-            const m = LEVELLED.exec(foldForSearch(name));
-            if (!m || m[1].split(' ').length < 2) {
-                continue;
-            }
-            const head = m[1];
-            if (!folded.startsWith(head, forces)) {
-                continue;
-            }
-            // "Tòa án nhân dân cùng cấp": a level printed after the name is part of it.
-            const level = /^ (?:cung cap|cac cap)(?![a-z])/u.exec(folded.slice(forces + head.length))?.[0].length ?? 0;
-            const length = forces + head.length + level;
-            if (SEPARATOR_FOLDED.test(folded.slice(length))) {
+        for (const name of foldedNames(body).declared) {
+            const length = lengthOf(name);
+            if (length !== undefined) {
                 found.set(body, length);
             }
         }
@@ -83,43 +115,19 @@ function withoutLevel(folded: string, registry: Registry): { body: KnownBody; le
     return { body, length };
 }
 
-/**
- * A force named by its service, inside a list: "Bộ đội Biên phòng" for the registry's "Bộ Chỉ huy Bộ
- * đội Biên phòng tỉnh", "Hải quan" for "Cục Hải quan tỉnh"; and "lực lượng Cảnh sát … Công an tỉnh",
- * a unit of a registry body, for that body. As above: a separator must follow and one body fit.
- */
-function forceOf(folded: string, registry: Registry): { body: KnownBody; length: number } | undefined {
-    const found = new Map<KnownBody, number>();
-    // Where a body's name may begin after "lực lượng": each of the next nine words.
-    const starts: number[] = [];
-    if (folded.startsWith('luc luong ')) {
-        for (let at = 'luc luong '.length; starts.length < 9 && at > 0; at = folded.indexOf(' ', at) + 1) {
-            starts.push(at);
-        }
+/** A body's names folded for matching, once per body (its names never change once it is known). */
+const FOLDED = new WeakMap<KnownBody, { declared: string[]; matched: string[] }>();
+function foldedNames(body: KnownBody): { declared: string[]; matched: string[] } {
+    let folded = FOLDED.get(body);
+    if (!folded) {
+        folded = {
+            declared: body.names.map(foldForSearch),
+            // A name printed without its "và" ("Sở Kế hoạch Đầu tư") is still that body's.
+            matched: body.names.flatMap(n => / và /u.test(n) ? [n, n.replace(/ và /gu, ' ')] : [n]).map(foldForSearch),
+        };
+        FOLDED.set(body, folded);
     }
-    for (const body of registry.visibleBodies()) {
-        for (const name of body.names) {
-            const n = foldForSearch(name);
-            const m = COMMAND.exec(n);
-            const service = m ? LEVELLED.exec(m[1])?.[1] ?? m[1] : undefined;
-            if (service && folded.startsWith(service) && SEPARATOR_FOLDED.test(folded.slice(service.length))) {
-                found.set(body, service.length);
-            }
-            if (n.split(' ').length < 2) {
-                continue;
-            }
-            // The unit's words, then the body's full name.
-            const at = starts.find(start => start > 'luc luong '.length && folded.startsWith(n, start) && SEPARATOR_FOLDED.test(folded.slice(start + n.length)));
-            if (at !== undefined) {
-                found.set(body, at + n.length);
-            }
-        }
-    }
-    if (found.size !== 1) {
-        return undefined;
-    }
-    const [[body, length]] = found;
-    return { body, length };
+    return folded;
 }
 
 /** The command or department over a force or service ("Bộ Chỉ huy …", "Cục …", "Chi cục …"). */

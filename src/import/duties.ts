@@ -67,8 +67,7 @@ export function dutyOf(text: string, registry: Registry): Duty | undefined {
     const cooperation = lead || mode !== 'đề nghị' ? undefined : COOPERATION_ONLY.exec(after);
     if (cooperation) {
         const withWhom = bodiesAt(after.slice(cooperation[0].length), registry);
-        const further = after.slice(cooperation[0].length + withWhom.end).split(/[;.]\s+(?=[\p{L}\p{N}“"(])/u).slice(1);
-        if (withWhom.bodies.length > 0 && further.every(clause => ANOTHER_COOPERATION.test(clause))) {
+        if (withWhom.bodies.length > 0 && onlyCooperations(after.slice(cooperation[0].length + withWhom.end))) {
             return { mode, leads: leads.bodies, supports: [], cooperatesWith: withWhom.bodies.filter(b => !leads.bodies.includes(b)) };
         }
     }
@@ -105,10 +104,15 @@ export function cooperatesWith(text: string, registry: Registry): { bodies: Know
         return { bodies: [], ownDuties: false };
     }
     const { bodies, end } = bodiesAt(text.slice(m[0].length), registry);
-    const rest = text.slice(m[0].length + end);
-    // Further clauses that are cooperations too ("…; phối hợp với …") leave the item a cooperation.
-    const further = rest.split(/[;.]\s+(?=[\p{L}\p{N}“"(])/u).slice(1);
-    return { bodies, ownDuties: bodies.length > 0 && further.some(clause => !ANOTHER_COOPERATION.test(clause)) };
+    return { bodies, ownDuties: bodies.length > 0 && !onlyCooperations(text.slice(m[0].length + end)) };
+}
+
+/**
+ * Whether what follows a cooperation's bodies ("… xây dựng kế hoạch; phối hợp giám sát …") adds only
+ * further cooperations: every clause or sentence after the first opens with "phối hợp".
+ */
+function onlyCooperations(rest: string): boolean {
+    return rest.split(/[;.]\s+(?=[\p{L}\p{N}“"(])/u).slice(1).every(clause => ANOTHER_COOPERATION.test(clause));
 }
 
 const COOPERATION_ONLY = new RegExp(String.raw`^\s*,?\s*(?:(?:tích cực|chủ động)\s+)?phối hợp${MANNER}\s+với\s+`, 'u');

@@ -652,20 +652,25 @@ const TIMING_LED = /^(?:(?:Cuối|Đầu|Giữa|Hết|Trong|Trước)\s+(?:năm|
  * ủy đảng, chính quyền … tổ chức quán triệt …"): each part is one body's duty. A sentence without a
  * subject of its own stays with the one before.
  */
-function dutiesBySubject(text: string, registry: Registry): string[] {
+function dutiesBySubject(text: string, first: KnownBody[], registry: Registry): string[] {
     const sentences = text.split(/(?<=[.])\s+(?=\p{Lu})/u);
     const parts: string[] = [];
-    let leads = dutyOf(sentences[0], registry)?.leads;
-    for (const sentence of sentences) {
-        const duty = parts.length === 0 ? undefined : dutyOf(sentence, registry);
-        if (parts.length > 0 && TIMING_LED.test(sentence)) {
+    // The first sentence's subject is the item's own (its duty, already read).
+    let leads: KnownBody[] | undefined = first;
+    for (const [i, sentence] of sentences.entries()) {
+        if (i === 0) {
+            parts.push(sentence);
+            continue;
+        }
+        if (TIMING_LED.test(sentence)) {
             parts.push(sentence);
             leads = undefined;
-        } else if (duty && (!leads || duty.leads.some(b => !leads!.includes(b)))) {
+            continue;
+        }
+        const duty = dutyOf(sentence, registry);
+        if (duty && (!leads || duty.leads.some(b => !leads!.includes(b)))) {
             parts.push(sentence);
             leads = duty.leads;
-        } else if (parts.length === 0) {
-            parts.push(sentence);
         } else {
             parts[parts.length - 1] += ` ${sentence}`;
         }
@@ -684,7 +689,7 @@ function leaf(item: Item, registry: Registry, ids: { next: number }, addressees:
         return [{ t: 'line', id: ids.next++, text: `${label(item.label)}kinh phí ${quote(item.text)}  ${IMPORTED}`, fallback: para }];
     }
     const duty = dutyOf(item.text, registry);
-    const parts = duty && !subjectless ? dutiesBySubject(item.text, registry) : [];
+    const parts = duty && !subjectless ? dutiesBySubject(item.text, duty.leads, registry) : [];
     if (parts.length > 1) {
         // One numbered item giving duties to different bodies, a sentence (or more) each.
         return [{ t: 'section', id: ids.next++, label: item.label, heading: '', to: [], item: true,
