@@ -2,16 +2,9 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ConfigError, loadConfigFile, recommendedSettings, strictSettings } from '../src/config/config.js';
 import { allRules } from '../src/linter/registry.js';
-import { runCli } from '../src/cli/main.js';
+import { run } from './run-cli.js';
 
 const FIXTURES = 'test/fixtures/config';
-
-async function run(...args: string[]) {
-    let out = '';
-    let err = '';
-    const status = await runCli(args, { out: t => { out += t; }, err: t => { err += t; } });
-    return { status, out, err };
-}
 
 function problems(dir: string) {
     try {

@@ -3,14 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { cacheFile, lastCacheRun } from '../../src/cli/cache.js';
-import { runCli } from '../../src/cli/main.js';
-
-async function run(...args: string[]) {
-    let out = '';
-    let err = '';
-    const status = await runCli(args, { out: t => { out += t; }, err: t => { err += t; } });
-    return { status, out, err };
-}
+import { run } from '../run-cli.js';
 
 let dir: string;
 let cache: string;

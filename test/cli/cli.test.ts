@@ -5,17 +5,10 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { CliFinding } from '../../src/cli/findings.js';
 import { byPlace } from '../../src/cli/findings.js';
-import { runCli } from '../../src/cli/main.js';
+import { run } from '../run-cli.js';
 
 const OK = 'test/fixtures/cli/ok';
 const ERRORS = 'test/fixtures/cli/errors';
-
-async function run(...args: string[]) {
-    let out = '';
-    let err = '';
-    const status = await runCli(args, { out: t => { out += t; }, err: t => { err += t; } });
-    return { status, out, err };
-}
 
 describe('planspec check', () => {
     test('exits 0 for a clean workspace: no findings, and the summary line on stderr', async () => {

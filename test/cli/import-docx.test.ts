@@ -4,19 +4,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
 import { afterAll, describe, expect, test } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { run } from '../run-cli.js';
 import { docxToText } from '../../src/import/docx.js';
 
 /** `planspec import` of a Word file: the same draft as its text, from a file or piped in. */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planspec-import-docx-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function run(...args: string[]) {
-    let out = '';
-    let err = '';
-    const status = await runCli(args, { out: t => { out += t; }, err: t => { err += t; } });
-    return { status, out, err };
-}
 
 /** A real plan's opening and assignments in Word, its items numbered by Word, its text decomposed. */
 async function wordPlan(): Promise<Uint8Array> {

@@ -4,20 +4,13 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { collectFindings } from '../../src/cli/findings.js';
 import { formatJson } from '../../src/cli/formatters/json.js';
-import { runCli } from '../../src/cli/main.js';
+import { run } from '../run-cli.js';
 import { compileDocument, serializePlans } from '../../src/compiler/documents.js';
 import { loadWorkspace, loadWorkspaces } from '../../src/workspace/load.js';
 import { findWorkspaceRoot } from '../../src/workspace/roots.js';
 
 // check and compile read one workspace at a time and release it before the next; what they print
 // must be what one load of everything gives.
-
-async function run(...args: string[]) {
-    let out = '';
-    let err = '';
-    const status = await runCli(args, { out: t => { out += t; }, err: t => { err += t; } });
-    return { status, out, err };
-}
 
 let dir: string;
 /** Two workspaces: the examples, and the clean CLI fixture (a second root with its own registry). */

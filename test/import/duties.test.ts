@@ -1,22 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { clauses, importSnippet, loadDraft, unresolved } from './import-helpers.js';
+import { clauses, importSnippet, loadDraft, taskBlock, unresolved } from './import-helpers.js';
 
 const head = 'KẾ HOẠCH\n\nPhòng, chống tội phạm năm 2025\n\nI. NHIỆM VỤ\n\n';
-
-/** The clauses of the task whose text begins with `start` (its block, up to the closing brace). */
-function taskBlock(plan: string, start: string): string[] {
-    const lines = clauses(plan);
-    const at = lines.findIndex(l => /^(\[[^\]]*\] )?(nhiệm vụ|giao|đề nghị) "/u.test(l) && l.includes(`"${start}`));
-    expect(at, `a task beginning "${start}"`).toBeGreaterThanOrEqual(0);
-    const block = [lines[at]];
-    if (lines[at].endsWith('{')) {
-        for (let i = at + 1, depth = 1; i < lines.length && depth > 0; i++) {
-            depth += (lines[i].endsWith('{') ? 1 : 0) - (lines[i] === '}' ? 1 : 0);
-            block.push(lines[i]);
-        }
-    }
-    return block;
-}
 
 describe('assignments', () => {
     test('"Giao X chủ trì, phối hợp với Y, Z …": X leads, Y and Z cooperate', async () => {

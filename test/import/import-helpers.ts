@@ -61,3 +61,18 @@ export function clauses(plan: string): string[] {
 export function expectLine(plan: string, line: string): void {
     expect(clauses(plan)).toContain(line);
 }
+
+/** The clauses of the task whose text begins with `start` (its block, up to the closing brace). */
+export function taskBlock(plan: string, start: string): string[] {
+    const lines = clauses(plan);
+    const at = lines.findIndex(l => /^(\[[^\]]*\] )?(nhiệm vụ|giao|đề nghị) "/u.test(l) && l.includes(`"${start}`));
+    expect(at, `a task beginning "${start}"`).toBeGreaterThanOrEqual(0);
+    const block = [lines[at]];
+    if (lines[at].endsWith('{')) {
+        for (let i = at + 1, depth = 1; i < lines.length && depth > 0; i++) {
+            depth += (lines[i].endsWith('{') ? 1 : 0) - (lines[i] === '}' ? 1 : 0);
+            block.push(lines[i]);
+        }
+    }
+    return block;
+}

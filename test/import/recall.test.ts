@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importText } from '../../src/import/index.js';
 import { targetsIn } from '../../src/import/targets.js';
-import { REGISTRY, clauses, importSnippet, loadDraft, unresolved } from './import-helpers.js';
+import { REGISTRY, clauses, importSnippet, loadDraft, taskBlock, unresolved } from './import-helpers.js';
 
 /** The shared registry plus bodies named by level ("… cùng cấp", "… các cấp"). */
 const LEVELS = `nhóm VKS_CUNG_CAP "Viện kiểm sát nhân dân cùng cấp" viết tắt "VKSND cùng cấp"
@@ -26,20 +26,6 @@ async function importWithLevels(text: string) {
 }
 
 const head = 'KẾ HOẠCH\n\nBảo đảm an ninh, trật tự năm 2026\n\nII. NHIỆM VỤ, GIẢI PHÁP\n\n';
-
-function taskBlock(plan: string, start: string): string[] {
-    const lines = clauses(plan);
-    const at = lines.findIndex(l => /^(\[[^\]]*\] )?(nhiệm vụ|giao|đề nghị) "/u.test(l) && l.includes(`"${start}`));
-    expect(at, `a task beginning "${start}"`).toBeGreaterThanOrEqual(0);
-    const block = [lines[at]];
-    if (lines[at].endsWith('{')) {
-        for (let i = at + 1, depth = 1; i < lines.length && depth > 0; i++) {
-            depth += (lines[i].endsWith('{') ? 1 : 0) - (lines[i] === '}' ? 1 : 0);
-            block.push(lines[i]);
-        }
-    }
-    return block;
-}
 
 const both = (text: string) => [text, text.normalize('NFD')];
 

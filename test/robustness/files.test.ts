@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { run } from '../run-cli.js';
 import { ConfigError, loadConfigFile, recommendedSettings } from '../../src/config/config.js';
 import { ruleDocUrl } from '../../src/linter/rule.js';
 import { listPlanFiles } from '../../src/workspace/roots.js';
@@ -13,13 +13,6 @@ import { listPlanFiles } from '../../src/workspace/roots.js';
  * breaks it": outputs never overwrite sources or follow links, file-system problems are one-line
  * messages with exit status 2, input is read honestly, configuration is bounded.
  */
-async function run(...args: string[]) {
-    let out = '';
-    let err = '';
-    const status = await runCli(args, { out: t => { out += t; }, err: t => { err += t; } });
-    return { status, out, err };
-}
-
 const REGISTRY = 'phạm vi VinhPhuc\ncơ quan UBND_TINH "UBND tỉnh"\ncơ quan CA_TINH "Công an tỉnh" thuộc UBND_TINH\n';
 const PLAN = 'phạm vi VinhPhuc\nkế hoạch KH "Kế hoạch" { số "1/KH-UBND"  ngày 02/01/2020  của UBND_TINH\n    nhiệm vụ NV "Tuyên truyền" { chủ trì CA_TINH  hạn 30/6/2020 }\n}\n';
 
