@@ -1,11 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import { codeServerEntry, freePort, launchChromium } from './code-server.js';
 
 /**
  * A real VS Code for the tests: code-server (VS Code 1.103 for the browser, installed into .e2e/ by
@@ -15,8 +14,7 @@ import { chromium } from 'playwright-core';
  */
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'e2e');
-const CODE_SERVER = path.join(ROOT, '.e2e', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const CHROMIUM = process.env.PLANSPEC_E2E_CHROMIUM ?? '/usr/bin/chromium';
+const CODE_SERVER = codeServerEntry(ROOT);
 
 export function packagedExtension(): string {
     const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -25,17 +23,6 @@ export function packagedExtension(): string {
         throw new Error(`${path.relative(ROOT, vsix)} is missing: run \`npm run package\` first (npm run test:e2e does)`);
     }
     return vsix;
-}
-
-async function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const server = net.createServer();
-        server.listen(0, '127.0.0.1', () => {
-            const { port } = server.address() as net.AddressInfo;
-            server.close(() => resolve(port));
-        });
-        server.on('error', reject);
-    });
 }
 
 export class Workbench {
@@ -85,10 +72,7 @@ export class Workbench {
         this.server.stdout!.on('data', (d: Buffer) => { this.log += d.toString(); });
         this.server.stderr!.on('data', (d: Buffer) => { this.log += d.toString(); });
         await this.waitForLog(/HTTP server listening/, 60_000);
-        this.browser = await chromium.launch({
-            executablePath: CHROMIUM,
-            args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-        });
+        this.browser = await launchChromium();
         this.page = await this.browser.newPage({ viewport: { width: 1440, height: 900 } });
         await this.page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(this.folder)}`);
         await this.page.waitForSelector('.monaco-workbench .part.editor', { timeout: 90_000 });

@@ -10,28 +10,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium } from 'playwright-core';
+import { codeServerEntry, freePort, launchChromium } from '../e2e/code-server.js';
 import { addScenarioPlans } from '../e2e/plans.js';
 
 // out/test-electron/codeServer.cjs → the repository.
 const ROOT = path.resolve(__dirname, '..', '..');
-const CODE_SERVER = path.join(ROOT, '.e2e', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const CHROMIUM = process.env.PLANSPEC_E2E_CHROMIUM ?? '/usr/bin/chromium';
+const CODE_SERVER = codeServerEntry(ROOT);
 const TIMEOUT_MS = 10 * 60_000;
-
-async function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const server = net.createServer();
-        server.listen(0, '127.0.0.1', () => {
-            const { port } = server.address() as net.AddressInfo;
-            server.close(() => resolve(port));
-        });
-        server.on('error', reject);
-    });
-}
 
 async function main(): Promise<number> {
     if (!fs.existsSync(CODE_SERVER)) {
@@ -64,10 +51,7 @@ async function main(): Promise<number> {
     });
     server.stdout!.on('data', (d: Buffer) => { log += d.toString(); });
     server.stderr!.on('data', (d: Buffer) => { log += d.toString(); });
-    const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     try {
         const started = Date.now();
         while (!/HTTP server listening/.test(log)) {
