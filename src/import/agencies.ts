@@ -145,26 +145,15 @@ export function bodiesAt(text: string, registry: Registry): { bodies: KnownBody[
     let at = 0;
     let end = 0;
     for (;;) {
+        // A level written once after the list ("VKSND, TAND cùng cấp") names several bodies at once.
         const shared = sharedQualifier(text.slice(at), registry);
-        if (shared) {
-            bodies.push(...shared.bodies.filter(b => !bodies.includes(b)));
-            at += shared.end;
-            end = at;
-            const sep = SEPARATOR.exec(text.slice(at));
-            if (!sep) {
-                break;
-            }
-            at += sep[0].length;
-            continue;
-        }
-        const match = bodyAt(text.slice(at), registry);
-        if (!match) {
+        const single = shared ? undefined : bodyAt(text.slice(at), registry);
+        const found = shared ?? (single ? { bodies: [single.body], end: single.end } : undefined);
+        if (!found) {
             break;
         }
-        if (!bodies.includes(match.body)) {
-            bodies.push(match.body);
-        }
-        at += match.end;
+        bodies.push(...found.bodies.filter(b => !bodies.includes(b)));
+        at += found.end;
         end = at;
         const sep = SEPARATOR.exec(text.slice(at));
         if (!sep) {
