@@ -3,7 +3,7 @@ import type { Document, Funding, Objective, Paragraph, Plan, Task } from '../lan
 import { isFunding, isObjective, isParagraph, isTask } from '../language/generated/ast.js';
 import { defineRule } from '../linter/rule.js';
 import { StringMap } from '../language/string-map.js';
-import { comparableText, lineOf, normalizeText, wordCharacterAt } from '../linter/support/drafting.js';
+import { comparableText, leadingMarkerLength, lineOf, normalizeText, separatorAt } from '../linter/support/drafting.js';
 import { effectiveLeads } from '../semantics/responsibility.js';
 
 interface Options {
@@ -18,6 +18,8 @@ interface Entry {
     /** Source order within the plan. */
     order: number;
     text: string;
+    /** The numbers of the words of `text` (in the owner's numbering). */
+    words: Int32Array;
     /** For a task, its lead units: the same duty given to different bodies is not a repetition. */
     leads?: string;
 }
@@ -75,13 +77,24 @@ export default defineRule<Options>({
 
         function checkOwner(owner: Plan | Document): void {
             const entries: Entry[] = [];
+            // Words numbered once per plan, shared by the search for repetitions inside a text and
+            // the comparison of texts: each text is read once.
+            const wordIds = new Map<string, number>();
             for (const node of AstUtils.streamAllContents(owner)) {
                 if ((isTask(node) || isParagraph(node) || isObjective(node) || isFunding(node)) && typeof node.text === 'string') {
-                    checkWithin(node);
-                    const text = comparableText(node.text);
+                    const words = wordsOf(node.text, wordIds);
+                    checkWithin(node, words);
+                    // The words of the comparable text: those after the item number or bullet.
+                    const marker = leadingMarkerLength(node.text);
+                    let first = 0;
+                    while (first < words.count && words.starts[first] < marker) {
+                        first++;
+                    }
+                    // What `comparableText` gives, from the words already read.
+                    const text = words.caseless ? words.texts.slice(first).join(' ') : comparableText(node.text);
                     if (text.length >= minLength) {
                         const leads = isTask(node) ? effectiveLeads(node).map(r => r.$refText).sort().join(',') : undefined;
-                        entries.push({ node, order: entries.length, text, leads });
+                        entries.push({ node, order: entries.length, text, words: words.id.subarray(first), leads });
                     }
                 }
             }
@@ -136,7 +149,7 @@ export default defineRule<Options>({
         }
 
         /** A sentence given twice in one text, or a phrase written several times in a row. */
-        function checkWithin(node: TextNode): void {
+        function checkWithin(node: TextNode, words: TextWords): void {
             const text = node.text;
             if (text.length < MIN_PHRASE_CHARS * 2) {
                 return;
@@ -149,7 +162,7 @@ export default defineRule<Options>({
                 return map?.range(start, end) ?? GrammarUtils.findNodeForProperty(node.$cstNode, 'text')?.range;
             };
             const reported: Array<[number, number]> = [];
-            for (const found of repeatedSentences(text)) {
+            for (const found of repeatedSentences(text, words)) {
                 reported.push([found.start, found.end]);
                 const first = found.first ? rangeOf(found.first.start, found.first.end) : undefined;
                 context.report({
@@ -159,7 +172,7 @@ export default defineRule<Options>({
                     related: first ? [{ node, range: first, message: 'Câu này ở lần viết đầu / The sentence where it is first written' }] : undefined,
                 });
             }
-            for (const found of repeatedPhrases(text)) {
+            for (const found of repeatedPhrases(text, words)) {
                 if (reported.some(([s, e]) => found.start < e && s < found.end)) {
                     continue;
                 }
@@ -199,34 +212,104 @@ function snippet(text: string): string {
 // bounds are compared.
 
 /**
- * The distinct word bigrams of each text (a text of one word: that word), as numbers: words are
- * numbered first, then a bigram is the pair of numbers, so no string is built per bigram.
+ * The distinct word bigrams of each text (a text of one word: that word), numbered densely in order of
+ * first appearance (texts in order, each text's bigrams from its start), with how many texts hold
+ * each. Words are numbered first and a bigram is the pair of numbers, looked up in a table of typed
+ * arrays: no string is built and no number boxed per bigram (on a thousand plans both showed as
+ * garbage collection).
  */
-function bigramSets(texts: string[]): number[][] {
-    const wordIds = new Map<string, number>();
-    const numbered = texts.map(text => {
-        const words = text.split(' ').filter(w => w !== '');
-        return Int32Array.from(words, word => {
-            let value = wordIds.get(word);
-            if (value === undefined) {
-                value = wordIds.size;
-                wordIds.set(word, value);
+function bigramSets(texts: Int32Array[]): { sets: Int32Array[]; frequency: Int32Array } {
+    const pairs = new PairNumbers();
+    let frequency: Int32Array = new Int32Array(1024);
+    // The last text that counted a bigram, so a text counts each of its bigrams once.
+    let countedBy: Int32Array = new Int32Array(1024).fill(-1);
+    const tokens: number[] = [];
+    const sets = texts.map((wordsOfText, x) => {
+        tokens.length = 0;
+        const add = (a: number, b: number) => {
+            const id = pairs.numberOf(a, b);
+            if (id >= frequency.length) {
+                frequency = grown(frequency, 0);
+                countedBy = grown(countedBy, -1);
             }
-            return value;
-        });
-    });
-    const w = wordIds.size;
-    return numbered.map(words => {
-        if (words.length < 2) {
-            // Unigrams above every bigram number.
-            return Array.from(words, word => w * w + word);
+            if (countedBy[id] !== x) {
+                countedBy[id] = x;
+                frequency[id]++;
+                tokens.push(id);
+            }
+        };
+        if (wordsOfText.length < 2) {
+            // A one-word text's token: the word paired with no word (-1), apart from every bigram.
+            wordsOfText.forEach(word => add(word, -1));
+        } else {
+            for (let i = 0; i + 1 < wordsOfText.length; i++) {
+                add(wordsOfText[i], wordsOfText[i + 1]);
+            }
         }
-        const result = new Set<number>();
-        for (let i = 0; i + 1 < words.length; i++) {
-            result.add(words[i] * w + words[i + 1]);
-        }
-        return [...result];
+        return Int32Array.from(tokens);
     });
+    return { sets, frequency: frequency.subarray(0, pairs.size) };
+}
+
+function grown(array: Int32Array, fill: number): Int32Array {
+    const result = new Int32Array(array.length * 2).fill(fill);
+    result.set(array);
+    return result;
+}
+
+/** Dense numbers for pairs of non-negative integers (the second may be -1), in order of first appearance: open addressing over typed arrays. */
+class PairNumbers {
+    private firsts = new Int32Array(1024);
+    private seconds = new Int32Array(1024);
+    private numbers = new Int32Array(1024).fill(-1);
+    size = 0;
+
+    numberOf(a: number, b: number): number {
+        let mask = this.numbers.length - 1;
+        let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b)) & mask;
+        for (;;) {
+            const found = this.numbers[slot];
+            if (found === -1) {
+                break;
+            }
+            if (this.firsts[slot] === a && this.seconds[slot] === b) {
+                return found;
+            }
+            slot = (slot + 1) & mask;
+        }
+        if (2 * (this.size + 1) > this.numbers.length) {
+            this.grow();
+            mask = this.numbers.length - 1;
+            slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b)) & mask;
+            while (this.numbers[slot] !== -1) {
+                slot = (slot + 1) & mask;
+            }
+        }
+        this.firsts[slot] = a;
+        this.seconds[slot] = b;
+        this.numbers[slot] = this.size;
+        return this.size++;
+    }
+
+    private grow(): void {
+        const { firsts, seconds, numbers } = this;
+        this.firsts = new Int32Array(numbers.length * 2);
+        this.seconds = new Int32Array(numbers.length * 2);
+        this.numbers = new Int32Array(numbers.length * 2).fill(-1);
+        const mask = this.numbers.length - 1;
+        for (let old = 0; old < numbers.length; old++) {
+            if (numbers[old] === -1) {
+                continue;
+            }
+            let slot = (Math.imul(firsts[old], 0x9e3779b1) ^ Math.imul(seconds[old] + 1, 0x85ebca6b)) & mask;
+            while (this.numbers[slot] !== -1) {
+                slot = (slot + 1) & mask;
+            }
+            this.firsts[slot] = firsts[old];
+            this.seconds[slot] = seconds[old];
+            this.numbers[slot] = numbers[old];
+        }
+    }
 }
 
 /**
@@ -239,28 +322,23 @@ function bigramSets(texts: string[]): number[][] {
  * thousands of variants of one paragraph) then cost one comparison each instead of one per pair, which
  * made a 5 MB plan take minutes.
  */
-function* earliestSimilar<E extends { text: string }>(entries: E[], similarity: number, comparable: (a: E, b: E) => boolean): Generator<[E, E, number]> {
+function* earliestSimilar<E extends { words: Int32Array }>(entries: E[], similarity: number, comparable: (a: E, b: E) => boolean): Generator<[E, E, number]> {
     const t = similarity / (2 - similarity);
     const eps = 1e-9;
     // Tokens as numbers, ranked rarest first.
-    const ids = new Map<number, number>();
-    const frequency: number[] = [];
-    const raw = bigramSets(entries.map(entry => entry.text)).map(tokens => tokens.map(token => {
-        let id = ids.get(token);
-        if (id === undefined) {
-            id = frequency.length;
-            ids.set(token, id);
-            frequency.push(0);
-        }
-        frequency[id]++;
-        return id;
-    }));
-    const byRarity = frequency.map((_, id) => id).sort((a, b) => frequency[a] - frequency[b] || a - b);
+    const { sets: raw, frequency } = bigramSets(entries.map(entry => entry.words));
+    const byRarity = Array.from(frequency.keys()).sort((a, b) => frequency[a] - frequency[b] || a - b);
     const rank = new Int32Array(frequency.length);
     byRarity.forEach((id, r) => { rank[id] = r; });
-    const sets = raw.map(tokens => Int32Array.from(tokens, id => rank[id]).sort());
+    const sets = raw.map(tokens => {
+        for (let k = 0; k < tokens.length; k++) {
+            tokens[k] = rank[tokens[k]];
+        }
+        return tokens.sort();
+    });
     // The texts whose prefix holds a token, in source order.
-    const postings: number[][] = Array.from({ length: frequency.length }, () => []);
+    // Made when a text first puts the token in its prefix: most tokens never are.
+    const postings: Array<number[] | undefined> = new Array(frequency.length);
     const heap = new CandidateHeap();
     for (let x = 0; x < entries.length; x++) {
         const tx = sets[x];
@@ -273,8 +351,9 @@ function* earliestSimilar<E extends { text: string }>(entries: E[], similarity: 
         const maxSize = n / t + eps;
         heap.clear();
         for (let p = 0; p < prefix; p++) {
-            if (postings[tx[p]].length > 0) {
-                heap.push(postings[tx[p]], 0);
+            const list = postings[tx[p]];
+            if (list !== undefined) {
+                heap.push(list, 0);
             }
         }
         let last = -1;
@@ -295,7 +374,7 @@ function* earliestSimilar<E extends { text: string }>(entries: E[], similarity: 
             }
         }
         for (let p = 0; p < prefix; p++) {
-            postings[tx[p]].push(x);
+            (postings[tx[p]] ??= []).push(x);
         }
     }
 }
@@ -404,10 +483,14 @@ interface Found {
     first?: { start: number; end: number };
 }
 
-/** Sentences (ending in ".", "!", "?" or ";") that occur a second time in the text, at the later one. */
-function repeatedSentences(text: string): Found[] {
+/**
+ * Sentences (ending in ".", "!", "?" or ";") that occur a second time in the text, at the later one:
+ * two sentences are the same when their normalized texts are. Only sentences with the same words
+ * (numbered as `wordsOf` reads them) can be, so those are grouped by a hash of their words first and
+ * normalized only when two meet: most texts repeat no sentence and normalize none.
+ */
+function repeatedSentences(text: string, words: TextWords): Found[] {
     const result: Found[] = [];
-    const seen = new Map<string, { start: number; end: number }>();
     const pieces: Array<{ start: number; end: number }> = [];
     // Split at sentence punctuation followed by a blank (so "1.1" and "v.v." stay whole).
     let start = 0;
@@ -422,25 +505,91 @@ function repeatedSentences(text: string): Found[] {
     if (pieces.length < 2) {
         return result;
     }
+    interface Sentence { start: number; end: number; raw: string; key?: string }
+    const normalized = (sentence: Sentence) => sentence.key ??= normalizeText(sentence.raw);
+    const seen = new Map<number, Sentence[]>();
+    let w = 0;
     for (const piece of pieces) {
         // Trim the blanks around the sentence.
         let s = piece.start;
         let e = piece.end;
         while (s < e && /\s/.test(text[s])) s++;
         while (e > s && /\s/.test(text[e - 1])) e--;
-        const raw = text.slice(s, e);
-        const key = normalizeText(raw);
-        if (key.split(' ').length < MIN_PHRASE_WORDS || key.length < MIN_PHRASE_CHARS) {
-            continue;
+        // Words never straddle a piece's bounds (punctuation and blanks are not word characters).
+        while (w < words.count && words.starts[w] < s) w++;
+        let hash = 0;
+        let count = 0;
+        for (; w < words.count && words.ends[w] <= e; w++, count++) {
+            hash = (Math.imul(hash, 0x01000193) ^ words.id[w]) | 0;
         }
-        const first = seen.get(key);
+        // Without word ids comparable across case (a letter whose lower case changes length), every sentence meets every other.
+        const key = words.caseless ? Math.imul(hash, 31) + count : 0;
+        const sentence: Sentence = { start: s, end: e, raw: text.slice(s, e) };
+        const earlier = seen.get(key);
+        const first = earlier?.find(other => normalized(other) === normalized(sentence));
         if (first) {
-            result.push({ start: s, end: e, text: raw, first });
+            const normal = normalized(sentence);
+            if (normal.split(' ').length >= MIN_PHRASE_WORDS && normal.length >= MIN_PHRASE_CHARS) {
+                result.push({ start: s, end: e, text: sentence.raw, first: { start: first.start, end: first.end } });
+            }
+        } else if (earlier) {
+            earlier.push(sentence);
         } else {
-            seen.set(key, { start: s, end: e });
+            seen.set(key, [sentence]);
         }
     }
     return result;
+}
+
+/**
+ * The words of a text as `normalizeText` reads them (runs of anything but punctuation, symbols and
+ * blanks, in lower case), numbered so that equal words have one number, with where they stand.
+ */
+interface TextWords {
+    count: number;
+    starts: number[];
+    ends: number[];
+    /** The words, in lower case. */
+    texts: string[];
+    id: Int32Array;
+    ids: Map<string, number>;
+    /** Whether the words were read in lower case (unless a letter's lower case has another length). */
+    caseless: boolean;
+}
+
+function wordsOf(text: string, ids: Map<string, number>): TextWords {
+    // Parallel arrays, not an object per word.
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const texts: string[] = [];
+    const idList: number[] = [];
+    // The AST holds NFC text; lower case keeps the offsets unless a letter changes length (rare).
+    const lower = text.toLowerCase();
+    const caseless = lower.length === text.length;
+    const scanned = caseless ? lower : text;
+    for (let i = 0; i < scanned.length;) {
+        const width = separatorAt(scanned, i);
+        if (width > 0) {
+            i += width;
+            continue;
+        }
+        const start = i;
+        while (i < scanned.length && separatorAt(scanned, i) === 0) {
+            const code = scanned.charCodeAt(i);
+            i += code >= 0xd800 && code <= 0xdbff && (scanned.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+        }
+        const word = caseless ? scanned.slice(start, i) : scanned.slice(start, i).toLowerCase();
+        let value = ids.get(word);
+        if (value === undefined) {
+            value = ids.size;
+            ids.set(word, value);
+        }
+        starts.push(start);
+        ends.push(i);
+        texts.push(word);
+        idList.push(value);
+    }
+    return { count: idList.length, starts, ends, texts, id: Int32Array.from(idList), ids, caseless };
 }
 
 interface FoundPhrase {
@@ -455,40 +604,8 @@ interface FoundPhrase {
  * A run of at least MIN_PHRASE_WORDS words written again right after itself, possibly joined by one
  * of JOIN_WORDS ("… thành ủy cụ thể hoặc Nghị quyết này thành ủy cụ thể hoặc …").
  */
-function repeatedPhrases(text: string): FoundPhrase[] {
-    // Words (runs of letters, marks and digits) as numbers, with where they stand: parallel arrays,
-    // not an object per word.
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const idList: number[] = [];
-    const ids = new Map<string, number>();
-    // The AST holds NFC text; lower case keeps the offsets unless a letter changes length (rare).
-    const lower = text.toLowerCase();
-    const scanned = lower.length === text.length ? lower : text;
-    for (let i = 0; i < scanned.length;) {
-        let width = wordCharacterAt(scanned, i);
-        if (width === 0) {
-            i += scanned.charCodeAt(i) >= 0xd800 && scanned.charCodeAt(i) <= 0xdbff && (scanned.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-            continue;
-        }
-        const start = i;
-        while (width > 0) {
-            i += width;
-            width = i < scanned.length ? wordCharacterAt(scanned, i) : 0;
-        }
-        const word = scanned === lower ? scanned.slice(start, i) : scanned.slice(start, i).toLowerCase();
-        let value = ids.get(word);
-        if (value === undefined) {
-            value = ids.size;
-            ids.set(word, value);
-        }
-        starts.push(start);
-        ends.push(i);
-        idList.push(value);
-    }
-    const n = idList.length;
-    const id = Int32Array.from(idList);
-    const words = { start: starts, end: ends };
+function repeatedPhrases(text: string, words: TextWords): FoundPhrase[] {
+    const { count: n, id, ids } = words;
     const nextSame = new Int32Array(n).fill(-1);
     const lastSeen = new Map<number, number>();
     for (let k = n - 1; k >= 0; k--) {
@@ -522,7 +639,7 @@ function repeatedPhrases(text: string): FoundPhrase[] {
             continue;
         }
         const { length, gap } = match;
-        const phrase = text.slice(words.start[i], words.end[i + length - 1]);
+        const phrase = text.slice(words.starts[i], words.ends[i + length - 1]);
         if (normalizeText(phrase).replace(/ /g, '').length < MIN_PHRASE_CHARS) {
             i++;
             continue;
@@ -534,7 +651,7 @@ function repeatedPhrases(text: string): FoundPhrase[] {
             last += length + gap;
             times++;
         }
-        result.push({ start: words.start[i + length + gap], end: words.end[last + length - 1], phrase, times });
+        result.push({ start: words.starts[i + length + gap], end: words.ends[last + length - 1], phrase, times });
         i = last + length;
     }
     return result;

@@ -8,6 +8,7 @@ import type { LangiumDocument } from 'langium';
 import { DocumentState } from 'langium';
 import type { Agency, Document, Group } from '../language/generated/ast.js';
 import { isAgency, isDocument, isGroup, isModel } from '../language/generated/ast.js';
+import { characterClass, widthAt } from '../language/characters.js';
 import { documentKind, documentKindLabel } from '../language/keywords.js';
 import type { SemanticServices } from './services.js';
 import { mergedPerWorkspace } from './services.js';
@@ -16,12 +17,19 @@ import { mergedPerWorkspace } from './services.js';
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/u;
 
 /**
+ * "o" or "u" and a toned a, e or y ending a word: the only pairs whose tone can move. Only these
+ * are matched (not every "o" or "u" before a last letter, as "con", "sau"), so most texts are left
+ * as they are without calling the replacer.
+ */
+const TONED_OPEN_PAIR = /([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![\p{L}\p{M}])/gu;
+
+/**
  * The text with the tone of an open "oa", "oe", "uy" on its first vowel ("uỷ" → "ủy", "hoà" →
  * "hòa"), in NFC. Each such pair keeps its length, so offsets into the result are offsets into the
  * NFC text.
  */
 export function canonicalTone(text: string): string {
-    return text.normalize('NFC').replace(/([oOuU])([\p{L}])(?![\p{L}\p{M}])/gu, (whole, first: string, second: string) => {
+    return text.normalize('NFC').replace(TONED_OPEN_PAIR, (whole, first: string, second: string) => {
         const base = second.normalize('NFD');
         const tone = TONES.exec(base)?.[0];
         const pair = `${first.toLowerCase()}${base.replace(TONES, '').toLowerCase()}`;
@@ -42,6 +50,8 @@ export interface Word {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** A letter or digit (what `WORD` matches a run of), read from a table. */
+const wordCharacterAt = characterClass(/^[\p{L}\p{N}]$/u);
 
 /**
  * The words of an NFC text, in order (shared: never modify the result). Remembered by text: on
@@ -76,9 +86,18 @@ function readWords(text: string): readonly Word[] {
         return [];
     }
     const words: Word[] = [];
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(canonical); m; m = WORD.exec(canonical)) {
-        words.push({ key: m[0], start: m.index, end: m.index + m[0].length });
+    for (let i = 0; i < canonical.length;) {
+        let width = wordCharacterAt(canonical, i);
+        if (width === 0) {
+            i += widthAt(canonical, i);
+            continue;
+        }
+        const start = i;
+        while (width > 0) {
+            i += width;
+            width = i < canonical.length ? wordCharacterAt(canonical, i) : 0;
+        }
+        words.push({ key: canonical.slice(start, i), start, end: i });
     }
     return words;
 }
@@ -240,19 +259,28 @@ export function nearMissNames(text: string, index: NameIndex, namespace: string 
     if (remembered?.index !== index) {
         remembered = remembered?.signature === index.signature
             ? { ...remembered, index, positions: undefined }
-            : { index, signature: index.signature, byText: new Map() };
+            : { index, signature: index.signature, byNamespace: new Map(), size: 0 };
     }
     const memo = remembered;
-    const key = `${namespace ?? ''}\u0000${text}`;
-    let found = memo.byText.get(key);
+    // By namespace, then by the text itself (not a key joining both: that would copy every text).
+    let byText = memo.byNamespace.get(namespace);
+    if (!byText) {
+        byText = new Map();
+        memo.byNamespace.set(namespace, byText);
+    }
+    let found = byText.get(text);
     if (!found) {
         memo.positions ??= new Map(all.map((name, i) => [name, i]));
         const positions = memo.positions;
         found = findNearMisses(text, index, namespace).map(({ name, ...miss }) => ({ ...miss, at: positions.get(name)! }));
-        if (memo.byText.size >= REMEMBERED_TEXTS) {
-            memo.byText.clear();
+        if (memo.size >= REMEMBERED_TEXTS) {
+            memo.byNamespace.clear();
+            memo.size = 0;
+            byText = new Map();
+            memo.byNamespace.set(namespace, byText);
         }
-        memo.byText.set(key, found);
+        byText.set(text, found);
+        memo.size++;
     }
     return found.map(({ at, ...miss }) => ({ ...miss, name: all[at] }));
 }
@@ -261,7 +289,9 @@ export function nearMissNames(text: string, index: NameIndex, namespace: string 
 let remembered: {
     index: NameIndex;
     signature: string;
-    byText: Map<string, Array<Omit<NearMiss, 'name'> & { at: number }>>;
+    byNamespace: Map<string | undefined, Map<string, Array<Omit<NearMiss, 'name'> & { at: number }>>>;
+    /** Texts remembered, over all namespaces. */
+    size: number;
     positions?: Map<KnownName, number>;
 } | undefined;
 

@@ -4,46 +4,15 @@
  * schemes: ../../semantics/numbering.ts.
  */
 import type { AstNode } from 'langium';
+import { characterClass, widthAt } from '../../language/characters.js';
 
 const SEPARATOR = /^[\p{P}\p{S}\s]$/u;
 const WORD_CHARACTER = /^[\p{L}\p{M}\p{N}]$/u;
 
-/**
- * A test of one character against a Unicode class, remembered per UTF-16 unit: the rules read every
- * character of every text, and a regular expression per character (or a global replace with
- * property escapes) dominated their time.
- */
-function characterClass(pattern: RegExp): (text: string, i: number) => number {
-    // 0: not yet known, 1: in the class, 2: not.
-    const known = new Uint8Array(0x10000);
-    /** The width of the character at i (1 or 2 units) when it is in the class, else 0. */
-    return (text, i) => {
-        const code = text.charCodeAt(i);
-        if (code >= 0xd800 && code <= 0xdbff) {
-            const point = text.codePointAt(i)!;
-            if (point > 0xffff) {
-                return pattern.test(String.fromCodePoint(point)) ? 2 : 0;
-            }
-        }
-        let k = known[code];
-        if (k === 0) {
-            k = pattern.test(String.fromCharCode(code)) ? 1 : 2;
-            known[code] = k;
-        }
-        return k === 1 ? 1 : 0;
-    };
-}
-
 /** The width of a punctuation mark, symbol or blank at i, else 0. */
-const separatorAt = characterClass(SEPARATOR);
+export const separatorAt = characterClass(SEPARATOR);
 /** The width of a letter, combining mark or digit at i, else 0. */
 export const wordCharacterAt = characterClass(WORD_CHARACTER);
-
-/** Width of the character at i (1 or 2 UTF-16 units). */
-function widthAt(text: string, i: number): number {
-    const code = text.charCodeAt(i);
-    return code >= 0xd800 && code <= 0xdbff && (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-}
 
 /** Text for comparison: NFC, lower case, punctuation, symbols and blanks collapsed to one space. */
 export function normalizeText(text: string): string {
@@ -83,6 +52,11 @@ const LEADING_MARKER = /^\s*(?:(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđ])\s*
  */
 const comparable = new Map<string, string>();
 const COMPARABLE_LIMIT = 20_000;
+
+/** The length of the enumeration marker (and the blanks after it) that a text starts with, 0 when none. */
+export function leadingMarkerLength(text: string): number {
+    return LEADING_MARKER.exec(text)?.[0].length ?? 0;
+}
 
 /** Text for comparison, without its leading item number or bullet. */
 export function comparableText(text: string): string {
