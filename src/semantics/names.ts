@@ -66,8 +66,13 @@ export function wordsOf(text: string): readonly Word[] {
     return words;
 }
 
-/** Texts whose words are remembered: two generations of at most this many, so memory stays bounded. */
-const REMEMBERED_TEXTS = 20_000;
+/**
+ * Texts whose words are remembered: two generations of at most this many, so memory stays bounded.
+ * Enough for the paragraphs of the plan being edited; a check of a thousand plans reads each text
+ * in one plan's validation, and remembering more only kept ~200 MB of words alive (and copied by
+ * every garbage collection).
+ */
+const REMEMBERED_TEXTS = 8_000;
 let recentWords = new Map<string, readonly Word[]>();
 let olderWords = new Map<string, readonly Word[]>();
 
@@ -273,7 +278,7 @@ export function nearMissNames(text: string, index: NameIndex, namespace: string 
         memo.positions ??= new Map(all.map((name, i) => [name, i]));
         const positions = memo.positions;
         found = findNearMisses(text, index, namespace).map(({ name, ...miss }) => ({ ...miss, at: positions.get(name)! }));
-        if (memo.size >= REMEMBERED_TEXTS) {
+        if (memo.size >= REMEMBERED_NEAR_MISSES) {
             memo.byNamespace.clear();
             memo.size = 0;
             byText = new Map();
@@ -284,6 +289,9 @@ export function nearMissNames(text: string, index: NameIndex, namespace: string 
     }
     return found.map(({ at, ...miss }) => ({ ...miss, name: all[at] }));
 }
+
+/** Texts whose near misses are remembered (mostly none: an empty list each). */
+const REMEMBERED_NEAR_MISSES = 20_000;
 
 /** Near misses by namespace and text, for the index of one signature; names by their place in `all`. */
 let remembered: {
