@@ -5,6 +5,7 @@ import { defineRule } from '../linter/rule.js';
 import { workspaceParties } from '../semantics/parties.js';
 import { effectiveRecipients } from '../semantics/instruments.js';
 import { effectiveLeads, effectiveSupports, isUnderAuthority, resolvedParties } from '../semantics/responsibility.js';
+import { allContents } from '../semantics/contents.js';
 
 interface Options {
     includeOutsideAuthority: boolean;
@@ -77,7 +78,7 @@ export default defineRule<Options>({
  */
 function bodiesWithWork(plan: Plan): Set<Party> {
     const result = new Set<Party>();
-    for (const node of AstUtils.streamAllContents(plan)) {
+    for (const node of allContents(plan)) {
         if (isTask(node)) {
             resolvedParties([...effectiveLeads(node), ...effectiveSupports(node), ...node.requested]).forEach(p => result.add(p));
         } else if (isSection(node)) {

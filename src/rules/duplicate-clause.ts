@@ -57,11 +57,26 @@ function* assignedChildren(node: AstNode, cst: CstNode): Generator<{ child: CstN
         return;
     }
     for (const child of cst.content) {
-        const assignment = child.grammarSource ? AstUtils.getContainerOfType(child.grammarSource, Ast.isAssignment) : undefined;
+        const assignment = assignmentOf(child.grammarSource);
         if (assignment) {
             yield { child, assignment };
         } else if (child.astNode === node) {
             yield* assignedChildren(node, child);
         }
     }
+}
+
+/** The assignment a grammar element belongs to, looked up once per element (the rule visits every CST node of every plan). */
+const assignments = new WeakMap<GrammarAST.AbstractElement, GrammarAST.Assignment | null>();
+
+function assignmentOf(element: GrammarAST.AbstractElement | undefined): GrammarAST.Assignment | undefined {
+    if (!element) {
+        return undefined;
+    }
+    let assignment = assignments.get(element);
+    if (assignment === undefined) {
+        assignment = AstUtils.getContainerOfType(element, Ast.isAssignment) ?? null;
+        assignments.set(element, assignment);
+    }
+    return assignment ?? undefined;
 }

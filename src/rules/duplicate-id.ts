@@ -1,9 +1,10 @@
 import type { AstNode, AstNodeDescription } from 'langium';
-import { AstUtils, GrammarUtils, UriUtils } from 'langium';
+import { GrammarUtils, UriUtils } from 'langium';
 import type { Document, Plan } from '../language/generated/ast.js';
 import { isPhase, isReport, isTarget, isTask } from '../language/generated/ast.js';
 import { namespaceOf, qualify } from '../language/planspec-scope.js';
 import { defineRule, noOptions } from '../linter/rule.js';
+import { allContents } from '../semantics/contents.js';
 
 type Named = AstNode & { name?: string };
 
@@ -64,7 +65,7 @@ export default defineRule({
 
         function checkLocalNames(owner: Plan | Document): void {
             const seen = new Map<string, Named>();
-            for (const node of AstUtils.streamAllContents(owner)) {
+            for (const node of allContents(owner)) {
                 if (!(isTarget(node) || isTask(node) || isPhase(node) || isReport(node)) || !node.name) {
                     continue;
                 }

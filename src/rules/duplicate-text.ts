@@ -1,10 +1,11 @@
-import { AstUtils, GrammarUtils } from 'langium';
+import { GrammarUtils } from 'langium';
 import type { Document, Funding, Objective, Paragraph, Plan, Task } from '../language/generated/ast.js';
 import { isFunding, isObjective, isParagraph, isTask } from '../language/generated/ast.js';
 import { defineRule } from '../linter/rule.js';
 import { StringMap } from '../language/string-map.js';
 import { comparableText, leadingMarkerLength, lineOf, normalizeText, separatorAt } from '../linter/support/drafting.js';
 import { effectiveLeads } from '../semantics/responsibility.js';
+import { allContents } from '../semantics/contents.js';
 
 interface Options {
     minLength: number;
@@ -80,7 +81,7 @@ export default defineRule<Options>({
             // Words numbered once per plan, shared by the search for repetitions inside a text and
             // the comparison of texts: each text is read once.
             const wordIds = new Map<string, number>();
-            for (const node of AstUtils.streamAllContents(owner)) {
+            for (const node of allContents(owner)) {
                 if ((isTask(node) || isParagraph(node) || isObjective(node) || isFunding(node)) && typeof node.text === 'string') {
                     const words = wordsOf(node.text, wordIds);
                     checkWithin(node, words);

@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import { AstUtils, GrammarUtils } from 'langium';
+import { GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { Plan } from '../language/generated/ast.js';
 import { StringMap } from '../language/string-map.js';
@@ -9,6 +9,7 @@ import { addToBody, quote } from '../linter/support/fixes.js';
 import { annexNumberKey, containsAnnex, findAnnexMentions } from '../semantics/annexes.js';
 import { proseTextsOf } from '../semantics/citations.js';
 import { placeholderText } from '../semantics/placeholders.js';
+import { allContents } from '../semantics/contents.js';
 
 /** A place in the plan's text that announces an annex. */
 interface Announced {
@@ -62,7 +63,7 @@ export default defineRule({
 
         function announcements(plan: Plan): Announced[] {
             const result: Announced[] = [];
-            for (const node of [plan, ...AstUtils.streamAllContents(plan)]) {
+            for (const node of [plan, ...allContents(plan)]) {
                 for (const prose of proseTextsOf(node)) {
                     const mentions = findAnnexMentions(prose.text);
                     if (mentions.length === 0) {

@@ -1,10 +1,10 @@
-import { AstUtils } from 'langium';
 import { isTarget } from '../language/generated/ast.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import type { CalendarDate } from '../semantics/dates.js';
 import { compareDates } from '../semantics/dates.js';
 import { targetLabel } from '../semantics/targets.js';
 import { deadlineRelation, deadlineWindow, deadlinesOf, isRecurringPoint, planDate, sourceText, statedPlanSpan } from '../semantics/time.js';
+import { allContents } from '../semantics/contents.js';
 
 export default defineRule({
     meta: {
@@ -24,7 +24,7 @@ export default defineRule({
                 }
                 const now = planDate(plan);
                 const period = `${show(span.start)}–${show(span.end)}`;
-                for (const member of AstUtils.streamAllContents(plan).filter(isTarget)) {
+                for (const member of allContents(plan).filter(isTarget)) {
                     for (const deadline of deadlinesOf(member)) {
                         for (const point of deadline.points) {
                             // "20/7" recurs every year: it has no year to fall outside the period; a point

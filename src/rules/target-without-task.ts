@@ -1,8 +1,8 @@
-import { AstUtils } from 'langium';
 import type { Target } from '../language/generated/ast.js';
 import { isTarget, isTask } from '../language/generated/ast.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { targetLabel } from '../semantics/targets.js';
+import { allContents } from '../semantics/contents.js';
 
 export default defineRule({
     meta: {
@@ -20,7 +20,7 @@ export default defineRule({
             Plan(plan) {
                 const targets: Target[] = [];
                 const served = new Set<Target>();
-                for (const node of AstUtils.streamAllContents(plan)) {
+                for (const node of allContents(plan)) {
                     if (isTarget(node)) {
                         targets.push(node);
                     } else if (isTask(node)) {

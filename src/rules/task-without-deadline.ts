@@ -1,5 +1,4 @@
 import type { AstNode } from 'langium';
-import { AstUtils } from 'langium';
 import type { Document, Plan, Task } from '../language/generated/ast.js';
 import { isTask } from '../language/generated/ast.js';
 import { keywordKey } from '../language/keywords.js';
@@ -11,6 +10,7 @@ import { PLACEHOLDER_DATE } from '../semantics/placeholders.js';
 import { modeOf } from '../semantics/responsibility.js';
 import { headerRange, lineOf } from '../semantics/structure.js';
 import { hasOwnTiming, timingSource } from '../semantics/time.js';
+import { allContents } from '../semantics/contents.js';
 
 interface Options {
     summaryThreshold: number;
@@ -52,7 +52,7 @@ export default defineRule<Options>({
         };
 
         function check(owner: Plan | Document): void {
-            const tasks = AstUtils.streamAllContents(owner).filter(isTask).toArray();
+            const tasks = allContents(owner).filter(isTask);
             const directed = tasks.filter(t => modeOf(t) === 'directed');
             if (directed.length === 0) {
                 return;

@@ -1,9 +1,9 @@
 import type { Reference } from 'langium';
-import { AstUtils } from 'langium';
 import type { Citable, Document, Indicator, Plan, Target } from '../language/generated/ast.js';
 import { isTarget } from '../language/generated/ast.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import type { Interval } from '../semantics/targets.js';
+import { allContents } from '../semantics/contents.js';
 import {
     admissible, citableLabel, comparisonRange, comparisonText, contains, dueKey, natureKey, sameUnit, targetLabel
 } from '../semantics/targets.js';
@@ -46,7 +46,7 @@ export default defineRule({
             }
             const byIndicator = new Map<Indicator, BasisTarget[]>();
             for (const [source, isImplemented] of cited) {
-                for (const node of AstUtils.streamAllContents(source)) {
+                for (const node of allContents(source)) {
                     const indicator = isTarget(node) ? node.indicator?.ref : undefined;
                     const interval = indicator ? admissible(node as Target) : undefined;
                     if (indicator && interval) {
@@ -59,7 +59,7 @@ export default defineRule({
             if (byIndicator.size === 0) {
                 return;
             }
-            for (const node of AstUtils.streamAllContents(owner)) {
+            for (const node of allContents(owner)) {
                 const indicator = isTarget(node) ? node.indicator?.ref : undefined;
                 const candidates = indicator ? byIndicator.get(indicator) : undefined;
                 if (!candidates) {

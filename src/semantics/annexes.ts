@@ -3,11 +3,11 @@
  * "theo Phụ lục I", "(có phụ lục kèm theo)", "các Phụ lục I, II"). An annex of another document
  * ("Phụ lục III Nghị định 30/2020/NĐ-CP", "Phụ lục ban hành kèm theo Thông tư số …") is not the plan's.
  */
-import { AstUtils } from 'langium';
 import type { Annex, Plan } from '../language/generated/ast.js';
 import { isAnnex } from '../language/generated/ast.js';
 import { documentKindLabel } from '../language/keywords.js';
 import { romanValue } from './numbering.js';
+import { allContents } from './contents.js';
 
 /** An annex a text announces. Offsets are into the text's value. */
 export interface AnnexMention {
@@ -65,7 +65,7 @@ export function annexNumberKey(number: string): string {
 
 /** The annexes a plan contains. */
 export function annexesOf(plan: Plan): Annex[] {
-    return AstUtils.streamAllContents(plan).filter(isAnnex).toArray();
+    return allContents(plan).filter(isAnnex);
 }
 
 /**

@@ -5,13 +5,14 @@
  * group cannot be decided from the registry, so it is said once, at the group, not at every task.
  */
 import type { LangiumDocument, Reference } from 'langium';
-import { AstUtils, DocumentState } from 'langium';
+import { DocumentState } from 'langium';
 import type { Group, Party, Section, Task } from '../language/generated/ast.js';
 import { isModel, isSection, isTask } from '../language/generated/ast.js';
 import { taskMode } from '../language/keywords.js';
 import { addresseeSource, authorityOver, issuerOf, modeOf } from './responsibility.js';
 import type { SemanticServices } from './services.js';
 import { mergedPerWorkspace } from './services.js';
+import { allContents } from './contents.js';
 
 /** A task or heading that directs a body whose authority is unknown, and the reference that names it. */
 export interface DirectedUse {
@@ -36,7 +37,7 @@ const usesOf = mergedPerWorkspace<Array<[Group, DirectedUse]>, Map<Group, Direct
         if (!isModel(model)) {
             return part;
         }
-        for (const node of AstUtils.streamAllContents(model)) {
+        for (const node of allContents(model)) {
             const directed = directedReferences(node);
             if (!directed) {
                 continue;

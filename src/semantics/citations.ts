@@ -6,7 +6,6 @@
  * `trích dẫn ID ("phrase")`, which links it explicitly.
  */
 import type { AstNode, Reference } from 'langium';
-import { AstUtils } from 'langium';
 import type { Citable, Citation, Document, Plan } from '../language/generated/ast.js';
 import {
     isAnnex, isArticle, isDocument, isFootnote, isFunding, isObjective, isParagraph, isPlan, isReport, isSection, isTarget,
@@ -19,6 +18,7 @@ import { parseDate } from './dates.js';
 import type { NumberSymbol } from './documents.js';
 import { declarationsNumbered, parseNumberSymbol, typeOfSymbol } from './documents.js';
 import type { SemanticServices } from './services.js';
+import { allContents } from './contents.js';
 
 /** A number-symbol found in a text. Offsets are into the text's value (NFC, wrapped lines joined). */
 export interface FoundNumber {
@@ -179,7 +179,7 @@ export function citationsOf(services: SemanticServices, node: AstNode): ProseCit
 /** Every prose citation inside a plan or document, in document order. */
 export function allCitations(services: SemanticServices, owner: Plan | Document): ProseCitation[] {
     const result: ProseCitation[] = [...citationsOf(services, owner)];
-    for (const node of AstUtils.streamAllContents(owner)) {
+    for (const node of allContents(owner)) {
         result.push(...citationsOf(services, node));
     }
     return result;

@@ -112,9 +112,6 @@ function readWords(text: string): readonly Word[] {
  * as far as they go: a rule that looks at the start of a text does not pay for a long one.
  */
 export function leadingWordsOf(text: string, from: number, count: number): Word[] {
-    if (text.toLowerCase().length !== text.length) {
-        return [];
-    }
     // Word boundaries do not move with tone placement or case, so the raw text says where to cut;
     // one word more is read and dropped, so that the last one kept is read as in the whole text.
     WORD.lastIndex = from;
@@ -126,7 +123,12 @@ export function leadingWordsOf(text: string, from: number, count: number): Word[
         }
         end = m.index + m[0].length;
     }
-    return wordsOf(text.slice(0, end)).filter(w => w.start >= from).slice(0, count);
+    const read = text.slice(0, end);
+    // Lower case that changes a length would move the offsets (`wordsOf` reads none then); only the part read matters.
+    if (read.toLowerCase().length !== read.length) {
+        return [];
+    }
+    return wordsOf(read).filter(w => w.start >= from).slice(0, count);
 }
 
 /** A name as compared: its words' keys joined by one blank ("Uỷ ban nhân dân tỉnh," → "ủy ban nhân dân tỉnh"). */

@@ -3,7 +3,7 @@
  * it constrains, when it is due, who owns it, and how to say it in words.
  */
 import type { AstNode, CstNode, Reference } from 'langium';
-import { AstUtils, GrammarUtils } from 'langium';
+import { GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { Citable, Document, Party, Plan, Target } from '../language/generated/ast.js';
 import { isSection, isTarget, isTask } from '../language/generated/ast.js';
@@ -13,6 +13,7 @@ import { changeDirection, commitment, comparisonOp, documentKind, documentKindLa
 import { effectiveLeads } from './responsibility.js';
 import { phraseKey } from './names.js';
 import { deadlinesOf, recurrenceMonths, sourceText, statedPlanSpan, yearOf } from './time.js';
+import { allContents } from './contents.js';
 
 /**
  * Canonical comparison of a target: prefix op, postfix ("trở lên") wins; a bare value means "reach"
@@ -314,7 +315,7 @@ export interface TargetFacts {
  */
 export function targetsByMeasure(owner: Plan | Document): TargetFacts[][] {
     const targets: Target[] = [];
-    for (const node of AstUtils.streamAllContents(owner)) {
+    for (const node of allContents(owner)) {
         if (isTarget(node)) {
             targets.push(node);
         }

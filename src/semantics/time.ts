@@ -22,6 +22,7 @@ import { addDays, compareDates, daysInMonth, formatDate, lastDayOfMonth, parseDa
 import { inferredReason } from './provenance.js';
 import { isPlaceholderDate } from './placeholders.js';
 import { ownerOf } from './structure.js';
+import { allContents } from './contents.js';
 
 export { ownerOf };
 
@@ -461,7 +462,7 @@ export function effectiveDate(node: AstNode | undefined): CalendarDate | undefin
  */
 export function phaseGroups(plan: Plan): Map<Phase | undefined, Phase[]> {
     const groups = new Map<Phase | undefined, Phase[]>();
-    for (const node of AstUtils.streamAllContents(plan)) {
+    for (const node of allContents(plan)) {
         if (isPhase(node)) {
             const parent = AstUtils.getContainerOfType(node.$container, isPhase);
             let group = groups.get(parent);
