@@ -155,6 +155,15 @@ export interface KnownName {
 /** The names of a workspace, by their first word, and the keys of all of them (any namespace). */
 export interface NameIndex {
     byFirst: Map<string, KnownName[]>;
+    /**
+     * Names of two words or more by their first two words ("ủy ban"), and names of MIN_NAME_WORDS or
+     * more also by their first and third ("ủy nhân"), joined by a blank, with their place in their
+     * `byFirst` list: the words that start many names ("Ủy ban nhân dân xã …" of a hundred communes)
+     * then cost a lookup, not a pass over every such name.
+     */
+    byStart: Map<string, KnownName[]>;
+    nearStart: Map<string, KnownName[]>;
+    rank: Map<KnownName, number>;
     keys: Set<string>;
     /** Two words that follow each other in a name ("thông tin", "ủy ban"), joined by a blank. */
     pairs: Set<string>;
@@ -197,23 +206,43 @@ const namesOf = mergedPerWorkspace<KnownName[], NameIndex>({
     merge: parts => {
         const all = parts.flatMap(p => p.part);
         const signature = all.map(n => `${n.namespace ?? ''}\u0001${n.text}`).join('\u0000');
-        const index: NameIndex = { byFirst: new Map(), keys: new Set(), pairs: new Set(), all, signature };
+        const index: NameIndex = { byFirst: new Map(), byStart: new Map(), nearStart: new Map(), rank: new Map(), keys: new Set(), pairs: new Set(), all, signature };
         for (const { part } of parts) {
             for (const name of part) {
                 const words = name.words;
                 index.keys.add(words.map(w => w.key).join(' '));
                 words.slice(1).forEach((w, k) => index.pairs.add(`${words[k].key} ${w.key}`));
                 const list = index.byFirst.get(words[0].key);
+                index.rank.set(name, list?.length ?? 0);
                 if (list) {
                     list.push(name);
                 } else {
                     index.byFirst.set(words[0].key, [name]);
+                }
+                const keys = name.keys;
+                if (keys.length > 1) {
+                    push(index.byStart, `${keys[0]} ${keys[1]}`, name);
+                }
+                if (keys.length >= MIN_NAME_WORDS) {
+                    push(index.nearStart, `${keys[0]} ${keys[1]}`, name);
+                    if (keys[2] !== keys[1]) {
+                        push(index.nearStart, `${keys[0]} ${keys[2]}`, name);
+                    }
                 }
             }
         }
         return index;
     },
 });
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) {
+        list.push(value);
+    } else {
+        map.set(key, [value]);
+    }
+}
 
 export function knownNames(services: SemanticServices, document: LangiumDocument): NameIndex {
     return namesOf(services, document.uri);
@@ -311,17 +340,20 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
     const visible = (name: KnownName) => name.namespace === undefined || name.namespace === namespace;
     // Names written right: a near miss inside one of them is that name, not a misspelling.
     const exact: Array<[number, number]> = [];
-    words.forEach((word, i) => {
-        for (const name of index.byFirst.get(word.key) ?? []) {
-            if (name.words.length > 1 && name.words.every((w, k) => words[i + k]?.key === w.key)) {
+    for (let i = 0; i + 1 < words.length; i++) {
+        if (!index.byFirst.has(words[i].key)) {
+            continue;
+        }
+        for (const name of index.byStart.get(`${words[i].key} ${words[i + 1].key}`) ?? []) {
+            if (name.words.every((w, k) => words[i + k]?.key === w.key)) {
                 exact.push([i, i + name.words.length - 1]);
             }
         }
-    });
+    }
     const misses: NearMiss[] = [];
     for (let i = 0; i < words.length; i++) {
         let best: (NearMiss & { last: number }) | undefined;
-        for (const name of index.byFirst.get(words[i].key) ?? []) {
+        for (const name of nearCandidates(i)) {
             if (!visible(name) || name.words.length < MIN_NAME_WORDS) {
                 continue;
             }
@@ -349,6 +381,25 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
         }
     }
     return misses;
+
+    /**
+     * The names that may start at word i with one word left out or misspelt: those whose second or
+     * third word is word i + 1, or whose third is word i + 2; in their `byFirst` order.
+     */
+    function nearCandidates(i: number): readonly KnownName[] {
+        if (i + 1 >= words.length || !index.byFirst.has(words[i].key)) {
+            return [];
+        }
+        const next = index.nearStart.get(`${words[i].key} ${words[i + 1].key}`);
+        const further = i + 2 < words.length ? index.nearStart.get(`${words[i].key} ${words[i + 2].key}`) : undefined;
+        if (!further || further === next) {
+            return next ?? [];
+        }
+        if (!next) {
+            return further;
+        }
+        return [...new Set([...next, ...further])].sort((a, b) => index.rank.get(a)! - index.rank.get(b)!);
+    }
 
     function missing(ws: readonly Word[], i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
         const keys = name.keys;
