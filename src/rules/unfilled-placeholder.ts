@@ -55,24 +55,31 @@ export default defineRule({
                         });
                     }
                 }
-                for (const [property, value] of Object.entries(node)) {
+                // Every property of every node: read in place, without an entry or a list made for each.
+                for (const property in node) {
                     if (property.startsWith('$')) {
                         continue;
                     }
-                    const values = Array.isArray(value) ? value : [value];
-                    values.forEach((item, index) => {
-                        const date = DATE_PROPERTIES.has(property) && isPlaceholderDate(item);
-                        if (!date && !isPlaceholderText(item)) {
-                            return;
-                        }
-                        const written = GrammarUtils.findNodeForProperty(node.$cstNode, property, Array.isArray(value) ? index : undefined);
-                        context.report({
-                            node,
-                            range: written?.range,
-                            message: date
-                                ? `Chưa điền ngày: thay ${String(item)} bằng ngày như bản gốc / The date is not filled in: replace ${String(item)} with the date as in the original`
-                                : 'Chỗ cần điền chưa được điền: thay "[CẦN ĐIỀN: …]" bằng nội dung như bản gốc / Placeholder not filled in: replace "[CẦN ĐIỀN: …]" with the text as in the original',
-                        });
+                    const value = (node as unknown as Record<string, unknown>)[property];
+                    if (Array.isArray(value)) {
+                        value.forEach((item, index) => check(property, item, index));
+                    } else {
+                        check(property, value, undefined);
+                    }
+                }
+
+                function check(property: string, item: unknown, index: number | undefined): void {
+                    const date = DATE_PROPERTIES.has(property) && isPlaceholderDate(item);
+                    if (!date && !isPlaceholderText(item)) {
+                        return;
+                    }
+                    const written = GrammarUtils.findNodeForProperty(node.$cstNode, property, index);
+                    context.report({
+                        node,
+                        range: written?.range,
+                        message: date
+                            ? `Chưa điền ngày: thay ${String(item)} bằng ngày như bản gốc / The date is not filled in: replace ${String(item)} with the date as in the original`
+                            : 'Chỗ cần điền chưa được điền: thay "[CẦN ĐIỀN: …]" bằng nội dung như bản gốc / Placeholder not filled in: replace "[CẦN ĐIỀN: …]" with the text as in the original',
                     });
                 }
             },

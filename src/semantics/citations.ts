@@ -102,25 +102,29 @@ export interface ProseText {
 
 /** The prose texts of a node itself (not of its children). */
 export function proseTextsOf(node: AstNode): ProseText[] {
-    const texts: ProseText[] = [];
-    const add = (property: string, text: string | undefined) => {
-        if (typeof text === 'string' && text !== '') {
-            texts.push({ node, property, text });
-        }
-    };
+    // Asked of every node by several rules: no list is made for a node without prose (most of them).
+    let property: string;
+    let text: string | undefined;
     if (isParagraph(node) || isObjective(node) || isFunding(node) || isTarget(node) || isTask(node)
         || isArticle(node) || isTextBlock(node) || isFootnote(node)) {
-        add('text', node.text);
+        property = 'text';
+        text = node.text;
     } else if (isReport(node)) {
-        add('title', node.title);
+        property = 'title';
+        text = node.title;
     } else if (isSection(node) || isAnnex(node)) {
-        add('heading', node.heading);
+        property = 'heading';
+        text = node.heading;
     } else if (isPlan(node)) {
-        add('title', node.title);
+        property = 'title';
+        text = node.title;
     } else if (isDocument(node)) {
-        add('summary', node.summary);
+        property = 'summary';
+        text = node.summary;
+    } else {
+        return [];
     }
-    return texts;
+    return typeof text === 'string' && text !== '' ? [{ node, property, text }] : [];
 }
 
 /** One citation of a document in the prose of a plan. */

@@ -157,12 +157,12 @@ export interface NameIndex {
     byFirst: Map<string, KnownName[]>;
     /**
      * Names of two words or more by their first two words ("ủy ban"), and names of MIN_NAME_WORDS or
-     * more also by their first and third ("ủy nhân"), joined by a blank, with their place in their
+     * more also by their first and third ("ủy", "nhân"), with their place in their
      * `byFirst` list: the words that start many names ("Ủy ban nhân dân xã …" of a hundred communes)
      * then cost a lookup, not a pass over every such name.
      */
-    byStart: Map<string, KnownName[]>;
-    nearStart: Map<string, KnownName[]>;
+    byStart: Map<string, Map<string, KnownName[]>>;
+    nearStart: Map<string, Map<string, KnownName[]>>;
     rank: Map<KnownName, number>;
     keys: Set<string>;
     /** Two words that follow each other in a name ("thông tin", "ủy ban"), joined by a blank. */
@@ -221,12 +221,12 @@ const namesOf = mergedPerWorkspace<KnownName[], NameIndex>({
                 }
                 const keys = name.keys;
                 if (keys.length > 1) {
-                    push(index.byStart, `${keys[0]} ${keys[1]}`, name);
+                    push(index.byStart, keys[0], keys[1], name);
                 }
                 if (keys.length >= MIN_NAME_WORDS) {
-                    push(index.nearStart, `${keys[0]} ${keys[1]}`, name);
+                    push(index.nearStart, keys[0], keys[1], name);
                     if (keys[2] !== keys[1]) {
-                        push(index.nearStart, `${keys[0]} ${keys[2]}`, name);
+                        push(index.nearStart, keys[0], keys[2], name);
                     }
                 }
             }
@@ -235,12 +235,17 @@ const namesOf = mergedPerWorkspace<KnownName[], NameIndex>({
     },
 });
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-    const list = map.get(key);
+function push<V>(map: Map<string, Map<string, V[]>>, first: string, second: string, value: V): void {
+    let inner = map.get(first);
+    if (!inner) {
+        inner = new Map();
+        map.set(first, inner);
+    }
+    const list = inner.get(second);
     if (list) {
         list.push(value);
     } else {
-        map.set(key, [value]);
+        inner.set(second, [value]);
     }
 }
 
@@ -341,10 +346,7 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
     // Names written right: a near miss inside one of them is that name, not a misspelling.
     const exact: Array<[number, number]> = [];
     for (let i = 0; i + 1 < words.length; i++) {
-        if (!index.byFirst.has(words[i].key)) {
-            continue;
-        }
-        for (const name of index.byStart.get(`${words[i].key} ${words[i + 1].key}`) ?? []) {
+        for (const name of index.byStart.get(words[i].key)?.get(words[i + 1].key) ?? []) {
             if (name.words.every((w, k) => words[i + k]?.key === w.key)) {
                 exact.push([i, i + name.words.length - 1]);
             }
@@ -387,11 +389,12 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
      * third word is word i + 1, or whose third is word i + 2; in their `byFirst` order.
      */
     function nearCandidates(i: number): readonly KnownName[] {
-        if (i + 1 >= words.length || !index.byFirst.has(words[i].key)) {
+        const byNext = i + 1 < words.length ? index.nearStart.get(words[i].key) : undefined;
+        if (!byNext) {
             return [];
         }
-        const next = index.nearStart.get(`${words[i].key} ${words[i + 1].key}`);
-        const further = i + 2 < words.length ? index.nearStart.get(`${words[i].key} ${words[i + 2].key}`) : undefined;
+        const next = byNext.get(words[i + 1].key);
+        const further = i + 2 < words.length ? byNext.get(words[i + 2].key) : undefined;
         if (!further || further === next) {
             return next ?? [];
         }
