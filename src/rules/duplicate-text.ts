@@ -601,19 +601,28 @@ interface FoundPhrase {
     times: number;
 }
 
+/** The last place of each word number met so far, -1 for none (see repeatedPhrases). */
+let lastSeen = new Int32Array(1024).fill(-1);
+
 /**
  * A run of at least MIN_PHRASE_WORDS words written again right after itself, possibly joined by one
  * of JOIN_WORDS ("… thành ủy cụ thể hoặc Nghị quyết này thành ủy cụ thể hoặc …").
  */
 function repeatedPhrases(text: string, words: TextWords): FoundPhrase[] {
-    const { count: n, id, ids } = words;
-    const nextSame = new Int32Array(n).fill(-1);
-    const lastSeen = new Map<number, number>();
-    for (let k = n - 1; k >= 0; k--) {
-        nextSame[k] = lastSeen.get(id[k]) ?? -1;
-        lastSeen.set(id[k], k);
+    const { count: n, id, texts } = words;
+    // The next place of the same word, read through a table by word number shared by every text
+    // (a map per text grew with every word of every paragraph); only this text's entries are reset.
+    if (lastSeen.length < words.ids.size) {
+        lastSeen = new Int32Array(Math.max(words.ids.size, 2 * lastSeen.length)).fill(-1);
     }
-    const joins = new Set([...JOIN_WORDS].map(w => ids.get(w)).filter((v): v is number => v !== undefined));
+    const nextSame = new Int32Array(n);
+    for (let k = n - 1; k >= 0; k--) {
+        nextSame[k] = lastSeen[id[k]];
+        lastSeen[id[k]] = k;
+    }
+    for (let k = 0; k < n; k++) {
+        lastSeen[id[k]] = -1;
+    }
     const same = (a: number, b: number, length: number) => {
         for (let k = 0; k < length; k++) {
             if (id[a + k] !== id[b + k]) {
@@ -629,7 +638,7 @@ function repeatedPhrases(text: string, words: TextWords): FoundPhrase[] {
         // The shortest phrase first: "X hoặc X" is X joined by "hoặc", not "X hoặc" twice.
         for (let j = nextSame[i]; !match && j !== -1 && j - i <= MAX_PHRASE_WORDS + 1; j = nextSame[j]) {
             const length = j - i - 1;
-            if (length >= MIN_PHRASE_WORDS && length <= MAX_PHRASE_WORDS && j + length <= n && joins.has(id[i + length]) && same(i, j, length)) {
+            if (length >= MIN_PHRASE_WORDS && length <= MAX_PHRASE_WORDS && j + length <= n && JOIN_WORDS.has(texts[i + length]) && same(i, j, length)) {
                 match = { length, gap: 1 };
             } else if (j - i >= MIN_PHRASE_WORDS && j - i <= MAX_PHRASE_WORDS && j + (j - i) <= n && same(i, j, j - i)) {
                 match = { length: j - i, gap: 0 };

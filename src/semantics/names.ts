@@ -49,8 +49,7 @@ export interface Word {
     end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-/** A letter or digit (what `WORD` matches a run of), read from a table. */
+/** A letter or digit (a word is a run of them), read from a table. */
 const wordCharacterAt = characterClass(/^[\p{L}\p{N}]$/u);
 
 /**
@@ -114,14 +113,19 @@ function readWords(text: string): readonly Word[] {
 export function leadingWordsOf(text: string, from: number, count: number): Word[] {
     // Word boundaries do not move with tone placement or case, so the raw text says where to cut;
     // one word more is read and dropped, so that the last one kept is read as in the whole text.
-    WORD.lastIndex = from;
     let end = text.length;
+    let i = from;
     for (let k = 0; k <= count + 1; k++) {
-        const m = WORD.exec(text);
-        if (!m) {
+        while (i < text.length && wordCharacterAt(text, i) === 0) {
+            i += widthAt(text, i);
+        }
+        if (i >= text.length) {
             break;
         }
-        end = m.index + m[0].length;
+        for (let width = wordCharacterAt(text, i); width > 0; width = i < text.length ? wordCharacterAt(text, i) : 0) {
+            i += width;
+        }
+        end = i;
     }
     const read = text.slice(0, end);
     // Lower case that changes a length would move the offsets (`wordsOf` reads none then); only the part read matters.
@@ -323,8 +327,14 @@ export function nearMissNames(text: string, index: NameIndex, namespace: string 
         byText.set(text, found);
         memo.size++;
     }
-    return found.map(({ at, ...miss }) => ({ ...miss, name: all[at] }));
+    return found.length === 0 ? [] : found.map(({ at, ...miss }) => ({ ...miss, name: all[at] }));
 }
+
+/** Asked at every word of every text: one empty list, not one made each time. */
+const NO_NAMES: readonly KnownName[] = [];
+
+/** Candidate lists merged, by the two lists (which live as long as their index). */
+const mergedLists = new WeakMap<readonly KnownName[], WeakMap<readonly KnownName[], readonly KnownName[]>>();
 
 /** Texts whose near misses are remembered (mostly none: an empty list each). */
 const REMEMBERED_NEAR_MISSES = 20_000;
@@ -346,22 +356,32 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
     // Names written right: a near miss inside one of them is that name, not a misspelling.
     const exact: Array<[number, number]> = [];
     for (let i = 0; i + 1 < words.length; i++) {
-        for (const name of index.byStart.get(words[i].key)?.get(words[i + 1].key) ?? []) {
-            if (name.words.every((w, k) => words[i + k]?.key === w.key)) {
-                exact.push([i, i + name.words.length - 1]);
+        const starting = index.byStart.get(words[i].key)?.get(words[i + 1].key) ?? NO_NAMES;
+        // Index loops: this runs at every word of every text, and an iterator per loop showed in the profile.
+        for (let n = 0; n < starting.length; n++) {
+            const keys = starting[n].keys;
+            let k = 2;
+            while (k < keys.length && words[i + k]?.key === keys[k]) {
+                k++;
+            }
+            if (k === keys.length) {
+                exact.push([i, i + keys.length - 1]);
             }
         }
     }
     const misses: NearMiss[] = [];
     for (let i = 0; i < words.length; i++) {
         let best: (NearMiss & { last: number }) | undefined;
-        for (const name of nearCandidates(i)) {
+        const candidates = nearCandidates(i);
+        for (let n = 0; n < candidates.length; n++) {
+            const name = candidates[n];
             if (!visible(name) || name.words.length < MIN_NAME_WORDS) {
                 continue;
             }
             // With one word left out or misspelt (never the first), word 1 or 2 of the name is next or
             // one further: most runs that merely start like a name end here.
-            const [, second, third] = name.keys;
+            const second = name.keys[1];
+            const third = name.keys[2];
             const next = words[i + 1]?.key;
             if (next !== second && next !== third && words[i + 2]?.key !== third) {
                 continue;
@@ -391,17 +411,28 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
     function nearCandidates(i: number): readonly KnownName[] {
         const byNext = i + 1 < words.length ? index.nearStart.get(words[i].key) : undefined;
         if (!byNext) {
-            return [];
+            return NO_NAMES;
         }
         const next = byNext.get(words[i + 1].key);
         const further = i + 2 < words.length ? byNext.get(words[i + 2].key) : undefined;
         if (!further || further === next) {
-            return next ?? [];
+            return next ?? NO_NAMES;
         }
         if (!next) {
             return further;
         }
-        return [...new Set([...next, ...further])].sort((a, b) => index.rank.get(a)! - index.rank.get(b)!);
+        // Two lists that overlap ("ủy ban …" and "ủy … nhân"): merged once per pair, not per occurrence.
+        let merged = mergedLists.get(next)?.get(further);
+        if (!merged) {
+            merged = [...new Set([...next, ...further])].sort((a, b) => index.rank.get(a)! - index.rank.get(b)!);
+            let byFurther = mergedLists.get(next);
+            if (!byFurther) {
+                byFurther = new WeakMap();
+                mergedLists.set(next, byFurther);
+            }
+            byFurther.set(further, merged);
+        }
+        return merged;
     }
 
     function missing(ws: readonly Word[], i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
