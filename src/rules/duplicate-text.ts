@@ -3,7 +3,8 @@ import type { Document, Funding, Objective, Paragraph, Plan, Task } from '../lan
 import { isFunding, isObjective, isParagraph, isTask } from '../language/generated/ast.js';
 import { defineRule } from '../linter/rule.js';
 import { StringMap } from '../language/string-map.js';
-import { comparableText, leadingMarkerLength, lineOf, normalizeText, separatorAt } from '../linter/support/drafting.js';
+import type { TextWords } from '../linter/support/drafting.js';
+import { leadingMarkerLength, lineOf, normalizeText, wordsOf } from '../linter/support/drafting.js';
 import { effectiveLeads } from '../semantics/responsibility.js';
 import { allContents } from '../semantics/contents.js';
 
@@ -18,9 +19,9 @@ interface Entry {
     node: TextNode;
     /** Source order within the plan. */
     order: number;
-    text: string;
-    /** The numbers of the words of `text` (in the owner's numbering). */
+    /** The words of its comparable text (`comparableText`), numbered per owner, and a hash of them. */
     words: Int32Array;
+    hash: number;
     /** For a task, its lead units: the same duty given to different bodies is not a repetition. */
     leads?: string;
 }
@@ -91,20 +92,28 @@ export default defineRule<Options>({
                     while (first < words.count && words.starts[first] < marker) {
                         first++;
                     }
-                    // What `comparableText` gives, from the words already read.
-                    const text = words.caseless ? words.texts.slice(first).join(' ') : comparableText(node.text);
-                    if (text.length >= minLength) {
+                    // The comparable text is these words joined by a blank: its length and its words
+                    // stand for it, without the string being made.
+                    let length = Math.max(0, words.count - first - 1);
+                    let hash = 0;
+                    for (let k = first; k < words.count; k++) {
+                        length += words.texts[k].length;
+                        hash = (Math.imul(hash, 0x01000193) ^ words.id[k]) | 0;
+                    }
+                    if (length >= minLength) {
                         const leads = isTask(node) ? effectiveLeads(node).map(r => r.$refText).sort().join(',') : undefined;
-                        entries.push({ node, order: entries.length, text, words: words.id.subarray(first), leads });
+                        entries.push({ node, order: entries.length, hash, words: words.id.subarray(first), leads });
                     }
                 }
             }
-            // Exact duplicates: one map lookup each.
-            const byText = new Map<string, Entry[]>();
+            // Exact duplicates (the same words): one map lookup each, by a hash of the words.
+            const groups = new Map<number, Entry[][]>();
+            const distinct: Entry[] = [];
             const reported = new Set<Entry>();
             for (const entry of entries) {
-                const earlier = byText.get(entry.text);
-                const first = earlier?.find(e => comparable(e, entry));
+                const bucket = groups.get(entry.hash);
+                const copies = bucket?.find(group => sameText(group[0].words, entry.words));
+                const first = copies?.find(e => comparable(e, entry));
                 if (first) {
                     reported.add(entry);
                     const line = lineOf(first.node);
@@ -112,10 +121,15 @@ export default defineRule<Options>({
                     report(entry.node, `Nội dung trùng nguyên văn với ${vi} ở dòng ${line} / Same text as the ${en} at line ${line}`,
                         first.node, `${capitalize(vi)} có cùng nội dung / The ${en} with the same text`);
                 }
-                if (earlier) {
-                    earlier.push(entry);
+                if (copies) {
+                    copies.push(entry);
                 } else {
-                    byText.set(entry.text, [entry]);
+                    distinct.push(entry);
+                    if (bucket) {
+                        bucket.push([entry]);
+                    } else {
+                        groups.set(entry.hash, [[entry]]);
+                    }
                 }
             }
             if (similarity >= 1) {
@@ -124,7 +138,7 @@ export default defineRule<Options>({
             // Near duplicates among the distinct texts (copies are reported above); the later text
             // names the earliest one it resembles.
             const partners = new Map<Entry, { entry: Entry; score: number }>();
-            for (const [later, earlier, score] of earliestSimilar([...byText.values()].map(copies => copies[0]), similarity, comparable)) {
+            for (const [later, earlier, score] of earliestSimilar(distinct, similarity, comparable)) {
                 if (!reported.has(later)) {
                     partners.set(later, { entry: earlier, score });
                 }
@@ -194,6 +208,19 @@ export default defineRule<Options>({
  */
 function comparable(a: Entry, b: Entry): boolean {
     return a.leads === undefined || b.leads === undefined || a.leads === b.leads;
+}
+
+/** Whether two texts have the same words (so the same comparable text). */
+function sameText(a: Int32Array, b: Int32Array): boolean {
+    if (a.length !== b.length) {
+        return false;
+    }
+    for (let k = 0; k < a.length; k++) {
+        if (a[k] !== b[k]) {
+            return false;
+        }
+    }
+    return true;
 }
 
 function capitalize(text: string): string {
@@ -540,57 +567,6 @@ function repeatedSentences(text: string, words: TextWords): Found[] {
         }
     }
     return result;
-}
-
-/**
- * The words of a text as `normalizeText` reads them (runs of anything but punctuation, symbols and
- * blanks, in lower case), numbered so that equal words have one number, with where they stand.
- */
-interface TextWords {
-    count: number;
-    starts: number[];
-    ends: number[];
-    /** The words, in lower case. */
-    texts: string[];
-    id: Int32Array;
-    ids: Map<string, number>;
-    /** Whether the words were read in lower case (unless a letter's lower case has another length). */
-    caseless: boolean;
-}
-
-function wordsOf(text: string, ids: Map<string, number>): TextWords {
-    // Parallel arrays, not an object per word.
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const texts: string[] = [];
-    const idList: number[] = [];
-    // The AST holds NFC text; lower case keeps the offsets unless a letter changes length (rare).
-    const lower = text.toLowerCase();
-    const caseless = lower.length === text.length;
-    const scanned = caseless ? lower : text;
-    for (let i = 0; i < scanned.length;) {
-        const width = separatorAt(scanned, i);
-        if (width > 0) {
-            i += width;
-            continue;
-        }
-        const start = i;
-        while (i < scanned.length && separatorAt(scanned, i) === 0) {
-            const code = scanned.charCodeAt(i);
-            i += code >= 0xd800 && code <= 0xdbff && (scanned.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-        }
-        const word = caseless ? scanned.slice(start, i) : scanned.slice(start, i).toLowerCase();
-        let value = ids.get(word);
-        if (value === undefined) {
-            value = ids.size;
-            ids.set(word, value);
-        }
-        starts.push(start);
-        ends.push(i);
-        texts.push(word);
-        idList.push(value);
-    }
-    return { count: idList.length, starts, ends, texts, id: Int32Array.from(idList), ids, caseless };
 }
 
 interface FoundPhrase {

@@ -132,7 +132,8 @@ export function leadingWordsOf(text: string, from: number, count: number): Word[
     if (read.toLowerCase().length !== read.length) {
         return [];
     }
-    return wordsOf(read).filter(w => w.start >= from).slice(0, count);
+    // Read, not remembered: a few words of a slice made for this call would only crowd out whole texts.
+    return readWords(read).filter(w => w.start >= from).slice(0, count);
 }
 
 /** A name as compared: its words' keys joined by one blank ("Uỷ ban nhân dân tỉnh," → "ủy ban nhân dân tỉnh"). */

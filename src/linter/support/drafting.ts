@@ -7,12 +7,9 @@ import type { AstNode } from 'langium';
 import { characterClass, widthAt } from '../../language/characters.js';
 
 const SEPARATOR = /^[\p{P}\p{S}\s]$/u;
-const WORD_CHARACTER = /^[\p{L}\p{M}\p{N}]$/u;
 
 /** The width of a punctuation mark, symbol or blank at i, else 0. */
 export const separatorAt = characterClass(SEPARATOR);
-/** The width of a letter, combining mark or digit at i, else 0. */
-export const wordCharacterAt = characterClass(WORD_CHARACTER);
 
 /** Text for comparison: NFC, lower case, punctuation, symbols and blanks collapsed to one space. */
 export function normalizeText(text: string): string {
@@ -46,35 +43,68 @@ export function normalizeText(text: string): string {
 /** An enumeration marker at the start of a text ("1. ", "2- ", "a) ", "IV. ", "- "), which is not content. */
 const LEADING_MARKER = /^\s*(?:(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđ])\s*[.)\-–:]|[-–•+*])\s+/u;
 
-/**
- * Comparable texts already computed, by source text: the editor re-checks unchanged texts on every
- * build, and each is normalized once. Bounded: the oldest half goes when it is full.
- */
-const comparable = new Map<string, string>();
-const COMPARABLE_LIMIT = 20_000;
-
 /** The length of the enumeration marker (and the blanks after it) that a text starts with, 0 when none. */
 export function leadingMarkerLength(text: string): number {
     return LEADING_MARKER.exec(text)?.[0].length ?? 0;
 }
 
-/** Text for comparison, without its leading item number or bullet. */
+/**
+ * Text for comparison, without its leading item number or bullet. duplicate-text reads the same
+ * from `wordsOf` (the words after `leadingMarkerLength`, joined by a blank) without making it.
+ */
 export function comparableText(text: string): string {
-    let result = comparable.get(text);
-    if (result === undefined) {
-        result = normalizeText(text.replace(LEADING_MARKER, ''));
-        if (comparable.size >= COMPARABLE_LIMIT) {
-            let drop = COMPARABLE_LIMIT / 2;
-            for (const key of comparable.keys()) {
-                comparable.delete(key);
-                if (--drop === 0) {
-                    break;
-                }
-            }
+    return normalizeText(text.replace(LEADING_MARKER, ''));
+}
+
+/**
+ * The words of a text as `normalizeText` reads them (runs of anything but punctuation, symbols and
+ * blanks, in lower case), numbered so that equal words have one number, with where they stand.
+ */
+export interface TextWords {
+    count: number;
+    starts: number[];
+    ends: number[];
+    /** The words, in lower case. */
+    texts: string[];
+    id: Int32Array;
+    ids: Map<string, number>;
+    /** Whether the words were read in lower case (unless a letter's lower case has another length). */
+    caseless: boolean;
+}
+
+export function wordsOf(text: string, ids: Map<string, number> = new Map()): TextWords {
+    // Parallel arrays, not an object per word.
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const texts: string[] = [];
+    const idList: number[] = [];
+    // The AST holds NFC text; lower case keeps the offsets unless a letter changes length (rare).
+    const lower = text.toLowerCase();
+    const caseless = lower.length === text.length;
+    const scanned = caseless ? lower : text;
+    for (let i = 0; i < scanned.length;) {
+        const width = separatorAt(scanned, i);
+        if (width > 0) {
+            i += width;
+            continue;
         }
-        comparable.set(text, result);
+        const start = i;
+        while (i < scanned.length && separatorAt(scanned, i) === 0) {
+            const code = scanned.charCodeAt(i);
+            i += code >= 0xd800 && code <= 0xdbff && (scanned.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+        }
+        const word = caseless ? scanned.slice(start, i) : scanned.slice(start, i).toLowerCase();
+        let value = ids.get(word);
+        if (value === undefined) {
+            value = ids.size;
+            ids.set(word, value);
+        }
+        starts.push(start);
+        ends.push(i);
+        texts.push(word);
+        idList.push(value);
     }
-    return result;
+    return { count: idList.length, starts, ends, texts, id: Int32Array.from(idList), ids, caseless };
 }
 
 /** 1-based line of a node, for messages. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { comparableText, normalizeText } from '../../../src/linter/support/drafting.js';
+import { comparableText, leadingMarkerLength, normalizeText, wordsOf } from '../../../src/linter/support/drafting.js';
 
 /** The definition normalizeText implements without a regular expression per text. */
 const defined = (text: string) => text.normalize('NFC').toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
@@ -31,5 +31,26 @@ describe('normalizeText', () => {
         const text = '2. Tăng cường công tác Tuyên truyền, phổ biến pháp luật.';
         expect(comparableText(text)).toBe('tăng cường công tác tuyên truyền phổ biến pháp luật');
         expect(comparableText(text)).toBe(comparableText(text.normalize('NFD')));
+    });
+
+    test('wordsOf gives the words of comparableText (after the item number), with where they stand, for NFC text', () => {
+        const pieces = ['a', 'Ủ', 'ư', 'Đ', 'x', ' ', '  ', '\u00a0', '\t', '.', ',', '—', '“', '%', '1', '2.', 'IV. ', '- ', 'a) ', '😀', '\u200b', 'hoặc'];
+        let state = 7;
+        const random = (n: number) => {
+            state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+            return Math.floor((state / 4294967296) * n);
+        };
+        const ids = new Map<string, number>();
+        for (let k = 0; k < 20_000; k++) {
+            const text = Array.from({ length: random(12) }, () => pieces[random(pieces.length)]).join('').normalize('NFC');
+            const words = wordsOf(text, ids);
+            const marker = leadingMarkerLength(text);
+            const after = words.texts.filter((_, i) => words.starts[i] >= marker);
+            expect(after.join(' '), JSON.stringify(text)).toBe(comparableText(text));
+            words.texts.forEach((word, i) => {
+                expect(text.slice(words.starts[i], words.ends[i]).toLowerCase()).toBe(word);
+                expect(words.id[i]).toBe(ids.get(word));
+            });
+        }
     });
 });
