@@ -17,7 +17,21 @@ interface Options {
 interface Item {
     node: AstNode;
     number: ItemNumber;
-    range: Range | undefined;
+    readonly range: Range | undefined;
+}
+
+/** An item whose range is found in the CST only when a finding needs it (most items are in order). */
+function item(node: AstNode, number: ItemNumber, findRange: () => Range | undefined): Item {
+    let range: Range | undefined | null = null;
+    return {
+        node, number,
+        get range() {
+            if (range === null) {
+                range = findRange();
+            }
+            return range;
+        },
+    };
 }
 
 interface Sequence {
@@ -251,13 +265,13 @@ export default defineRule<Options>({
         function itemOf(node: AstNode): Item | undefined {
             if (isSection(node) && node.number) {
                 const number = parseItemNumber(node.number);
-                return number ? { node, number, range: GrammarUtils.findNodeForProperty(node.$cstNode, 'number')?.range } : undefined;
+                return number ? item(node, number, () => GrammarUtils.findNodeForProperty(node.$cstNode, 'number')?.range) : undefined;
             }
             // The printed label of an item ("[6.]", "[đ)]"); a bullet ("[-]") has no number.
             const label = labelOf(node);
             if (label !== undefined) {
                 const number = parseItemNumber(label);
-                return number ? { node, number, range: GrammarUtils.findNodeForProperty(node.$cstNode, 'label')?.range } : undefined;
+                return number ? item(node, number, () => GrammarUtils.findNodeForProperty(node.$cstNode, 'label')?.range) : undefined;
             }
             const property = TEXT_PROPERTY[node.$type];
             if (!numberedText || !property) {
@@ -268,9 +282,8 @@ export default defineRule<Options>({
             if (!leading) {
                 return undefined;
             }
-            const range = StringMap.of(context.document, node, property)?.range(leading.start, leading.end)
-                ?? GrammarUtils.findNodeForProperty(node.$cstNode, property)?.range;
-            return { node, number: leading.number, range };
+            return item(node, leading.number, () => StringMap.of(context.document, node, property)?.range(leading.start, leading.end)
+                ?? GrammarUtils.findNodeForProperty(node.$cstNode, property)?.range);
         }
     },
 });
