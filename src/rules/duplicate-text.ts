@@ -4,7 +4,7 @@ import { isFunding, isObjective, isParagraph, isTask } from '../language/generat
 import { defineRule } from '../linter/rule.js';
 import { StringMap } from '../language/string-map.js';
 import type { TextWords } from '../linter/support/drafting.js';
-import { leadingMarkerLength, lineOf, normalizeText, wordsOf } from '../linter/support/drafting.js';
+import { leadingMarkerLength, lineOf, normalizeText, WordNumbers, wordsOf } from '../linter/support/drafting.js';
 import { effectiveLeads } from '../semantics/responsibility.js';
 import { allContents } from '../semantics/contents.js';
 
@@ -31,7 +31,7 @@ const MIN_PHRASE_WORDS = 4;
 const MIN_PHRASE_CHARS = 15;
 const MAX_PHRASE_WORDS = 60;
 /** …and its copies may be joined by one of these words ("X hoặc X"); "X và chưa X" is a contrast. */
-const JOIN_WORDS = new Set(['hoặc', 'và', 'hay', 'or', 'and']);
+const JOIN_WORDS = ['hoặc', 'và', 'hay', 'or', 'and'];
 
 const KIND: Record<TextNode['$type'], [string, string]> = {
     Task: ['nhiệm vụ', 'task'],
@@ -81,7 +81,7 @@ export default defineRule<Options>({
             const entries: Entry[] = [];
             // Words numbered once per plan, shared by the search for repetitions inside a text and
             // the comparison of texts: each text is read once.
-            const wordIds = new Map<string, number>();
+            const wordIds = new WordNumbers();
             for (const node of allContents(owner)) {
                 if ((isTask(node) || isParagraph(node) || isObjective(node) || isFunding(node)) && typeof node.text === 'string') {
                     const words = wordsOf(node.text, wordIds);
@@ -97,7 +97,7 @@ export default defineRule<Options>({
                     let length = Math.max(0, words.count - first - 1);
                     let hash = 0;
                     for (let k = first; k < words.count; k++) {
-                        length += words.texts[k].length;
+                        length += words.lengths[k];
                         hash = (Math.imul(hash, 0x01000193) ^ words.id[k]) | 0;
                     }
                     if (length >= minLength) {
@@ -585,7 +585,8 @@ let lastSeen = new Int32Array(1024).fill(-1);
  * of JOIN_WORDS ("… thành ủy cụ thể hoặc Nghị quyết này thành ủy cụ thể hoặc …").
  */
 function repeatedPhrases(text: string, words: TextWords): FoundPhrase[] {
-    const { count: n, id, texts } = words;
+    const { count: n, id } = words;
+    const joins = JOIN_WORDS.map(w => words.ids.get(w) ?? -1);
     // The next place of the same word, read through a table by word number shared by every text
     // (a map per text grew with every word of every paragraph); only this text's entries are reset.
     if (lastSeen.length < words.ids.size) {
@@ -614,7 +615,7 @@ function repeatedPhrases(text: string, words: TextWords): FoundPhrase[] {
         // The shortest phrase first: "X hoặc X" is X joined by "hoặc", not "X hoặc" twice.
         for (let j = nextSame[i]; !match && j !== -1 && j - i <= MAX_PHRASE_WORDS + 1; j = nextSame[j]) {
             const length = j - i - 1;
-            if (length >= MIN_PHRASE_WORDS && length <= MAX_PHRASE_WORDS && j + length <= n && JOIN_WORDS.has(texts[i + length]) && same(i, j, length)) {
+            if (length >= MIN_PHRASE_WORDS && length <= MAX_PHRASE_WORDS && j + length <= n && joins.includes(id[i + length]) && same(i, j, length)) {
                 match = { length, gap: 1 };
             } else if (j - i >= MIN_PHRASE_WORDS && j - i <= MAX_PHRASE_WORDS && j + (j - i) <= n && same(i, j, j - i)) {
                 match = { length: j - i, gap: 0 };

@@ -62,22 +62,116 @@ export function comparableText(text: string): string {
  */
 export interface TextWords {
     count: number;
-    starts: number[];
-    ends: number[];
-    /** The words, in lower case. */
-    texts: string[];
+    starts: Int32Array;
+    ends: Int32Array;
+    /** The length of each word in lower case. */
+    lengths: Int32Array;
     id: Int32Array;
-    ids: Map<string, number>;
+    ids: WordNumbers;
     /** Whether the words were read in lower case (unless a letter's lower case has another length). */
     caseless: boolean;
 }
 
-export function wordsOf(text: string, ids: Map<string, number> = new Map()): TextWords {
-    // Parallel arrays, not an object per word.
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const texts: string[] = [];
-    const idList: number[] = [];
+/**
+ * Numbers for words, the same number for the same word (in lower case). A word is looked up by
+ * where it stands in a text, through a hash of its characters, so no string is made for a word
+ * already numbered: a check of a thousand plans made one for each of their millions of words.
+ */
+export class WordNumbers {
+    private words: string[] = [];
+    private hashes = new Int32Array(1024);
+    private slots = new Int32Array(1024).fill(-1);
+
+    get size(): number {
+        return this.words.length;
+    }
+
+    /** The number of a word, or undefined when it has none yet. */
+    get(word: string): number | undefined {
+        const found = this.find(word, 0, word.length, hashOf(word, 0, word.length));
+        return found >= 0 ? found : undefined;
+    }
+
+    /** The number of the word text[start, end), which is in lower case; numbered now if new. */
+    numberOf(text: string, start: number, end: number): number {
+        const hash = hashOf(text, start, end);
+        const found = this.find(text, start, end, hash);
+        if (found >= 0) {
+            return found;
+        }
+        if (2 * (this.words.length + 1) > this.slots.length) {
+            this.grow();
+        }
+        const number = this.words.length;
+        this.words.push(text.slice(start, end));
+        this.place(number, hash);
+        return number;
+    }
+
+    private find(text: string, start: number, end: number, hash: number): number {
+        const mask = this.slots.length - 1;
+        for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+            const number = this.slots[slot];
+            if (number < 0) {
+                return -1;
+            }
+            if (this.hashes[number] === hash && sameCharacters(this.words[number], text, start, end)) {
+                return number;
+            }
+        }
+    }
+
+    private place(number: number, hash: number): void {
+        if (number >= this.hashes.length) {
+            const hashes = new Int32Array(2 * this.hashes.length);
+            hashes.set(this.hashes);
+            this.hashes = hashes;
+        }
+        this.hashes[number] = hash;
+        const mask = this.slots.length - 1;
+        let slot = hash & mask;
+        while (this.slots[slot] >= 0) {
+            slot = (slot + 1) & mask;
+        }
+        this.slots[slot] = number;
+    }
+
+    private grow(): void {
+        this.slots = new Int32Array(2 * this.slots.length).fill(-1);
+        for (let number = 0; number < this.words.length; number++) {
+            this.place(number, this.hashes[number]);
+        }
+    }
+}
+
+function hashOf(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) {
+        hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    }
+    return hash;
+}
+
+function sameCharacters(word: string, text: string, start: number, end: number): boolean {
+    if (word.length !== end - start) {
+        return false;
+    }
+    for (let k = 0; k < word.length; k++) {
+        if (word.charCodeAt(k) !== text.charCodeAt(start + k)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/**
+ * The words of a text as `normalizeText` reads them (runs of anything but punctuation, symbols and
+ * blanks, in lower case), numbered so that equal words have one number, with where they stand.
+ */
+export function wordsOf(text: string, ids: WordNumbers = new WordNumbers()): TextWords {
+    // Read into scratch arrays shared by every call, then copied at their size: growing four lists
+    // a word at a time allocated more than anything else in the rule.
+    let count = 0;
     // The AST holds NFC text; lower case keeps the offsets unless a letter changes length (rare).
     const lower = text.toLowerCase();
     const caseless = lower.length === text.length;
@@ -93,18 +187,34 @@ export function wordsOf(text: string, ids: Map<string, number> = new Map()): Tex
             const code = scanned.charCodeAt(i);
             i += code >= 0xd800 && code <= 0xdbff && (scanned.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
         }
-        const word = caseless ? scanned.slice(start, i) : scanned.slice(start, i).toLowerCase();
-        let value = ids.get(word);
-        if (value === undefined) {
-            value = ids.size;
-            ids.set(word, value);
+        if (count === scratch.id.length) {
+            scratch = { starts: grown(scratch.starts), ends: grown(scratch.ends), lengths: grown(scratch.lengths), id: grown(scratch.id) };
         }
-        starts.push(start);
-        ends.push(i);
-        texts.push(word);
-        idList.push(value);
+        if (caseless) {
+            scratch.id[count] = ids.numberOf(scanned, start, i);
+            scratch.lengths[count] = i - start;
+        } else {
+            const word = scanned.slice(start, i).toLowerCase();
+            scratch.id[count] = ids.numberOf(word, 0, word.length);
+            scratch.lengths[count] = word.length;
+        }
+        scratch.starts[count] = start;
+        scratch.ends[count] = i;
+        count++;
     }
-    return { count: idList.length, starts, ends, texts, id: Int32Array.from(idList), ids, caseless };
+    return {
+        count, caseless, ids,
+        starts: scratch.starts.slice(0, count), ends: scratch.ends.slice(0, count),
+        lengths: scratch.lengths.slice(0, count), id: scratch.id.slice(0, count),
+    };
+}
+
+let scratch: Record<'starts' | 'ends' | 'lengths' | 'id', Int32Array> = { starts: new Int32Array(256), ends: new Int32Array(256), lengths: new Int32Array(256), id: new Int32Array(256) };
+
+function grown(array: Int32Array): Int32Array {
+    const result = new Int32Array(2 * array.length);
+    result.set(array);
+    return result;
 }
 
 /** 1-based line of a node, for messages. */

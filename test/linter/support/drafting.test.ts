@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { comparableText, leadingMarkerLength, normalizeText, wordsOf } from '../../../src/linter/support/drafting.js';
+import { comparableText, leadingMarkerLength, normalizeText, WordNumbers, wordsOf } from '../../../src/linter/support/drafting.js';
 
 /** The definition normalizeText implements without a regular expression per text. */
 const defined = (text: string) => text.normalize('NFC').toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
@@ -40,17 +40,26 @@ describe('normalizeText', () => {
             state = (Math.imul(state, 1103515245) + 12345) >>> 0;
             return Math.floor((state / 4294967296) * n);
         };
-        const ids = new Map<string, number>();
+        const ids = new WordNumbers();
+        const numbered = new Map<string, number>();
         for (let k = 0; k < 20_000; k++) {
             const text = Array.from({ length: random(12) }, () => pieces[random(pieces.length)]).join('').normalize('NFC');
             const words = wordsOf(text, ids);
+            const texts = Array.from(words.starts, (start, i) => text.slice(start, words.ends[i]).toLowerCase());
             const marker = leadingMarkerLength(text);
-            const after = words.texts.filter((_, i) => words.starts[i] >= marker);
+            const after = texts.filter((_, i) => words.starts[i] >= marker);
             expect(after.join(' '), JSON.stringify(text)).toBe(comparableText(text));
-            words.texts.forEach((word, i) => {
-                expect(text.slice(words.starts[i], words.ends[i]).toLowerCase()).toBe(word);
-                expect(words.id[i]).toBe(ids.get(word));
+            texts.forEach((word, i) => {
+                expect(words.lengths[i]).toBe(word.length);
+                // One number per word, the same every time it is met.
+                expect(ids.get(word)).toBe(words.id[i]);
+                expect(numbered.get(word) ?? words.id[i]).toBe(words.id[i]);
+                numbered.set(word, words.id[i]);
             });
         }
+        expect(ids.size).toBe(numbered.size);
+        // Enough words that the table grew several times.
+        expect(ids.size).toBeGreaterThan(1500);
+        expect(new Set(numbered.values()).size).toBe(numbered.size);
     });
 });
