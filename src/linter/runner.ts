@@ -9,6 +9,7 @@ import { allRules, findRule } from './registry.js';
 import type { Finding, FindingData, Fix, RelatedPlace, RuleServices, RuleVisitors, Severity } from './rule.js';
 import { ruleDocUrl } from './rule.js';
 import { timeRule } from './profile.js';
+import { allContents } from '../semantics/contents.js';
 import type { Directive } from './suppressions.js';
 import { parseDirectives, suppressing } from './suppressions.js';
 import * as suppressionFixes from './support/suppression-fixes.js';
@@ -83,7 +84,10 @@ export class RuleRunner {
         };
         const interruptible = cancelToken !== Cancellation.CancellationToken.None;
         let visited = 0;
-        for (const node of AstUtils.streamAst(model)) {
+        // The nodes as the rules read them (allContents): one walk of the plan for the runner and the rules.
+        const nodes = allContents(model);
+        for (let k = -1; k < nodes.length; k++) {
+            const node = k < 0 ? model : nodes[k];
             // Awaiting costs a turn of the event loop per node; a run nobody can cancel (the CLI) never waits.
             if (interruptible && (visited++ & 63) === 0) {
                 await interruptAndCheck(cancelToken);
