@@ -1,0 +1,130 @@
+import type { LangiumDocument } from 'langium';
+import { DocumentState, isOperationCancelled, ReadPriority, URI } from 'langium';
+import type { LangiumServices, LangiumSharedServices } from 'langium/lsp';
+import type { CancellationToken, Hover, HoverParams, Position, Range } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { PlanspecDocumentBuilder } from '../language/planspec-document-builder.js';
+
+/**
+ * The document as it was when its AST was built, and how positions move between that text and the
+ * editor's newer one: the two texts share a prefix and a suffix, and only what lies in one of them
+ * is the same in both.
+ */
+export interface BuiltView {
+    /** The document with the text its AST was built from. */
+    readonly document: LangiumDocument;
+    /** A position of the editor's text in the built text; undefined inside the edited span. */
+    toBuilt(position: Position): Position | undefined;
+    /** A range of the built text in the editor's text; undefined when it touches the edited span. */
+    toCurrent(range: Range): Range | undefined;
+}
+
+const builtTexts = new WeakMap<object, TextDocument>();
+
+/** The view of `document` as built, when the editor's text `current` is newer than its AST. */
+export function builtView(document: LangiumDocument, current: TextDocument): BuiltView | undefined {
+    const root = document.parseResult?.value;
+    const built = root?.$cstNode?.root.fullText;
+    if (!root || built === undefined) {
+        return undefined;
+    }
+    let builtText = builtTexts.get(root);
+    if (!builtText || builtText.getText() !== built) {
+        builtText = TextDocument.create(document.uri.toString(), current.languageId, 0, built);
+        builtTexts.set(root, builtText);
+    }
+    const now = current.getText();
+    const shortest = Math.min(built.length, now.length);
+    let prefix = 0;
+    while (prefix < shortest && built.charCodeAt(prefix) === now.charCodeAt(prefix)) {
+        prefix++;
+    }
+    let suffix = 0;
+    while (suffix < shortest - prefix && built.charCodeAt(built.length - 1 - suffix) === now.charCodeAt(now.length - 1 - suffix)) {
+        suffix++;
+    }
+    const shift = now.length - built.length;
+    const text = builtText;
+    // An offset strictly before the first difference, or at or after the start of the common suffix.
+    const toBuiltOffset = (offset: number): number | undefined =>
+        offset < prefix ? offset : offset >= now.length - suffix ? offset - shift : undefined;
+    const toCurrentOffset = (offset: number, end: boolean): number | undefined =>
+        (end ? offset <= prefix : offset < prefix) ? offset : offset >= built.length - suffix ? offset + shift : undefined;
+    const view = Object.create(document, { textDocument: { value: text, enumerable: true } }) as LangiumDocument;
+    return {
+        document: view,
+        toBuilt(position) {
+            const offset = toBuiltOffset(current.offsetAt(position));
+            return offset === undefined ? undefined : text.positionAt(offset);
+        },
+        toCurrent(range) {
+            const start = toCurrentOffset(text.offsetAt(range.start), false);
+            const end = toCurrentOffset(text.offsetAt(range.end), true);
+            // Both ends on the same side of the edit: a range across it is not the same text any more.
+            if (start === undefined || end === undefined || (start < prefix) !== (end <= prefix)) {
+                return undefined;
+            }
+            return { start: current.positionAt(start), end: current.positionAt(end) };
+        },
+    };
+}
+
+/**
+ * Hover during a burst of typing. Edits are built after a pause (PlanspecDocumentUpdateHandler), and
+ * a hover meanwhile would wait for that build (a parse of the whole file): instead it answers from
+ * the AST built before the edits when what it shows lies outside the edited span, with its range
+ * moved to the editor's text. Anywhere else, it waits for the build of the current text.
+ */
+export function hoverHandler(shared: LangiumSharedServices): (params: HoverParams, cancelToken: CancellationToken) => Promise<Hover | null | ResponseError<void>> {
+    const builder = shared.workspace.DocumentBuilder;
+    const documents = shared.workspace.LangiumDocuments;
+    const lock = shared.workspace.WorkspaceLock;
+    return async (params, cancelToken) => {
+        const uri = URI.parse(params.textDocument.uri);
+        try {
+            await shared.workspace.WorkspaceManager.ready;
+            if (!shared.ServiceRegistry.hasServices(uri)) {
+                return null;
+            }
+            const provider = (shared.ServiceRegistry.getServices(uri) as Partial<LangiumServices>).lsp?.HoverProvider;
+            if (!provider) {
+                return null;
+            }
+            const stale = await lock.read(async () => {
+                const document = documents.getDocument(uri);
+                const current = shared.workspace.TextDocuments.get(uri.toString());
+                if (!document || !current || !(builder instanceof PlanspecDocumentBuilder) || !builder.isStale(uri) || document.state < DocumentState.Linked) {
+                    return undefined;
+                }
+                const view = builtView(document, current);
+                const position = view?.toBuilt(params.position);
+                if (!view || !position) {
+                    return undefined;
+                }
+                const hover = await provider.getHoverContent(view.document, { ...params, position }, cancelToken);
+                if (!hover) {
+                    return { hover: null };
+                }
+                const range = hover.range && view.toCurrent(hover.range);
+                return range ? { hover: { ...hover, range } } : undefined;
+            }, ReadPriority.Immediate);
+            if (stale) {
+                return stale.hover;
+            }
+            await builder.waitUntil(DocumentState.Linked, uri, cancelToken);
+            return await lock.read(async () => {
+                const document = await documents.getOrCreateDocument(uri);
+                return await provider.getHoverContent(document, params, cancelToken) ?? null;
+            }, ReadPriority.Immediate);
+        } catch (error) {
+            if (isOperationCancelled(error)) {
+                return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request has been cancelled.');
+            }
+            if (error instanceof ResponseError) {
+                return error;
+            }
+            throw error;
+        }
+    };
+}
