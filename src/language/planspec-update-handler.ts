@@ -33,6 +33,8 @@ export class PlanspecDocumentUpdateHandler extends DefaultDocumentUpdateHandler 
     burstDebounceMs = BURST_DEBOUNCE_MS;
     /** When the latest change arrived (performance.now()). */
     protected lastChange = -Infinity;
+    /** Counts the changes, so that a flush planned before a newer change is dropped. */
+    protected changes = 0;
     /** Documents changed in the editor and not yet handed to the builder. */
     protected readonly pending = new Map<string, URI>();
     protected timer: ReturnType<typeof setTimeout> | undefined;
@@ -50,7 +52,21 @@ export class PlanspecDocumentUpdateHandler extends DefaultDocumentUpdateHandler 
         const now = performance.now();
         const inBurst = now - this.lastChange < BURST_WINDOW_MS;
         this.lastChange = now;
-        this.timer = setTimeout(() => this.flush(), inBurst ? this.burstDebounceMs : this.debounceMs);
+        const planned = ++this.changes;
+        this.timer = setTimeout(() => this.afterQueuedMessages(planned), inBurst ? this.burstDebounceMs : this.debounceMs);
+    }
+
+    /**
+     * A server behind its client (a backlog of changes read but not handled: the connection handles
+     * one message per turn of the event loop) lets the timer fire between two of them: the build
+     * waits two turns more, and is dropped if a change came meanwhile.
+     */
+    protected afterQueuedMessages(planned: number): void {
+        setImmediate(() => setImmediate(() => {
+            if (planned === this.changes) {
+                this.flush();
+            }
+        }));
     }
 
     /** Whether an edit of this document waits for a pause in typing. */
