@@ -35,15 +35,8 @@ export function builtView(document: LangiumDocument, current: TextDocument): Bui
         builtTexts.set(root, builtText);
     }
     const now = current.getText();
-    const shortest = Math.min(built.length, now.length);
-    let prefix = 0;
-    while (prefix < shortest && built.charCodeAt(prefix) === now.charCodeAt(prefix)) {
-        prefix++;
-    }
-    let suffix = 0;
-    while (suffix < shortest - prefix && built.charCodeAt(built.length - 1 - suffix) === now.charCodeAt(now.length - 1 - suffix)) {
-        suffix++;
-    }
+    const prefix = commonPrefix(built, now);
+    const suffix = commonSuffix(built, now, Math.min(built.length, now.length) - prefix);
     const shift = now.length - built.length;
     const text = builtText;
     // An offset strictly before the first difference, or at or after the start of the common suffix.
@@ -68,6 +61,33 @@ export function builtView(document: LangiumDocument, current: TextDocument): Bui
             return { start: current.positionAt(start), end: current.positionAt(end) };
         },
     };
+}
+
+/** Compared by blocks first: a plan is long and an edit small (one native comparison a block). */
+const BLOCK = 4096;
+
+function commonPrefix(a: string, b: string): number {
+    const shortest = Math.min(a.length, b.length);
+    let at = 0;
+    while (at + BLOCK <= shortest && a.substring(at, at + BLOCK) === b.substring(at, at + BLOCK)) {
+        at += BLOCK;
+    }
+    while (at < shortest && a.charCodeAt(at) === b.charCodeAt(at)) {
+        at++;
+    }
+    return at;
+}
+
+/** The length of the common end of `a` and `b`, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+    let n = 0;
+    while (n + BLOCK <= max && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n)) {
+        n += BLOCK;
+    }
+    while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) {
+        n++;
+    }
+    return n;
 }
 
 /**
