@@ -20,8 +20,6 @@ export interface BuiltView {
     toCurrent(range: Range): Range | undefined;
 }
 
-const builtTexts = new WeakMap<object, TextDocument>();
-
 /** The view of `document` as built, when the editor's text `current` is newer than its AST. */
 export function builtView(document: LangiumDocument, current: TextDocument): BuiltView | undefined {
     const root = document.parseResult?.value;
@@ -29,16 +27,11 @@ export function builtView(document: LangiumDocument, current: TextDocument): Bui
     if (!root || built === undefined) {
         return undefined;
     }
-    let builtText = builtTexts.get(root);
-    if (!builtText || builtText.getText() !== built) {
-        builtText = TextDocument.create(document.uri.toString(), current.languageId, 0, built);
-        builtTexts.set(root, builtText);
-    }
     const now = current.getText();
     const prefix = commonPrefix(built, now);
     const suffix = commonSuffix(built, now, Math.min(built.length, now.length) - prefix);
     const shift = now.length - built.length;
-    const text = builtText;
+    const text = new BuiltText(document.uri.toString(), current, built, prefix, suffix);
     // An offset strictly before the first difference, or at or after the start of the common suffix.
     const toBuiltOffset = (offset: number): number | undefined =>
         offset < prefix ? offset : offset >= now.length - suffix ? offset - shift : undefined;
@@ -61,6 +54,94 @@ export function builtView(document: LangiumDocument, current: TextDocument): Bui
             return { start: current.positionAt(start), end: current.positionAt(end) };
         },
     };
+}
+
+/**
+ * The built text as a text document, its lines found through the editor's document: the lines
+ * before the edited span are the same, those after it the same a few lines up or down. Only a line
+ * that touches the edited span needs the built text's own line table (made once, when asked).
+ */
+class BuiltText implements TextDocument {
+    readonly languageId: string;
+    readonly version = 0;
+    /** Where the first line touching the edited span starts (the same offset in both texts). */
+    protected readonly headEnd: number;
+    /** Lines before it, in both texts. */
+    protected readonly headLines: number;
+    /** Where the first whole line after the edited span starts in the built text, if any. */
+    protected readonly tailStart: number | undefined;
+    /** The line of the built text that starts there. */
+    protected readonly tailLine: number = Infinity;
+    /** Lines of the editor's text minus those of the built one. */
+    protected readonly lineShift: number;
+    protected readonly shift: number;
+    protected full: TextDocument | undefined;
+
+    constructor(readonly uri: string, protected readonly current: TextDocument, protected readonly text: string, prefix: number, suffix: number) {
+        this.languageId = current.languageId;
+        const now = current.getText();
+        this.shift = now.length - text.length;
+        this.headEnd = text.lastIndexOf('\n', prefix - 1) + 1;
+        this.headLines = current.positionAt(this.headEnd).line;
+        const newline = text.indexOf('\n', text.length - suffix);
+        if (newline >= 0) {
+            this.tailStart = newline + 1;
+            this.tailLine = this.headLines + countNewlines(text, this.headEnd, this.tailStart);
+            this.lineShift = current.positionAt(this.tailStart + this.shift).line - this.tailLine;
+        } else {
+            this.lineShift = current.lineCount - (this.headLines + countNewlines(text, this.headEnd, text.length) + 1);
+        }
+    }
+
+    get lineCount(): number {
+        return this.current.lineCount - this.lineShift;
+    }
+
+    getText(range?: Range): string {
+        return range ? this.text.substring(this.offsetAt(range.start), this.offsetAt(range.end)) : this.text;
+    }
+
+    offsetAt(position: Position): number {
+        if (position.line < this.headLines) {
+            return this.current.offsetAt(position);
+        }
+        if (position.line >= this.tailLine) {
+            return this.current.offsetAt({ line: position.line + this.lineShift, character: position.character }) - this.shift;
+        }
+        return this.fullText().offsetAt(position);
+    }
+
+    positionAt(offset: number): Position {
+        if (offset < this.headEnd) {
+            return this.current.positionAt(offset);
+        }
+        if (this.tailStart !== undefined && offset >= this.tailStart) {
+            const position = this.current.positionAt(Math.min(offset, this.text.length) + this.shift);
+            return { line: position.line - this.lineShift, character: position.character };
+        }
+        return this.fullText().positionAt(offset);
+    }
+
+    getLineRange(line: number): Range {
+        return this.fullText().getLineRange(line);
+    }
+
+    getEOLCharacters(line: number): string {
+        return this.fullText().getEOLCharacters(line);
+    }
+
+    protected fullText(): TextDocument {
+        this.full ??= TextDocument.create(this.uri, this.languageId, this.version, this.text);
+        return this.full;
+    }
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+    let count = 0;
+    for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) {
+        count++;
+    }
+    return count;
 }
 
 /** Compared by blocks first: a plan is long and an edit small (one native comparison a block). */

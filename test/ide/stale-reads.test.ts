@@ -61,6 +61,36 @@ describe('reading the last built AST while the editor holds a newer text (NFC an
         });
     }
 
+    test('NFC and NFD: the built text\'s lines and offsets are those of the built text, whatever the edit', async () => {
+        for (const normalize of [(t: string) => t.normalize('NFC'), (t: string) => t.normalize('NFD')]) {
+            const source = normalize(plan);
+            const loaded = await load({ 'main.plan': source, 'co-quan.plan': normalize(registry) });
+            const edits: Array<[number, number, string]> = [
+                [0, 0, normalize('// Ghi chú đầu tệp\n')],
+                [source.indexOf('\n'), source.indexOf('\n'), normalize(' — sửa đổi\n\n//')],
+                [source.indexOf(normalize('nhiệm vụ')), source.indexOf(normalize('chủ trì')), ''],
+                [source.length - 2, source.length, normalize('\n// hết\n')],
+                [source.indexOf('CA_TINH'), source.indexOf('CA_TINH') + 2, 'SO'],
+            ];
+            for (const [from, to, typed] of edits) {
+                const newer = source.slice(0, from) + typed + source.slice(to);
+                const view = builtView(loaded.main, TextDocument.create(loaded.main.uri.toString(), 'planspec', 2, newer))!;
+                const expected = TextDocument.create('file:///x', 'planspec', 0, source);
+                const text = view.document.textDocument;
+                expect(text.lineCount).toBe(expected.lineCount);
+                for (let offset = 0; offset <= source.length; offset++) {
+                    expect(text.positionAt(offset), `positionAt(${offset}) after ${JSON.stringify(typed)}`).toEqual(expected.positionAt(offset));
+                }
+                for (let line = 0; line < expected.lineCount; line++) {
+                    for (let character = 0; character < 12; character++) {
+                        expect(text.offsetAt({ line, character }), `offsetAt(${line}:${character}) after ${JSON.stringify(typed)}`).toBe(expected.offsetAt({ line, character }));
+                    }
+                }
+                expect(text.getText({ start: { line: 1, character: 0 }, end: { line: 2, character: 4 } })).toBe(expected.getText({ start: { line: 1, character: 0 }, end: { line: 2, character: 4 } }));
+            }
+        }
+    });
+
     test('no view of a document without a parse', async () => {
         const loaded = await load({ 'main.plan': '' });
         const view = builtView(loaded.main, TextDocument.create(loaded.main.uri.toString(), 'planspec', 2, '// x'));
