@@ -10,12 +10,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
  * between keystrokes of a burst, so a burst costs one build, not one per keystroke; short enough
  * not to be felt in the time to new diagnostics.
  */
-export const EDIT_DEBOUNCE_MS = 30;
+export const EDIT_DEBOUNCE_MS = 20;
 
 /**
- * Quiet time within a burst (a change less than BURST_WINDOW_MS after the one before): a client busy sending keystrokes
- * may pause for longer than EDIT_DEBOUNCE_MS between two of them, and a build started then is
- * cancelled by the next one having reset the document, leaving nothing built to answer from.
+ * Quiet time within a burst (a change less than BURST_WINDOW_MS after the one before): a client
+ * busy sending keystrokes may pause for longer than EDIT_DEBOUNCE_MS between two of them, and a
+ * build started then is cancelled by the next one having reset the document, leaving nothing
+ * built for a hover to answer from.
  */
 export const BURST_DEBOUNCE_MS = 100;
 export const BURST_WINDOW_MS = 60;
