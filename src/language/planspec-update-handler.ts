@@ -10,7 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
  * between keystrokes of a burst, so a burst costs one build, not one per keystroke; short enough
  * not to be felt in the time to new diagnostics.
  */
-export const EDIT_DEBOUNCE_MS = 20;
+export const EDIT_DEBOUNCE_MS = 30;
 
 /**
  * Quiet time within a burst (a change less than BURST_WINDOW_MS after the one before): a client
