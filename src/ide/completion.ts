@@ -9,13 +9,15 @@
  * Langium's completion parser at the start of that query.
  */
 import type { IToken } from 'chevrotain';
-import type { AstNode, AstNodeDescription, LangiumDocument, Scope } from 'langium';
+import type { AstNode, AstNodeDescription, LangiumDocument, LexerResult, Scope } from 'langium';
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isOperationCancelled } from 'langium';
 import type { CompletionProviderOptions, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
 import type { CompletionItem, CompletionParams, InsertReplaceEdit, MarkupContent, Position, TextEdit } from 'vscode-languageserver';
 import { CompletionItemKind, CompletionList, CompletionTriggerKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { foldForSearch, searchScore } from '../language/fold.js';
+import { limitNesting } from '../language/planspec-parser.js';
 import type { Citable, Party } from '../language/generated/ast.js';
 import { isAgency, isArticle, isDocument, isElement, isGroup, isIndicator, isModel, isPlan, isTarget } from '../language/generated/ast.js';
 import { dateOf, kindEnglish, kindLabel, kindOf, ownYear } from '../semantics/documents.js';
@@ -112,7 +114,7 @@ export class PlanspecCompletionProvider extends DefaultCompletionProvider {
         const textDocument = document.textDocument;
         const text = textDocument.getText();
         const offset = textDocument.offsetAt(params.position);
-        const lexed = this.lexer.tokenize(text);
+        const lexed = this.lexedText(text).result;
         if (insideProseOrComment(text, lexed.tokens, lexed.hidden, lexed.errors, offset)) {
             return CompletionList.create([], false);
         }
@@ -140,6 +142,66 @@ export class PlanspecCompletionProvider extends DefaultCompletionProvider {
         }
         // Filtered here, with folding, so the client must ask again as the query grows.
         return CompletionList.create(items, true);
+    }
+
+    /** The text last lexed, its tokens, and whether it needs the nesting guard somewhere. */
+    protected lastLexed: { text: string; result: LexerResult; deep: boolean } | undefined;
+
+    /**
+     * The tokens of the whole text, lexed once per text: each request used to lex the whole file
+     * again, and the text up to each place asked of the completion parser (40 ms a request at the
+     * end of a 5,000-line plan, most of it lexing).
+     */
+    protected lexedText(text: string): { text: string; result: LexerResult; deep: boolean } {
+        if (this.lastLexed?.text !== text) {
+            this.lastLexed = { text, result: this.lexer.tokenize(text), deep: limitNesting(text).cuts.length > 0 };
+        }
+        return this.lastLexed;
+    }
+
+    /**
+     * The tokens of the text before `offset`, taken from the whole text's when lexing the text up
+     * to `offset` alone gives the same: no token, comment or lexing error reaches `offset`, and one character
+     * at least separates the last token from it (the terminals look one character ahead at most).
+     */
+    protected tokensBefore(text: string, offset: number): IToken[] | undefined {
+        const lexed = this.lexedText(text);
+        if (lexed.deep) {
+            return undefined;
+        }
+        const tokens = lexed.result.tokens;
+        const count = tokenCountBefore(tokens, offset);
+        const last = count > 0 ? tokens[count - 1] : undefined;
+        if (last && last.endOffset! + 1 >= offset) {
+            return undefined;
+        }
+        // Inside a comment the text before is an unfinished comment: lexed alone, not the same.
+        const hidden = lexed.result.hidden;
+        const lastHidden = hidden[tokenCountBefore(hidden, offset) - 1];
+        if (lastHidden && lastHidden.endOffset! + 1 >= offset) {
+            return undefined;
+        }
+        if (lexed.result.errors.some(e => e.offset < offset && e.offset + e.length + 1 >= offset)) {
+            return undefined;
+        }
+        return tokens.slice(0, count);
+    }
+
+    /** What may follow the text before `offset`, parsed from the tokens already lexed when they are the same. */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const tokens = this.tokensBefore(document.getText(), offset);
+        if (!tokens) {
+            return super.findFeaturesAt(document, offset);
+        }
+        // The completion parser lexes its input: handed these tokens instead, for this one parse.
+        const parser = this.completionParser as unknown as { lexer: { tokenize(text: string): LexerResult } };
+        const lexer = parser.lexer;
+        parser.lexer = { tokenize: () => ({ tokens, errors: [], hidden: [], report: undefined } as unknown as LexerResult) };
+        try {
+            return super.findFeaturesAt({ ...document, getText: () => '', positionAt: document.positionAt.bind(document) } as TextDocument, offset);
+        } finally {
+            parser.lexer = lexer;
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -699,4 +761,19 @@ function md(text: string): string {
 
 function capitalize(text: string): string {
     return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** How many tokens start before `offset` (tokens are in text order). */
+function tokenCountBefore(tokens: IToken[], offset: number): number {
+    let low = 0;
+    let high = tokens.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (tokens[mid].startOffset < offset) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    return low;
 }

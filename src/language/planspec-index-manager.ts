@@ -29,13 +29,27 @@ export class PlanspecIndexManager extends DefaultIndexManager {
         if (!own || own.length === 0) {
             return false;
         }
-        for (const uri of changedUris) {
-            const before = this.previousNames.get(uri);
-            if (own.some(d => before?.has(d.name)) || this.symbolIndex.get(uri)?.some(d => own.some(o => o.name === d.name))) {
-                return true;
+        const changedNames = this.namesOf(changedUris);
+        return changedNames.size > 0 && own.some(d => changedNames.has(d.name));
+    }
+
+    /** The changed files' set and the names they export or exported before the change. */
+    protected lastChanged: { uris: Set<string>; names: Set<string> } | undefined;
+
+    /**
+     * The names that the changed files export or exported before the change: computed once per
+     * update (the builder asks about every document with the same set), not once per document.
+     */
+    protected namesOf(changedUris: Set<string>): Set<string> {
+        if (this.lastChanged?.uris !== changedUris) {
+            const names = new Set<string>();
+            for (const uri of changedUris) {
+                this.previousNames.get(uri)?.forEach(name => names.add(name));
+                this.symbolIndex.get(uri)?.forEach(d => names.add(d.name));
             }
+            this.lastChanged = { uris: changedUris, names };
         }
-        return false;
+        return this.lastChanged.names;
     }
 
     /** A group stating neither `thuộc` nor `gồm` nor `độc lập`: its authority depends on who directs it. */
@@ -82,10 +96,12 @@ export class PlanspecIndexManager extends DefaultIndexManager {
 
     override async updateContent(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         this.previousNames.delete(document.uri.toString());
+        this.lastChanged = undefined;
         await super.updateContent(document, cancelToken);
     }
 
     protected remember(uri: URI): void {
+        this.lastChanged = undefined;
         const exports = this.symbolIndex.get(uri.toString());
         if (exports && exports.length > 0) {
             this.previousNames.set(uri.toString(), new Set(exports.map(d => d.name)));

@@ -19,12 +19,14 @@ import { WorkspaceRoots } from '../workspace/roots.js';
 import type { PlanspecAstType } from './generated/ast.js';
 import { PlanspecGeneratedModule, PlanspecGeneratedSharedModule } from './generated/module.js';
 import { ConfigWatcher } from './planspec-config-watcher.js';
+import { PlanspecDocumentBuilder } from './planspec-document-builder.js';
 import { PlanspecIndexManager } from './planspec-index-manager.js';
 import { PlanspecWorkspaceIndex } from './planspec-index.js';
 import { createPlanspecCompletionParser, createPlanspecParser } from './planspec-parser.js';
 import { PlanspecRenameProvider } from './planspec-rename.js';
 import { PlanspecScopeComputation, PlanspecScopeProvider } from './planspec-scope.js';
 import { PlanspecLexerErrorMessageProvider, PlanspecParserErrorMessageProvider } from './syntax-messages.js';
+import { PlanspecDocumentUpdateHandler } from './planspec-update-handler.js';
 import { PlanspecDocumentValidator } from './planspec-validator.js';
 import { PlanspecTokenBuilder } from './planspec-token-builder.js';
 import { PlanspecValueConverter } from './planspec-value-converter.js';
@@ -88,8 +90,10 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
 export const PlanspecSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
         IndexManager: (services) => new PlanspecIndexManager(services),
+        DocumentBuilder: (services) => new PlanspecDocumentBuilder(services as LangiumSharedServices),
     },
     lsp: {
+        DocumentUpdateHandler: (services) => new PlanspecDocumentUpdateHandler(services),
         WorkspaceSymbolProvider: (services) => new PlanspecWorkspaceSymbolProvider(services),
     },
 };

@@ -6,6 +6,7 @@ import type { CompileParams } from '../ide/requests.js';
 import { compileRequest, COMPILE_REQUEST } from '../ide/compile-request.js';
 import { importRequest, IMPORT_REQUEST } from '../ide/import-request.js';
 import type { ImportParams } from '../ide/requests.js';
+import { hoverHandler } from '../ide/stale-reads.js';
 import { registerPreviewRequest } from '../ide/preview-request.js';
 import { importText } from '../import/index.js';
 import { createPlanspecServices } from '../language/planspec-module.js';
@@ -52,6 +53,8 @@ connection.onNotification(DROPPED_NOTIFICATION, () => undefined);
 
 const { shared, Planspec } = createPlanspecServices({ connection, ...PlanspecFileSystem });
 startLanguageServer(shared);
+// Replaces Langium's hover handler: during a burst of typing it answers from the last built AST.
+connection.onHover(hoverHandler(shared));
 // Custom requests of the VS Code extension.
 connection.onRequest(COMPILE_REQUEST, (params: CompileParams, token) => compileRequest(Planspec, params, token));
 connection.onRequest(CHECK_WORKSPACE_REQUEST, (_params: unknown, token) => checkWorkspaceRequest(Planspec, token));

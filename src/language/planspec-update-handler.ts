@@ -1,0 +1,98 @@
+import type { URI } from 'langium';
+import { URI as Uris } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { DefaultDocumentUpdateHandler } from 'langium/lsp';
+import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+/**
+ * Quiet time after a keystroke before the edited documents are rebuilt. Shorter than the pause
+ * between keystrokes of a burst, so a burst costs one build, not one per keystroke; short enough
+ * not to be felt in the time to new diagnostics.
+ */
+export const EDIT_DEBOUNCE_MS = 30;
+
+/**
+ * Quiet time within a burst (a change less than BURST_WINDOW_MS after the one before): a client
+ * busy sending keystrokes may pause for longer than EDIT_DEBOUNCE_MS between two of them, and a
+ * build started then is cancelled by the next one having reset the document, leaving nothing
+ * built for a hover to answer from.
+ */
+export const BURST_DEBOUNCE_MS = 100;
+export const BURST_WINDOW_MS = 60;
+
+/**
+ * Langium rebuilds on every `didChange`, and a build parses the whole file without yielding: during
+ * a burst of keystrokes each change was parsed in turn before the next message was even read, so a
+ * hover after 500 keystrokes waited for 500 parses. Here a change first cancels the running build
+ * (it is of a text already stale), and the rebuild waits for a pause in typing. A request that needs
+ * the new text does not wait for the pause: it starts the build at once (`flush`, called by
+ * PlanspecDocumentBuilder.waitUntil).
+ */
+export class PlanspecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+    debounceMs = EDIT_DEBOUNCE_MS;
+    burstDebounceMs = BURST_DEBOUNCE_MS;
+    /** When the latest change arrived (performance.now()). */
+    protected lastChange = -Infinity;
+    /** Counts the changes, so that a flush planned before a newer change is dropped. */
+    protected changes = 0;
+    /** Documents changed in the editor and not yet handed to the builder. */
+    protected readonly pending = new Map<string, URI>();
+    protected timer: ReturnType<typeof setTimeout> | undefined;
+
+    constructor(services: LangiumSharedServices) {
+        super(services);
+    }
+
+    override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
+        this.workspaceLock.cancelWrite();
+        this.pending.set(change.document.uri, Uris.parse(change.document.uri));
+        if (this.timer !== undefined) {
+            clearTimeout(this.timer);
+        }
+        const now = performance.now();
+        const inBurst = now - this.lastChange < BURST_WINDOW_MS;
+        this.lastChange = now;
+        const planned = ++this.changes;
+        this.timer = setTimeout(() => this.afterQueuedMessages(planned), inBurst ? this.burstDebounceMs : this.debounceMs);
+    }
+
+    /**
+     * A server behind its client (a backlog of changes read but not handled: the connection handles
+     * one message per turn of the event loop) lets the timer fire between two of them: the build
+     * waits two turns more, and is dropped if a change came meanwhile.
+     */
+    protected afterQueuedMessages(planned: number): void {
+        setImmediate(() => setImmediate(() => {
+            if (planned === this.changes) {
+                this.flush();
+            }
+        }));
+    }
+
+    /** Whether an edit of this document waits for a pause in typing. */
+    isPending(uri: URI | string): boolean {
+        return this.pending.has(uri.toString());
+    }
+
+    /** Hands the pending edits to the builder now. */
+    flush(): void {
+        this.fireDocumentUpdate([], []);
+    }
+
+    protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
+        if (this.timer !== undefined) {
+            clearTimeout(this.timer);
+            this.timer = undefined;
+        }
+        // Edits still pending go into the same build as a watched-file change.
+        const all = new Map<string, URI>(this.pending);
+        this.pending.clear();
+        for (const uri of changed) {
+            all.set(uri.toString(), uri);
+        }
+        if (all.size > 0 || deleted.length > 0) {
+            super.fireDocumentUpdate([...all.values()], deleted);
+        }
+    }
+}
