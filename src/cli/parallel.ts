@@ -37,6 +37,9 @@ export interface SerializedError {
     path?: string;
 }
 
+/** How many worker threads this process has started (the tests read it). */
+export const started = { workers: 0 };
+
 /** A worker failed on a workspace for a reason that is not the user's (a bug, memory): the run stops. */
 export class WorkerError extends Error { }
 
@@ -110,6 +113,7 @@ export function runInWorkers<R extends CheckedShard | CompiledShard>(tasks: Work
         };
         for (let k = 0; k < Math.max(1, Math.min(jobs, tasks.length)); k++) {
             const worker = new Worker(file, { workerData: { overrides } });
+            started.workers++;
             workers.push(worker);
             running++;
             let current: number | undefined;
