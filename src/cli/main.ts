@@ -145,7 +145,7 @@ async function check(paths: string[], options: CheckOptions, io: Io): Promise<nu
     }
     const overrides = { configFile: options.config, rules: options.rule };
     const loaded = options.cache
-        ? await checkWithCache(paths, overrides, options.cacheLocation, io.err)
+        ? await checkWithCache(paths, overrides, options.cacheLocation, io.err, options.jobs ?? defaultJobs())
         : await checkEachWorkspace(paths, overrides, options.jobs ?? defaultJobs());
     const all = loaded.findings;
     const errors = all.filter(f => f.severity === 'error').length;

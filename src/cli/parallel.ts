@@ -9,6 +9,7 @@ import { addProfile } from '../linter/profile.js';
 import type { Shard } from '../workspace/load.js';
 import { shownPath, UsageError } from '../workspace/load.js';
 import { packageRoot } from '../workspace/package-root.js';
+import type { Recheck } from './cache.js';
 import type { CheckedShard, CompiledShard } from './shard.js';
 
 /*
@@ -19,12 +20,13 @@ import type { CheckedShard, CompiledShard } from './shard.js';
 
 export type WorkerTask =
     | { kind: 'check'; shard: Shard }
-    | { kind: 'compile'; shard: Shard; staging: string; prefix: string };
+    | { kind: 'compile'; shard: Shard; staging: string; prefix: string }
+    | { kind: 'recheck'; shard: Shard; recheck: Recheck };
 
 export type WorkerRequest = { type: 'task'; id: number; task: WorkerTask } | { type: 'stop' };
 
 export type WorkerReply =
-    | { type: 'result'; id: number; result: CheckedShard | CompiledShard }
+    | { type: 'result'; id: number; result: CheckedShard | CompiledShard | Recheck }
     | { type: 'failed'; id: number; error: SerializedError }
     | { type: 'stopped'; profile: ProfileTotals };
 
@@ -90,7 +92,7 @@ function workerFile(): string {
  * in the order of `tasks`. The biggest workspaces go first, so that the last to finish is a small one.
  * On the first failure every worker is stopped (and has stopped writing) before the promise rejects.
  */
-export function runInWorkers<R extends CheckedShard | CompiledShard>(tasks: WorkerTask[], jobs: number, overrides: ConfigOverrides): Promise<R[]> {
+export function runInWorkers<R extends CheckedShard | CompiledShard | Recheck>(tasks: WorkerTask[], jobs: number, overrides: ConfigOverrides): Promise<R[]> {
     const file = workerFile();
     const weight = tasks.map(t => t.shard.files.reduce((sum, f) => sum + sizeOf(f), 0));
     const queue = tasks.map((_, i) => i).sort((a, b) => weight[b] - weight[a] || a - b);

@@ -5,6 +5,7 @@ import { takeProfile } from '../linter/profile.js';
 import { runServices } from '../workspace/load.js';
 import type { WorkerReply, WorkerRequest } from './parallel.js';
 import { serializeError } from './parallel.js';
+import { recheckWorkspace } from './cache.js';
 import { checkShard, compileShard } from './shard.js';
 
 /*
@@ -33,9 +34,9 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
         }
         services ??= runServices(overrides);
         const { task } = request;
-        const result = task.kind === 'check'
-            ? await checkShard(services, task.shard)
-            : await compileShard(services, task.shard, task.staging, task.prefix);
+        const result = task.kind === 'check' ? await checkShard(services, task.shard)
+            : task.kind === 'compile' ? await compileShard(services, task.shard, task.staging, task.prefix)
+                : await recheckWorkspace(services, task.recheck);
         return { type: 'result', id: request.id, result };
     } catch (error) {
         return { type: 'failed', id: request.id, error: serializeError(error) };

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { lastCacheRun } from '../../src/cli/cache.js';
 import { started } from '../../src/cli/parallel.js';
 import { run } from '../run-cli.js';
 
@@ -102,6 +103,42 @@ describe('check --jobs', { timeout: 120_000 }, () => {
         expect(result.status).toBe(2);
         expect(result.out).toBe('');
         expect(result.err).toMatch(/^planspec: lỗi nội bộ khi kiểm tra không gian làm việc .*ok, đã dừng \(internal error while checking the workspace .*ok; stopped\): Error: PLANSPEC_TEST_WORKER_CRASH/u);
+    });
+});
+
+describe('check --cache --jobs', { timeout: 120_000 }, () => {
+    test('workers re-check the changed workspaces; the main thread writes one cache, and every run equals a full check', async () => {
+        const cache = path.join(dir, 'cache-file');
+        const full = await run('check', examples, ok, broken, '--jobs', '1');
+        const before = started.workers;
+        const first = await run('check', examples, ok, broken, '--cache', '--cache-location', cache, '--jobs', '2');
+        expect(started.workers).toBe(before + 2);
+        expect(first).toEqual(full);
+        expect(lastCacheRun.validated).toHaveLength(18);
+        expect(JSON.parse(fs.readFileSync(cache, 'utf8')).files).toSatisfy((files: object) => Object.keys(files).length === 18);
+
+        // Unchanged: nothing loaded, no worker.
+        const again = await run('check', examples, ok, broken, '--cache', '--cache-location', cache, '--jobs', '2');
+        expect(again).toEqual(full);
+        expect(lastCacheRun.loaded).toEqual([]);
+        expect(started.workers).toBe(before + 2);
+
+        // One workspace changed: it alone is re-checked, by the same path as with one job.
+        const plan = path.join(ok, 'plan.plan');
+        const text = fs.readFileSync(plan, 'utf8');
+        try {
+            fs.writeFileSync(plan, text.replace('chủ trì ', 'chủ tri '));
+            const edited = await run('check', examples, ok, broken, '--jobs', '1');
+            const cached = await run('check', examples, ok, broken, '--cache', '--cache-location', cache, '--jobs', '2');
+            expect(cached).toEqual(edited);
+            expect(cached.out).toContain('ok/plan.plan:');
+            expect(lastCacheRun.loaded).toHaveLength(2);
+            expect(lastCacheRun.loaded.every(f => f.startsWith(ok + path.sep))).toBe(true);
+        } finally {
+            fs.writeFileSync(plan, text);
+        }
+        const restored = await run('check', examples, ok, broken, '--cache', '--cache-location', cache, '--jobs', '2');
+        expect(restored).toEqual(full);
     });
 });
 
