@@ -39,6 +39,12 @@ export interface SerializedError {
     path?: string;
 }
 
+/**
+ * A worker's young generation: 64 MB semi-spaces instead of V8's 16 MB. Checking allocates short-lived
+ * objects fast (a fifth of a check's time went to scavenges); the old generation keeps Node's default.
+ */
+const YOUNG_GENERATION_MB = 3 * 64;
+
 /** How many worker threads this process has started (the tests read it). */
 export const started = { workers: 0 };
 
@@ -114,7 +120,7 @@ export function runInWorkers<R extends CheckedShard | CompiledShard | Recheck>(t
             return id;
         };
         for (let k = 0; k < Math.max(1, Math.min(jobs, tasks.length)); k++) {
-            const worker = new Worker(file, { workerData: { overrides } });
+            const worker = new Worker(file, { workerData: { overrides }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
             started.workers++;
             workers.push(worker);
             running++;
