@@ -19,6 +19,7 @@ import { WorkspaceRoots } from '../workspace/roots.js';
 import type { CliFinding } from './findings.js';
 import { byPlace, collectFindings } from './findings.js';
 import { runInWorkers } from './parallel.js';
+import { collectGarbage } from './shard.js';
 import { writeFileAtomic } from './write.js';
 
 /*
@@ -329,6 +330,9 @@ async function recheck(workspaces: Array<{ root: string; files: string[] }>, has
         services.config.ConfigProvider.setOverrides(overrides);
         done = [];
         for (const task of tasks) {
+            if (done.length > 0) {
+                collectGarbage();
+            }
             done.push(await recheckWorkspace(services, task));
         }
     }

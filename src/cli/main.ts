@@ -22,7 +22,7 @@ import { packageVersion } from '../workspace/package-root.js';
 import type { PlanspecServices } from '../language/planspec-module.js';
 import { defaultJobs, runInWorkers, WorkerError } from './parallel.js';
 import type { CheckedShard, CompiledShard, StagedPlan } from './shard.js';
-import { checkShard, compileShard, realPath } from './shard.js';
+import { checkShard, collectGarbage, compileShard, realPath } from './shard.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -187,6 +187,9 @@ async function eachInProcess<R>(shards: Shard[], overrides: ConfigOverrides, tas
     const services = runServices(overrides);
     const done: R[] = [];
     for (const [index, shard] of shards.entries()) {
+        if (index > 0) {
+            collectGarbage();
+        }
         done.push(await task(services, shard, index, done));
     }
     return done;

@@ -6,7 +6,7 @@ import { runServices } from '../workspace/load.js';
 import type { WorkerReply, WorkerRequest } from './parallel.js';
 import { serializeError } from './parallel.js';
 import { recheckWorkspace } from './cache.js';
-import { checkShard, compileShard } from './shard.js';
+import { checkShard, collectGarbage, compileShard } from './shard.js';
 
 /*
  * A worker thread of `planspec check|compile --jobs N`: it checks (or compiles) whole workspaces, one
@@ -31,6 +31,9 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
         const crash = process.env.PLANSPEC_TEST_WORKER_CRASH;
         if (crash && request.task.shard.root.endsWith(crash)) {
             throw new Error(`PLANSPEC_TEST_WORKER_CRASH (${crash})`);
+        }
+        if (services) {
+            collectGarbage();
         }
         services ??= runServices(overrides);
         const { task } = request;
