@@ -16,6 +16,7 @@ import { listWorkspaceFiles, shownPath, UsageError } from '../workspace/load.js'
 import { packageVersion } from '../workspace/package-root.js';
 import type { ListingProblem } from '../workspace/roots.js';
 import { WorkspaceRoots } from '../workspace/roots.js';
+import type { Entry, Recheck } from './cache-entry.js';
 import type { CliFinding } from './findings.js';
 import { byPlace, collectFindings } from './findings.js';
 import { runInWorkers } from './parallel.js';
@@ -59,20 +60,6 @@ const DEFAULT_NAME = '.planspeccache';
 /** The hash of a file that changed while it was being checked: matches nothing. */
 const CHANGED = 'changed';
 
-/** What the cache keeps of one file. */
-interface Entry {
-    /** sha256 of its bytes */
-    hash: string;
-    /** Whether its findings depend on every file of its workspace (it is not a pure plan file). */
-    registry: boolean;
-    /** Hash of what the workspace-wide indexes read from it. */
-    surface: string;
-    /** The files its references resolved to. */
-    deps: string[];
-    /** The key its findings were found under. */
-    key: string;
-    findings: CliFinding[];
-}
 
 /** A configuration file's resolved settings (before --rule), and the hash of every file they were read from. */
 interface ConfigEntry {
@@ -294,19 +281,6 @@ function closure(file: string, facts: Map<string, Facts>): string[] {
     }
     seen.delete(file);
     return [...seen].sort();
-}
-
-/** What re-checking one workspace needs and gives back, as plain data (a worker thread's task and result). */
-export interface Recheck {
-    files: string[];
-    /** The hash of each file's bytes; a file that changed while it was read gets CHANGED. */
-    hashes: Array<[string, string]>;
-    /** The settings key of each file. */
-    settings: Array<[string, string]>;
-    /** The cached entries of the files that have one; the result holds one for every file. */
-    entries: Record<string, Entry>;
-    loaded?: string[];
-    validated?: string[];
 }
 
 /**

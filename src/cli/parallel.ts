@@ -9,7 +9,7 @@ import { addProfile } from '../linter/profile.js';
 import type { Shard } from '../workspace/load.js';
 import { shownPath, UsageError } from '../workspace/load.js';
 import { packageRoot } from '../workspace/package-root.js';
-import type { Recheck } from './cache.js';
+import type { Recheck } from './cache-entry.js';
 import type { CheckedShard, CompiledShard } from './shard.js';
 
 /*
