@@ -99,6 +99,9 @@ function workerFile(): string {
  * On the first failure every worker is stopped (and has stopped writing) before the promise rejects.
  */
 export function runInWorkers<R extends CheckedShard | CompiledShard | Recheck>(tasks: WorkerTask[], jobs: number, overrides: ConfigOverrides): Promise<R[]> {
+    if (tasks.length === 0) {
+        return Promise.resolve([]);
+    }
     const file = workerFile();
     const weight = tasks.map(t => t.shard.files.reduce((sum, f) => sum + sizeOf(f), 0));
     const queue = tasks.map((_, i) => i).sort((a, b) => weight[b] - weight[a] || a - b);
@@ -119,7 +122,7 @@ export function runInWorkers<R extends CheckedShard | CompiledShard | Recheck>(t
             worker.postMessage(id === undefined ? { type: 'stop' } : { type: 'task', id, task: tasks[id] } satisfies WorkerRequest);
             return id;
         };
-        for (let k = 0; k < Math.max(1, Math.min(jobs, tasks.length)); k++) {
+        for (let k = 0; k < Math.min(Math.max(1, jobs), tasks.length); k++) {
             const worker = new Worker(file, { workerData: { overrides }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
             started.workers++;
             workers.push(worker);
