@@ -103,7 +103,7 @@ export class PlanspecIndexManager extends DefaultIndexManager {
     /**
      * What a deleted file exported and referred to serves only the update that deletes it (to find
      * the documents it affects); kept after it, it piled up with every file deleted and never
-     * re-created: the CLI releases workspace after workspace (~40 MB for 1,000 plans). Registered on
+     * re-created, as when the CLI releases workspace after workspace. Registered on
      * first use: the builder depends on the index manager, so it cannot be asked for at construction.
      */
     protected forgetDeletedAfterUpdate(): void {
