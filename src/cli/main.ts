@@ -62,7 +62,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
         .option('-q, --quiet', 'report errors only')
         .option('--cache', 're-check only the files that changed since the last --cache run (their content, what they depend on, or their configuration)')
         .option('--cache-location <path>', 'the cache file, or a folder for it (default: ./.planspeccache)')
-        .option('-j, --jobs <n>', `check this many workspaces at a time, each in a worker thread (default: the cores the machine offers, here ${defaultJobs()}; 1: all in this process)`, parseJobs)
+        .option('-j, --jobs <n>', jobsHelp('check'), parseJobs)
         .action(async (paths: string[], options: CheckOptions) => {
             status = await check(paths, options, io);
         });
@@ -79,7 +79,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
         .argument('<paths...>', '.plan files or folders')
         .option('-o, --out <file>', 'write the JSON of one plan to this file')
         .option('--out-dir <dir>', 'write one <plan-id>.json per plan into this folder')
-        .option('-j, --jobs <n>', `check this many workspaces at a time, each in a worker thread (default: the cores the machine offers, here ${defaultJobs()}; 1: all in this process)`, parseJobs)
+        .option('-j, --jobs <n>', jobsHelp('compile'), parseJobs)
         .action(async (paths: string[], options: CompileOptions) => {
             status = await compile(paths, options, io);
         });
@@ -226,6 +226,10 @@ function collectRule(value: string, previous: Record<string, Severity>): Record<
         throw new InvalidArgumentError(`unknown rule '${match[1]}' (see \`planspec rules\`)`);
     }
     return { ...previous, [match[1]]: match[2] as Severity };
+}
+
+function jobsHelp(verb: string): string {
+    return `${verb} this many workspaces at a time, each in a worker thread (default: one per core, here ${defaultJobs()}; 1: one after the other in this process)`;
 }
 
 function parseJobs(value: string): number {
