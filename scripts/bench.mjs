@@ -237,14 +237,14 @@ function corpus() {
 // ------------------------------------------------------------------------------------------------
 // The CLI as a child process: wall and CPU time, peak RSS, the profile.
 
-function runChild(args, { env = {}, timeout = 1_800_000 } = {}) {
+function runChild(args, { env = {}, timeout = 1_800_000, discardStdout = false } = {}) {
     return new Promise(resolve => {
         const command = TIME ? [TIME, '-v', NODE, ...args] : [NODE, '--import', pathToFileURL(path.join(ROOT, 'scripts', 'bench-maxrss.mjs')).href, ...args];
         const start = performance.now();
-        const child = spawn(command[0], command.slice(1), { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(command[0], command.slice(1), { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', discardStdout ? 'ignore' : 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
-        child.stdout.on('data', d => { stdout += d; });
+        child.stdout?.on('data', d => { stdout += d; });
         child.stderr.on('data', d => { stderr += d; });
         let timedOut = false;
         const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeout);
@@ -271,13 +271,15 @@ async function benchCli(manifest) {
         const info = manifest.shapes[shape];
         const paths = shape === 'c' ? info.workspaces.map(w => path.join(corpusArg, w)) : [path.join(corpusArg, info.dir)];
         const shownPaths = shape === 'c' ? `${corpusArg}/c/*/` : paths[0];
+        // (c) runs its workspaces on worker threads, --jobs by default one per core.
+        const jobs = shape === 'c' ? `, ${Math.min(os.availableParallelism(), paths.length)} worker threads` : '';
         const size = `${info.lines.toLocaleString('en')} lines, ${(info.bytes / 1e6).toFixed(1)} MB`;
         const timeout = shape === 'c' ? 1_200_000 : 900_000;
         const check = await runChild([BIN, 'check', ...paths], { env: { PLANSPEC_PROFILE: '1' }, timeout });
         profiles[`check ${shape}`] = check.profile;
         const ok = !check.timedOut && !check.oom && (check.exit === 0 || check.exit === 1);
         const cmd = `PLANSPEC_PROFILE=1 /usr/bin/time -v node_modules/.bin/node bin/planspec.js check ${shownPaths}`;
-        const what = `check (${shape}) [${size}]`;
+        const what = `check (${shape}) [${size}${jobs}]`;
         const failure = check.timedOut ? 'timed out' : check.oom ? 'out of memory' : !ok ? `exit ${check.exit}${check.signal ? ` ${check.signal}` : ''}` : '';
         if (failure) notes.push(`check (${shape}): ${failure}. ${check.stderr.split('\n').filter(l => /error|Error|memory/.test(l)).slice(0, 3).join(' ')}`);
         const summary = check.summary.replace(/^planspec: /, '');
@@ -296,11 +298,13 @@ async function benchCli(manifest) {
             record('cli', `check (${shape}): throughput`, `${Math.round(info.lines / check.wall * 1000).toLocaleString('en')} lines/s, ${(info.bytes / 1e6 / check.wall * 1000).toFixed(2)} MB/s`, '', undefined, cmd);
         }
 
-        // compile, workspace by workspace for (c) (plan ids repeat across provinces).
+        // compile: (c) in one run on worker threads, to stdout (plan ids repeat across provinces, so
+        // --out-dir would refuse them).
         const out = fs.mkdtempSync(path.join(os.tmpdir(), `planspec-bench-${shape}-`));
         let wall = 0, cpu = 0, rss = 0, compileFailure = '';
-        for (const [i, p] of paths.entries()) {
-            const compile = await runChild([BIN, 'compile', p, '--out-dir', path.join(out, String(i))], { env: { PLANSPEC_PROFILE: '1' }, timeout });
+        for (const [i, p] of (shape === 'c' ? [paths] : paths.map(p => [p])).entries()) {
+            const args = shape === 'c' ? [BIN, 'compile', ...p] : [BIN, 'compile', ...p, '--out-dir', path.join(out, String(i))];
+            const compile = await runChild(args, { env: { PLANSPEC_PROFILE: '1' }, timeout, discardStdout: shape === 'c' });
             wall += compile.wall; cpu += compile.cpu ?? 0; rss = Math.max(rss, compile.rss ?? 0);
             if (i === 0) profiles[`compile ${shape}`] = compile.profile;
             if (compile.timedOut || compile.oom || compile.exit !== 0) {
@@ -309,7 +313,7 @@ async function benchCli(manifest) {
                 break;
             }
         }
-        const compileCmd = `/usr/bin/time -v node_modules/.bin/node bin/planspec.js compile ${shownPaths} --out-dir /tmp/out${shape === 'c' ? ' (one run per workspace)' : ''}`;
+        const compileCmd = `/usr/bin/time -v node_modules/.bin/node bin/planspec.js compile ${shownPaths}${shape === 'c' ? ' > /dev/null' : ' --out-dir /tmp/out'}`;
         record('cli', `compile (${shape}): wall time (CPU ${sec(cpu)})`, compileFailure || sec(wall), shape === 'c' ? 'completes' : '', shape === 'c' ? !compileFailure : undefined, compileCmd);
         record('cli', `compile (${shape}): peak RSS`, rss ? mb(rss) : 'n/a', '', undefined, compileCmd);
         if (!compileFailure) {

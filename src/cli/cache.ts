@@ -8,6 +8,7 @@ import type { ConfigOverrides, RuleSetting } from '../config/config.js';
 import { ConfigError, loadConfigFile, PlanspecConfigProvider, recommendedSettings } from '../config/config.js';
 import { BROKEN_FILE_CODES } from '../compiler/documents.js';
 import { isModel, isPlan } from '../language/generated/ast.js';
+import type { PlanspecServices } from '../language/planspec-module.js';
 import { createPlanspecServices } from '../language/planspec-module.js';
 import { allRules } from '../linter/registry.js';
 import { PlanspecFileSystem } from '../workspace/file-system.js';
@@ -15,8 +16,11 @@ import { listWorkspaceFiles, shownPath, UsageError } from '../workspace/load.js'
 import { packageVersion } from '../workspace/package-root.js';
 import type { ListingProblem } from '../workspace/roots.js';
 import { WorkspaceRoots } from '../workspace/roots.js';
+import type { Entry, Recheck } from './cache-entry.js';
 import type { CliFinding } from './findings.js';
 import { byPlace, collectFindings } from './findings.js';
+import { runInWorkers } from './parallel.js';
+import { collectGarbage } from './shard.js';
 import { writeFileAtomic } from './write.js';
 
 /*
@@ -56,20 +60,6 @@ const DEFAULT_NAME = '.planspeccache';
 /** The hash of a file that changed while it was being checked: matches nothing. */
 const CHANGED = 'changed';
 
-/** What the cache keeps of one file. */
-interface Entry {
-    /** sha256 of its bytes */
-    hash: string;
-    /** Whether its findings depend on every file of its workspace (it is not a pure plan file). */
-    registry: boolean;
-    /** Hash of what the workspace-wide indexes read from it. */
-    surface: string;
-    /** The files its references resolved to. */
-    deps: string[];
-    /** The key its findings were found under. */
-    key: string;
-    findings: CliFinding[];
-}
 
 /** A configuration file's resolved settings (before --rule), and the hash of every file they were read from. */
 interface ConfigEntry {
@@ -119,7 +109,7 @@ export function cacheFile(location: string | undefined): string {
  * run that wrote the cache; the result is the same as a full check's, in the same order.
  */
 export async function checkWithCache(paths: string[], overrides: ConfigOverrides, location: string | undefined,
-    warn: (text: string) => void): Promise<CheckResult> {
+    warn: (text: string) => void, jobs = 1): Promise<CheckResult> {
     lastCacheRun.loaded = [];
     lastCacheRun.validated = [];
     const { requestedFiles, allFiles, problems } = listWorkspaceFiles(paths);
@@ -169,7 +159,7 @@ export async function checkWithCache(paths: string[], overrides: ConfigOverrides
         }
     }
     if (dirty.length > 0) {
-        await recheck(dirty.map(root => byRoot.get(root)!), hashes, entries, overrides, settingsKey);
+        await recheck(dirty.map(root => ({ root, files: byRoot.get(root)! })), hashes, entries, overrides, settingsKey, jobs);
     }
 
     const findings: CliFinding[] = [];
@@ -294,59 +284,95 @@ function closure(file: string, facts: Map<string, Facts>): string[] {
 }
 
 /**
- * Loads the files of the dirty workspaces as a full check would (every file, since the workspace
- * indexes read them all), links them, and validates only the files whose key changed.
+ * Re-checks the dirty workspaces, one at a time and each released before the next (memory holds one
+ * workspace), or spread over worker threads with more than one job; the main thread merges what each
+ * found into `hashes` and `entries`, and writes the cache once.
  */
-async function recheck(workspaces: string[][], hashes: Map<string, string>, entries: Record<string, Entry>, overrides: ConfigOverrides,
-    settingsKey: (file: string) => string): Promise<void> {
-    const files = workspaces.flat();
-    const services = createPlanspecServices(PlanspecFileSystem).Planspec;
-    services.config.ConfigProvider.setOverrides(overrides);
+async function recheck(workspaces: Array<{ root: string; files: string[] }>, hashes: Map<string, string>, entries: Record<string, Entry>,
+    overrides: ConfigOverrides, settingsKey: (file: string) => string, jobs: number): Promise<void> {
+    const tasks: Recheck[] = workspaces.map(({ files }) => ({
+        files,
+        hashes: files.map(f => [f, hashes.get(f)!]),
+        settings: files.map(f => [f, settingsKey(f)]),
+        entries: Object.fromEntries(files.filter(f => entries[f]).map(f => [f, entries[f]])),
+    }));
+    let done: Recheck[];
+    if (jobs > 1 && tasks.length > 1) {
+        done = await runInWorkers<Recheck>(tasks.map((recheck, i) => ({ kind: 'recheck', shard: { ...workspaces[i], requested: [] }, recheck })), jobs, overrides);
+    } else {
+        const services = createPlanspecServices(PlanspecFileSystem).Planspec;
+        services.config.ConfigProvider.setOverrides(overrides);
+        done = [];
+        for (const task of tasks) {
+            if (done.length > 0) {
+                collectGarbage();
+            }
+            done.push(await recheckWorkspace(services, task));
+        }
+    }
+    for (const result of done) {
+        result.hashes.forEach(([file, hash]) => hashes.set(file, hash));
+        Object.assign(entries, result.entries);
+        lastCacheRun.loaded.push(...result.loaded ?? []);
+        lastCacheRun.validated.push(...result.validated ?? []);
+    }
+}
+
+/**
+ * Loads the files of one dirty workspace as a full check would (every file, since the workspace
+ * indexes read them all), links them, validates only the files whose key changed, and releases them.
+ */
+export async function recheckWorkspace(services: PlanspecServices, task: Recheck): Promise<Recheck> {
+    const { files } = task;
+    const hashes = new Map(task.hashes);
+    const settings = new Map(task.settings);
+    const entries = { ...task.entries };
     const documents = services.shared.workspace.LangiumDocuments;
     const loaded: LangiumDocument[] = [];
     for (const file of [...files].sort()) {
         loaded.push(await documents.getOrCreateDocument(URI.file(file)));
     }
-    // A file written since it was hashed may have been read in either version: its findings are
-    // kept under a hash no file has, so that it and what depends on it are checked again next time.
-    for (const file of files) {
-        if (hashOf(file) !== hashes.get(file)) {
-            hashes.set(file, CHANGED);
-        }
-    }
     const builder = services.shared.workspace.DocumentBuilder;
-    await builder.build(loaded, { validation: false });
-    lastCacheRun.loaded.push(...loaded.map(d => d.uri.fsPath));
-
-    const exports = new Map<string, AstNodeDescription[]>();
-    for (const description of services.shared.workspace.IndexManager.allElements()) {
-        const uri = description.documentUri.toString();
-        const list = exports.get(uri);
-        if (list) {
-            list.push(description);
-        } else {
-            exports.set(uri, [description]);
+    try {
+        // A file written since it was hashed may have been read in either version: its findings are
+        // kept under a hash no file has, so that it and what depends on it are checked again next time.
+        for (const file of files) {
+            if (hashOf(file) !== hashes.get(file)) {
+                hashes.set(file, CHANGED);
+            }
         }
-    }
-    const facts = new Map<string, Facts>();
-    for (const document of loaded) {
-        facts.set(document.uri.fsPath, factsOf(document, hashes.get(document.uri.fsPath)!, exports.get(document.uri.toString()) ?? []));
-    }
-    const keys = new Map<string, string>();
-    for (const group of workspaces) {
-        keysOf(group, hashes, facts, settingsKey).forEach((key, file) => keys.set(file, key));
-    }
-    const stale = loaded.filter(d => {
-        const entry = entries[d.uri.fsPath];
-        return !entry || entry.hash !== hashes.get(d.uri.fsPath) || entry.key !== keys.get(d.uri.fsPath);
-    });
-    await builder.build(stale, { validation: true });
-    lastCacheRun.validated.push(...stale.map(d => d.uri.fsPath));
-    const validated = new Set(stale);
-    for (const document of loaded) {
-        const file = document.uri.fsPath;
-        const findings = validated.has(document) ? collectFindings([document]) : entries[file].findings;
-        entries[file] = { hash: hashes.get(file)!, ...facts.get(file)!, key: keys.get(file)!, findings };
+        await builder.build(loaded, { validation: false });
+
+        const exports = new Map<string, AstNodeDescription[]>();
+        for (const description of services.shared.workspace.IndexManager.allElements()) {
+            const uri = description.documentUri.toString();
+            const list = exports.get(uri);
+            if (list) {
+                list.push(description);
+            } else {
+                exports.set(uri, [description]);
+            }
+        }
+        const facts = new Map<string, Facts>();
+        for (const document of loaded) {
+            facts.set(document.uri.fsPath, factsOf(document, hashes.get(document.uri.fsPath)!, exports.get(document.uri.toString()) ?? []));
+        }
+        const keys = keysOf(files, hashes, facts, file => settings.get(file)!);
+        const stale = loaded.filter(d => {
+            const entry = entries[d.uri.fsPath];
+            return !entry || entry.hash !== hashes.get(d.uri.fsPath) || entry.key !== keys.get(d.uri.fsPath);
+        });
+        await builder.build(stale, { validation: true });
+        const validated = new Set(stale);
+        for (const document of loaded) {
+            const file = document.uri.fsPath;
+            const findings = validated.has(document) ? collectFindings([document]) : entries[file].findings;
+            entries[file] = { hash: hashes.get(file)!, ...facts.get(file)!, key: keys.get(file)!, findings };
+        }
+        return { files, hashes: [...hashes], settings: task.settings, entries, loaded: loaded.map(d => d.uri.fsPath), validated: stale.map(d => d.uri.fsPath) };
+    } finally {
+        // Deleting the documents drops them from the index, and every workspace cache with them.
+        await builder.update([], loaded.map(d => d.uri));
     }
 }
 

@@ -2,18 +2,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { BROKEN_FILE_CODES, compileDocument, serializePlans } from '../compiler/documents.js';
-import type { LoadedWorkspace } from '../workspace/load.js';
-import { loadWorkspaces, shownPath, UsageError } from '../workspace/load.js';
-import type { ListingProblem } from '../workspace/roots.js';
-import { CONFIG_FILE, findWorkspaceRoot } from '../workspace/roots.js';
+import type { LoadedWorkspace, Shard } from '../workspace/load.js';
+import { listShards, runServices, shownPath, shownProblems, UsageError } from '../workspace/load.js';
+import { CONFIG_FILE } from '../workspace/roots.js';
 import type { ConfigOverrides } from '../config/config.js';
 import { ConfigError } from '../config/config.js';
 import type { Severity } from '../linter/rule.js';
 import { allRules } from '../linter/registry.js';
 import { timePhase } from '../linter/profile.js';
-import type { CliFinding } from './findings.js';
-import { byPlace, collectFindings, formatLine, formatSummary } from './findings.js';
+import { byPlace, formatLine, formatSummary } from './findings.js';
 import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
@@ -22,6 +19,10 @@ import { importCommand } from './import.js';
 import type { CheckResult } from './cache.js';
 import { checkWithCache } from './cache.js';
 import { packageVersion } from '../workspace/package-root.js';
+import type { PlanspecServices } from '../language/planspec-module.js';
+import { defaultJobs, runInWorkers, WorkerError } from './parallel.js';
+import type { CheckedShard, CompiledShard, StagedPlan } from './shard.js';
+import { checkShard, collectGarbage, compileShard, realPath } from './shard.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -61,6 +62,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
         .option('-q, --quiet', 'report errors only')
         .option('--cache', 're-check only the files that changed since the last --cache run (their content, what they depend on, or their configuration)')
         .option('--cache-location <path>', 'the cache file, or a folder for it (default: ./.planspeccache)')
+        .option('-j, --jobs <n>', jobsHelp('check'), parseJobs)
         .action(async (paths: string[], options: CheckOptions) => {
             status = await check(paths, options, io);
         });
@@ -77,7 +79,8 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
         .argument('<paths...>', '.plan files or folders')
         .option('-o, --out <file>', 'write the JSON of one plan to this file')
         .option('--out-dir <dir>', 'write one <plan-id>.json per plan into this folder')
-        .action(async (paths: string[], options: { out?: string; outDir?: string }) => {
+        .option('-j, --jobs <n>', jobsHelp('compile'), parseJobs)
+        .action(async (paths: string[], options: CompileOptions) => {
             status = await compile(paths, options, io);
         });
 
@@ -97,7 +100,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
             // --help and --version end with exit code 0; usage mistakes with 1, which planspec reports as 2.
             return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
         }
-        if (error instanceof UsageError) {
+        if (error instanceof UsageError || error instanceof WorkerError) {
             io.err(`planspec: ${error.message}\n`);
             return EXIT_USAGE;
         }
@@ -127,6 +130,13 @@ interface CheckOptions {
     quiet?: boolean;
     cache?: boolean;
     cacheLocation?: string;
+    jobs?: number;
+}
+
+interface CompileOptions {
+    out?: string;
+    outDir?: string;
+    jobs?: number;
 }
 
 async function check(paths: string[], options: CheckOptions, io: Io): Promise<number> {
@@ -135,8 +145,8 @@ async function check(paths: string[], options: CheckOptions, io: Io): Promise<nu
     }
     const overrides = { configFile: options.config, rules: options.rule };
     const loaded = options.cache
-        ? await checkWithCache(paths, overrides, options.cacheLocation, io.err)
-        : await checkEachWorkspace(paths, overrides);
+        ? await checkWithCache(paths, overrides, options.cacheLocation, io.err, options.jobs ?? defaultJobs())
+        : await checkEachWorkspace(paths, overrides, options.jobs ?? defaultJobs());
     const all = loaded.findings;
     const errors = all.filter(f => f.severity === 'error').length;
     const warnings = all.filter(f => f.severity === 'warning').length;
@@ -153,18 +163,36 @@ async function check(paths: string[], options: CheckOptions, io: Io): Promise<nu
     return status;
 }
 
-/** The findings of a check, workspace by workspace (each released before the next is read). */
-async function checkEachWorkspace(paths: string[], overrides: ConfigOverrides): Promise<CheckResult> {
-    const problems: ListingProblem[] = [];
-    const findings: CliFinding[] = [];
-    let requested = 0;
-    for await (const workspace of loadWorkspaces(paths, overrides, problems)) {
-        for (const finding of workspaceFindings(workspace)) {
-            findings.push(finding);
-        }
-        requested += workspace.requested.length;
+/**
+ * The findings of a check, workspace by workspace: in this process, each released before the next is
+ * read, or, with more than one job and workspace, spread over worker threads.
+ */
+async function checkEachWorkspace(paths: string[], overrides: ConfigOverrides, jobs: number): Promise<CheckResult> {
+    const { shards, problems } = listShards(paths, overrides);
+    const checked = jobs > 1 && shards.length > 1
+        ? await runInWorkers<CheckedShard>(shards.map(shard => ({ kind: 'check', shard })), jobs, overrides)
+        : await eachInProcess(shards, overrides, (services, shard) => checkShard(services, shard));
+    return {
+        findings: checked.flatMap(c => c.findings).sort(byPlace),
+        requested: checked.reduce((sum, c) => sum + c.requested, 0),
+        problems: shownProblems(problems, checked.flatMap(c => c.unread)),
+    };
+}
+
+/** Runs `task` on each workspace in turn, in this process, with one set of services. */
+async function eachInProcess<R>(shards: Shard[], overrides: ConfigOverrides, task: (services: PlanspecServices, shard: Shard, index: number, done: R[]) => Promise<R>): Promise<R[]> {
+    if (shards.length === 0) {
+        return [];
     }
-    return { findings: findings.sort(byPlace), requested, problems };
+    const services = runServices(overrides);
+    const done: R[] = [];
+    for (const [index, shard] of shards.entries()) {
+        if (index > 0) {
+            collectGarbage();
+        }
+        done.push(await task(services, shard, index, done));
+    }
+    return done;
 }
 
 function checkStatus(loaded: CheckResult, options: CheckOptions, errors: number, warnings: number, io: Io): number {
@@ -179,18 +207,6 @@ function checkStatus(loaded: CheckResult, options: CheckOptions, errors: number,
         return EXIT_FINDINGS;
     }
     return EXIT_OK;
-}
-
-/**
- * The findings of the requested files, and the errors that make another file of their workspaces
- * unreliable (a registry with a syntax error): the requested plans are only as sound as the
- * declarations they use.
- */
-function workspaceFindings(loaded: LoadedWorkspace): CliFinding[] {
-    const requested = new Set(loaded.requested);
-    const others = loaded.all.filter(d => !requested.has(d));
-    const broken = collectFindings(others).filter(f => f.severity === 'error' && BROKEN_FILE_CODES.has(f.ruleId));
-    return [...collectFindings(loaded.requested), ...broken].sort(byPlace);
 }
 
 /** Prints the file-system problems met while loading; true when there were any. */
@@ -212,6 +228,17 @@ function collectRule(value: string, previous: Record<string, Severity>): Record<
     return { ...previous, [match[1]]: match[2] as Severity };
 }
 
+function jobsHelp(verb: string): string {
+    return `${verb} this many workspaces at a time, each in a worker thread (default: one per core, here ${defaultJobs()}; 1: one after the other in this process)`;
+}
+
+function parseJobs(value: string): number {
+    if (!/^\d+$/.test(value) || Number(value) < 1) {
+        throw new InvalidArgumentError('expected a whole number, 1 or more');
+    }
+    return Number(value);
+}
+
 function parseCount(value: string): number {
     if (!/^\d+$/.test(value)) {
         throw new InvalidArgumentError('expected a whole number');
@@ -231,7 +258,7 @@ function listRules(format: 'text' | 'json'): string {
     return [`${'rule'.padEnd(width)}  ${'category'.padEnd(14)}  ${'default'.padEnd(7)}  rec  description`, ...lines].join('\n') + '\n';
 }
 
-async function compile(paths: string[], options: { out?: string; outDir?: string }, io: Io): Promise<number> {
+async function compile(paths: string[], options: CompileOptions, io: Io): Promise<number> {
     if (options.out && options.outDir) {
         throw new UsageError('-o/--out và --out-dir không dùng cùng nhau (use either -o or --out-dir)');
     }
@@ -246,42 +273,19 @@ async function compile(paths: string[], options: { out?: string; outDir?: string
     }
 }
 
-interface StagedPlan {
-    id: string;
-    /** Where the plan stands in the output: its file's path, then its place in the file. */
-    source: string;
-    index: number;
-    staged: string;
-}
-
-async function compileStaged(paths: string[], options: { out?: string; outDir?: string }, io: Io, staging: string): Promise<number> {
-    const problems: ListingProblem[] = [];
-    const errors: CliFinding[] = [];
-    const plans: StagedPlan[] = [];
+async function compileStaged(paths: string[], options: CompileOptions, io: Io, staging: string): Promise<number> {
+    const { shards, problems: listing } = listShards(paths, {});
+    const jobs = options.jobs ?? defaultJobs();
+    const compiled = jobs > 1 && shards.length > 1
+        ? await runInWorkers<CompiledShard>(shards.map((shard, i) => ({ kind: 'compile', shard, staging, prefix: String(i) })), jobs, {})
+        // Once a workspace has errors, those after it are read only for theirs.
+        : await eachInProcess<CompiledShard>(shards, {}, (services, shard, i, done) =>
+            compileShard(services, shard, staging, String(i), done.every(c => c.errors.length === 0)));
+    const errors = compiled.flatMap(c => c.errors);
+    const plans = compiled.flatMap(c => c.plans);
+    const problems = shownProblems(listing, compiled.flatMap(c => c.unread));
     // Never write over a source: a plan, a registry, a configuration file.
-    const protectedFiles = new Set<string>();
-    for await (const workspace of loadWorkspaces(paths, {}, problems)) {
-        const { requested, services } = workspace;
-        for (const finding of workspaceFindings(workspace)) {
-            if (finding.severity === 'error') {
-                errors.push(finding);
-            }
-        }
-        workspace.all.forEach(d => protectedFiles.add(realPath(d.uri.fsPath)));
-        requested.map(d => services.config.ConfigProvider.configFileFor(d.uri)).filter((f): f is string => f !== undefined)
-            .forEach(f => protectedFiles.add(realPath(f)));
-        if (errors.length > 0) {
-            // Not compiled: the rest is read only for its errors.
-            continue;
-        }
-        for (const document of requested) {
-            timePhase('compiling', () => compileDocument(document, findWorkspaceRoot(document.uri.fsPath), services)).forEach((plan, index) => {
-                const staged = path.join(staging, `${plans.length}.json`);
-                fs.writeFileSync(staged, serializePlans(plan));
-                plans.push({ id: plan.id, source: document.uri.fsPath, index, staged });
-            });
-        }
-    }
+    const protectedFiles = new Set(compiled.flatMap(c => c.protectedFiles));
     errors.sort(byPlace);
     const hasProblems = reportProblems({ problems }, io);
     if (errors.length > 0) {
@@ -343,14 +347,6 @@ async function compileStaged(paths: string[], options: { out?: string; outDir?: 
         io.out('\n]\n');
     }
     return hasProblems ? EXIT_USAGE : EXIT_OK;
-}
-
-function realPath(file: string): string {
-    try {
-        return fs.realpathSync(file);
-    } catch {
-        return path.resolve(file);
-    }
 }
 
 function statOrUndefined(file: string): fs.Stats | undefined {

@@ -1,4 +1,4 @@
-import type { LangiumDocument, URI } from 'langium';
+import type { LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
 import { Cancellation, DefaultIndexManager } from 'langium';
 import { isGroup, isModel } from './generated/ast.js';
 
@@ -17,6 +17,12 @@ export class PlanspecIndexManager extends DefaultIndexManager {
 
     /** Files a changed or deleted file referred to before the change, until its references are indexed again. */
     protected readonly previousTargets = new Map<string, Set<string>>();
+
+    protected forgetting = false;
+
+    constructor(protected readonly shared: LangiumSharedCoreServices) {
+        super(shared);
+    }
 
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (super.isAffected(document, changedUris)) {
@@ -74,6 +80,7 @@ export class PlanspecIndexManager extends DefaultIndexManager {
     override removeReferences(uri: URI): void {
         const references = this.referenceIndex.get(uri.toString());
         if (references && references.length > 0) {
+            this.forgetDeletedAfterUpdate();
             this.previousTargets.set(uri.toString(), new Set(references.map(ref => ref.targetUri.toString())));
         }
         super.removeReferences(uri);
@@ -104,7 +111,28 @@ export class PlanspecIndexManager extends DefaultIndexManager {
         this.lastChanged = undefined;
         const exports = this.symbolIndex.get(uri.toString());
         if (exports && exports.length > 0) {
+            this.forgetDeletedAfterUpdate();
             this.previousNames.set(uri.toString(), new Set(exports.map(d => d.name)));
         }
+    }
+
+    /**
+     * What a deleted file exported and referred to serves only the update that deletes it (to find
+     * the documents it affects); kept after it, it piled up with every file deleted and never
+     * re-created, as when the CLI releases workspace after workspace. Registered on
+     * first use: the builder depends on the index manager, so it cannot be asked for at construction.
+     */
+    protected forgetDeletedAfterUpdate(): void {
+        if (this.forgetting) {
+            return;
+        }
+        this.forgetting = true;
+        // The builder notifies its listeners after it has asked which documents the deletion affects.
+        this.shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
+            for (const uri of deleted) {
+                this.previousNames.delete(uri.toString());
+                this.previousTargets.delete(uri.toString());
+            }
+        });
     }
 }

@@ -106,8 +106,35 @@ export function instrumentServices(services: Instrumentable): void {
     }
 }
 
+/** The totals so far, as plain data: a worker thread posts its own to the main thread. */
+export interface ProfileTotals {
+    phasesMs: Record<string, number>;
+    rulesMs: Record<string, number>;
+}
+
+/** Takes this thread's totals (they start again from zero) and stops it printing them at exit. */
+export function takeProfile(): ProfileTotals {
+    printAtExit = false;
+    const taken = { phasesMs: { ...phases }, rulesMs: { ...rules } };
+    for (const totals of [phases, rules]) {
+        Object.keys(totals).forEach(key => delete totals[key]);
+    }
+    return taken;
+}
+
+/** Adds the totals of a worker thread to this thread's, which the main thread prints at exit. */
+export function addProfile(totals: ProfileTotals): void {
+    Object.entries(totals.phasesMs).forEach(([key, ms]) => add(phases, key, ms));
+    Object.entries(totals.rulesMs).forEach(([key, ms]) => add(rules, key, ms));
+}
+
+let printAtExit = true;
+
 if (profiling) {
     process.once('exit', () => {
+        if (!printAtExit) {
+            return;
+        }
         const round = (totals: Record<string, number>) => Object.fromEntries(Object.entries(totals).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v * 10) / 10]));
         process.stderr.write(`PLANSPEC_PROFILE ${JSON.stringify({ phasesMs: round(phases), rulesMs: round(rules), rss: process.memoryUsage().rss })}\n`);
     });

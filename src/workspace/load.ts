@@ -3,13 +3,13 @@ import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
 import type { ConfigOverrides } from '../config/config.js';
-import { ConfigError } from '../config/config.js';
+import { ConfigError, PlanspecConfigProvider } from '../config/config.js';
 import type { PlanspecServices } from '../language/planspec-module.js';
 import { createPlanspecServices } from '../language/planspec-module.js';
 import { instrumentServices } from '../linter/profile.js';
 import { PlanspecFileSystem } from './file-system.js';
 import type { ListingProblem } from './roots.js';
-import { findWorkspaceRoot, isMarkedRoot, listPlanFiles } from './roots.js';
+import { findWorkspaceRoot, isMarkedRoot, listPlanFiles, WorkspaceRoots } from './roots.js';
 
 /** A problem with the command line or the file system, as opposed to a finding in a plan. */
 export class UsageError extends Error { }
@@ -43,6 +43,40 @@ export async function loadWorkspace(paths: string[], overrides: ConfigOverrides 
     return { services, requested, all: loaded, problems: problems.map(p => ({ ...p, path: shownPath(p.path) })) };
 }
 
+/** One workspace root of a run and its files (absolute paths, sorted): a unit of work on its own. */
+export interface Shard {
+    root: string;
+    /** Every `.plan` file of the workspace that is read (the requested ones included). */
+    files: string[];
+    /** The files the user named, directly or through a folder. */
+    requested: string[];
+}
+
+/**
+ * The workspaces a run over `paths` reads, in root order, and the problems met while listing them.
+ * Stops the run (UsageError, ConfigError) as `loadWorkspaces` does, before any plan is read: a
+ * named path that is missing, or a broken configuration of a requested file.
+ */
+export function listShards(paths: string[], overrides: ConfigOverrides = {}): { shards: Shard[]; problems: ListingProblem[] } {
+    const { requestedFiles, allFiles, problems } = listWorkspaceFiles(paths);
+    checkConfigurations(requestedFiles, overrides, new PlanspecConfigProvider());
+    const roots = new WorkspaceRoots();
+    const byRoot = new Map<string, Shard>();
+    for (const file of [...allFiles].sort()) {
+        const root = roots.rootOf(URI.file(file));
+        let shard = byRoot.get(root);
+        if (!shard) {
+            shard = { root, files: [], requested: [] };
+            byRoot.set(root, shard);
+        }
+        shard.files.push(file);
+        if (requestedFiles.has(file)) {
+            shard.requested.push(file);
+        }
+    }
+    return { shards: [...byRoot.keys()].sort().map(root => byRoot.get(root)!), problems };
+}
+
 /**
  * As `loadWorkspace`, one workspace root at a time, for runs over many workspaces (a national corpus
  * of provincial workspaces): each root's files are parsed, linked and validated on their own, and
@@ -54,36 +88,53 @@ export async function loadWorkspace(paths: string[], overrides: ConfigOverrides 
  * could not be read (in path order), as `loadWorkspace` reports them.
  */
 export async function* loadWorkspaces(paths: string[], overrides: ConfigOverrides = {}, problems: ListingProblem[] = []): AsyncGenerator<LoadedWorkspace> {
-    const listed = listWorkspaceFiles(paths);
-    const { requestedFiles, allFiles } = listed;
-    const services = configuredServices(requestedFiles, overrides);
-    const requestedUris = new Set([...requestedFiles].map(f => URI.file(f).toString()));
-    const byRoot = new Map<string, string[]>();
-    for (const file of [...allFiles].sort()) {
-        const root = services.workspace.Roots.rootOf(URI.file(file));
-        const files = byRoot.get(root) ?? [];
-        files.push(file);
-        byRoot.set(root, files);
-    }
+    const listed = listShards(paths, overrides);
+    const services = runServices(overrides);
     const unread: ListingProblem[] = [];
-    const builder = services.shared.workspace.DocumentBuilder;
-    for (const root of [...byRoot.keys()].sort()) {
-        const loaded = await readDocuments(services, byRoot.get(root)!, requestedFiles, unread);
-        await builder.build(loaded, { validation: true });
-        const requested = loaded.filter(d => requestedUris.has(d.uri.toString()));
-        yield { services, requested, all: loaded, problems: [] };
-        // Deleting the documents drops them from the index, and every workspace cache with them.
-        await builder.update([], loaded.map(d => d.uri));
+    for (const shard of listed.shards) {
+        const loaded = await loadShard(services, shard, unread);
+        yield loaded;
+        await releaseShard(loaded);
     }
-    unread.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    problems.push(...[...listed.problems, ...unread].map(p => ({ ...p, path: shownPath(p.path) })));
+    problems.push(...shownProblems(listed.problems, unread));
+}
+
+/** The listing problems, then the unread files in path order, with paths as the user writes them. */
+export function shownProblems(listing: readonly ListingProblem[], unread: readonly ListingProblem[]): ListingProblem[] {
+    const sorted = [...unread].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return [...listing, ...sorted].map(p => ({ ...p, path: shownPath(p.path) }));
+}
+
+/** Reads, links and validates one workspace with `services`; unreadable files it skips go to `unread`. */
+export async function loadShard(services: PlanspecServices, shard: Shard, unread: ListingProblem[]): Promise<LoadedWorkspace> {
+    const loaded = await readDocuments(services, shard.files, new Set(shard.requested), unread);
+    await services.shared.workspace.DocumentBuilder.build(loaded, { validation: true });
+    const requested = new Set(shard.requested.map(f => URI.file(f).toString()));
+    return { services, requested: loaded.filter(d => requested.has(d.uri.toString())), all: loaded, problems: [] };
+}
+
+/** Deletes a workspace's documents: that drops them from the index, and every workspace cache with them. */
+export async function releaseShard(loaded: LoadedWorkspace): Promise<void> {
+    await loaded.services.shared.workspace.DocumentBuilder.update([], loaded.all.map(d => d.uri));
+}
+
+/** The services a run uses for every workspace it reads itself, with the command line's overrides. */
+export function runServices(overrides: ConfigOverrides): PlanspecServices {
+    const services = createPlanspecServices(PlanspecFileSystem).Planspec;
+    instrumentServices(services);
+    services.config.ConfigProvider.setOverrides(overrides);
+    return services;
 }
 
 /** One set of services for a run, with the command line's overrides; a broken configuration of a requested file stops the run (exit status 2) before any plan is checked with it. */
 function configuredServices(requestedFiles: ReadonlySet<string>, overrides: ConfigOverrides): PlanspecServices {
-    const services = createPlanspecServices(PlanspecFileSystem).Planspec;
-    instrumentServices(services);
-    const config = services.config.ConfigProvider;
+    const services = runServices(overrides);
+    checkConfigurations(requestedFiles, overrides, services.config.ConfigProvider);
+    return services;
+}
+
+/** Throws the ConfigError of the first requested file whose configuration is broken. */
+function checkConfigurations(requestedFiles: ReadonlySet<string>, overrides: ConfigOverrides, config: PlanspecConfigProvider): void {
     config.setOverrides(overrides);
     for (const file of requestedFiles) {
         const settings = config.tryGetRuleSettings(URI.file(file));
@@ -91,7 +142,6 @@ function configuredServices(requestedFiles: ReadonlySet<string>, overrides: Conf
             throw settings;
         }
     }
-    return services;
 }
 
 /** Reads `files` into documents: an unreadable requested file stops the run, any other is skipped and told in `unread`. */

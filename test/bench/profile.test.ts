@@ -50,6 +50,26 @@ describe('PLANSPEC_PROFILE', () => {
         }
     }, 60_000);
 
+    test('check --jobs 2 over two workspaces: one line, with the totals of both workers', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planspec-profile-'));
+        try {
+            fs.cpSync('examples', path.join(dir, 'examples'), { recursive: true });
+            fs.cpSync('test/fixtures/cli/ok', path.join(dir, 'ok'), { recursive: true });
+            const args = ['check', path.join(dir, 'examples'), path.join(dir, 'ok')];
+            const parallel = run([...args, '--jobs', '2'], { PLANSPEC_PROFILE: '1' });
+            expect(parallel.status).toBe(0);
+            expect(parallel.stderr.split('\n').filter(l => l.startsWith('PLANSPEC_PROFILE '))).toHaveLength(1);
+            // The rules of both workspaces are there: ok/ has no document, examples/ has.
+            expect(parallel.profile!.rulesMs['document-without-date']).toBeGreaterThan(0);
+            expect(Object.keys(parallel.profile!.rulesMs).sort()).toEqual(Object.keys(run([...args, '--jobs', '1'], { PLANSPEC_PROFILE: '1' }).profile!.rulesMs).sort());
+            for (const phase of ['lexing', 'parsing', 'linking', 'validation']) {
+                expect(parallel.profile!.phasesMs[phase], phase).toBeGreaterThan(0);
+            }
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    }, 120_000);
+
     test('off by default: no profile line, the usual summary', () => {
         const { status, stderr, profile } = run(['check', plan], { PLANSPEC_PROFILE: undefined });
         expect(status).toBe(0);
