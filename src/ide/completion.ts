@@ -18,6 +18,7 @@ import { CompletionItemKind, CompletionList, CompletionTriggerKind, InsertTextFo
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { foldForSearch, searchScore } from '../language/fold.js';
 import { limitNesting } from '../language/planspec-parser.js';
+import { lowerBound } from '../language/syntax-errors.js';
 import type { Citable, Party } from '../language/generated/ast.js';
 import { isAgency, isArticle, isDocument, isElement, isGroup, isIndicator, isModel, isPlan, isTarget } from '../language/generated/ast.js';
 import { dateOf, kindEnglish, kindLabel, kindOf, ownYear } from '../semantics/documents.js';
@@ -170,14 +171,14 @@ export class PlanspecCompletionProvider extends DefaultCompletionProvider {
             return undefined;
         }
         const tokens = lexed.result.tokens;
-        const count = tokenCountBefore(tokens, offset);
+        const count = lowerBound(tokens, offset);
         const last = count > 0 ? tokens[count - 1] : undefined;
         if (last && last.endOffset! + 1 >= offset) {
             return undefined;
         }
         // Inside a comment the text before is an unfinished comment: lexed alone, not the same.
         const hidden = lexed.result.hidden;
-        const lastHidden = hidden[tokenCountBefore(hidden, offset) - 1];
+        const lastHidden = hidden[lowerBound(hidden, offset) - 1];
         if (lastHidden && lastHidden.endOffset! + 1 >= offset) {
             return undefined;
         }
@@ -763,17 +764,3 @@ function capitalize(text: string): string {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** How many tokens start before `offset` (tokens are in text order). */
-function tokenCountBefore(tokens: IToken[], offset: number): number {
-    let low = 0;
-    let high = tokens.length;
-    while (low < high) {
-        const mid = (low + high) >> 1;
-        if (tokens[mid].startOffset < offset) {
-            low = mid + 1;
-        } else {
-            high = mid;
-        }
-    }
-    return low;
-}

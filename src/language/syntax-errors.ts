@@ -691,7 +691,8 @@ function keywordOf(name: string): string | undefined {
     return /^[A-Z_]+$/.test(name) ? undefined : name.normalize('NFC').toLowerCase();
 }
 
-function lowerBound(tokens: IToken[], offset: number): number {
+/** How many tokens start before `offset` (tokens are in text order): the first at or after it. */
+export function lowerBound(tokens: readonly IToken[], offset: number): number {
     let low = 0;
     let high = tokens.length;
     while (low < high) {
