@@ -78,31 +78,15 @@ export default defineRule<Options>({
         };
 
         function checkOwner(owner: Plan | Document): void {
+            startAgainIfFull();
             const entries: Entry[] = [];
-            // Words numbered once per plan, shared by the search for repetitions inside a text and
-            // the comparison of texts: each text is read once.
-            const wordIds = new WordNumbers();
             for (const node of allContents(owner)) {
                 if ((isTask(node) || isParagraph(node) || isObjective(node) || isFunding(node)) && typeof node.text === 'string') {
-                    const words = wordsOf(node.text, wordIds);
-                    checkWithin(node, words);
-                    // The words of the comparable text: those after the item number or bullet.
-                    const marker = leadingMarkerLength(node.text);
-                    let first = 0;
-                    while (first < words.count && words.starts[first] < marker) {
-                        first++;
-                    }
-                    // The comparable text is these words joined by a blank: its length and its words
-                    // stand for it, without the string being made.
-                    let length = Math.max(0, words.count - first - 1);
-                    let hash = 0;
-                    for (let k = first; k < words.count; k++) {
-                        length += words.lengths[k];
-                        hash = (Math.imul(hash, 0x01000193) ^ words.id[k]) | 0;
-                    }
-                    if (length >= minLength) {
+                    const reading = readingOf(node.text);
+                    checkWithin(node, reading);
+                    if (reading.length >= minLength) {
                         const leads = isTask(node) ? effectiveLeads(node).map(r => r.$refText).sort().join(',') : undefined;
-                        entries.push({ node, order: entries.length, hash, words: words.id.subarray(first), leads });
+                        entries.push({ node, order: entries.length, hash: reading.hash, words: reading.comparable, leads });
                     }
                 }
             }
@@ -164,9 +148,8 @@ export default defineRule<Options>({
         }
 
         /** A sentence given twice in one text, or a phrase written several times in a row. */
-        function checkWithin(node: TextNode, words: TextWords): void {
-            const text = node.text;
-            if (text.length < MIN_PHRASE_CHARS * 2) {
+        function checkWithin(node: TextNode, reading: Reading): void {
+            if (reading.sentences.length === 0 && reading.phrases.length === 0) {
                 return;
             }
             let map: StringMap | undefined | null = null;
@@ -177,7 +160,7 @@ export default defineRule<Options>({
                 return map?.range(start, end) ?? GrammarUtils.findNodeForProperty(node.$cstNode, 'text')?.range;
             };
             const reported: Array<[number, number]> = [];
-            for (const found of repeatedSentences(text, words)) {
+            for (const found of reading.sentences) {
                 reported.push([found.start, found.end]);
                 const first = found.first ? rangeOf(found.first.start, found.first.end) : undefined;
                 context.report({
@@ -187,7 +170,7 @@ export default defineRule<Options>({
                     related: first ? [{ node, range: first, message: 'Câu này ở lần viết đầu / The sentence where it is first written' }] : undefined,
                 });
             }
-            for (const found of repeatedPhrases(text, words)) {
+            for (const found of reading.phrases) {
                 if (reported.some(([s, e]) => found.start < e && s < found.end)) {
                     continue;
                 }
@@ -200,6 +183,76 @@ export default defineRule<Options>({
         }
     },
 });
+
+/**
+ * What the rule reads of one text, whatever plan it is in: its words (numbered for the whole
+ * process, so readings of different builds compare), the words of its comparable text with their
+ * hash and the comparable text's length, and the repetitions inside it. Remembered by text: the
+ * editor checks the whole file on every edit, and all its texts but one are unchanged.
+ */
+interface Reading {
+    comparable: Int32Array;
+    hash: number;
+    length: number;
+    sentences: Found[];
+    phrases: FoundPhrase[];
+}
+
+let numbers = new WordNumbers();
+
+/** Words numbered before the numbering starts again (a long editing session types many partial words). */
+const MAX_NUMBERED_WORDS = 1_000_000;
+
+/** Between two plans: a full numbering starts again, and the readings made with it are dropped. */
+function startAgainIfFull(): void {
+    if (numbers.size >= MAX_NUMBERED_WORDS) {
+        numbers = new WordNumbers();
+        recentReadings = new Map();
+        olderReadings = new Map();
+    }
+}
+
+function readingOf(text: string): Reading {
+    let reading = recentReadings.get(text) ?? olderReadings.get(text);
+    if (!reading) {
+        reading = read(text);
+    }
+    if (recentReadings.size >= REMEMBERED_READINGS) {
+        olderReadings = recentReadings;
+        recentReadings = new Map();
+    }
+    recentReadings.set(text, reading);
+    return reading;
+}
+
+/** Texts whose readings are remembered: two generations of at most this many. */
+const REMEMBERED_READINGS = 8_000;
+let recentReadings = new Map<string, Reading>();
+let olderReadings = new Map<string, Reading>();
+
+function read(text: string): Reading {
+    const words = wordsOf(text, numbers);
+    // The words of the comparable text: those after the item number or bullet.
+    const marker = leadingMarkerLength(text);
+    let first = 0;
+    while (first < words.count && words.starts[first] < marker) {
+        first++;
+    }
+    // The comparable text is these words joined by a blank: its length and its words stand for it,
+    // without the string being made.
+    let length = Math.max(0, words.count - first - 1);
+    let hash = 0;
+    for (let k = first; k < words.count; k++) {
+        length += words.lengths[k];
+        hash = (Math.imul(hash, 0x01000193) ^ words.id[k]) | 0;
+    }
+    const within = text.length >= MIN_PHRASE_CHARS * 2;
+    return {
+        comparable: words.id.subarray(first), hash, length,
+        sentences: within ? repeatedSentences(text, words) : [],
+        phrases: within ? repeatedPhrases(text, words) : [],
+    };
+}
 
 /**
  * Whether two texts may count as repetitions: not two tasks led by different bodies. Plans give each

@@ -84,6 +84,18 @@ describe('duplicate-text', () => {
         ]);
     });
 
+    test('reads a text again from what it remembered, at the place the text now stands (an edit above it)', async () => {
+        const body = `
+    "Tổ chức quán triệt các văn bản của Trung ương. ⟦Tổ chức quán triệt các văn bản của Trung ương.⟧"
+    nhiệm vụ NV1 "Rà soát các văn bản quy phạm pháp luật về phòng, chống ma túy" { chủ trì STP }
+    nhiệm vụ NV2 ⟦"Rà soát các văn bản quy phạm pháp luật về phòng, chống ma túy"⟧ { chủ trì STP }`;
+        const first = await expectFindings('duplicate-text', inPlan(body));
+        // The same texts, two lines lower and in decomposed form in the source: the same findings, moved.
+        const again = await expectFindings('duplicate-text', inPlan(`\n    "Đoạn mới."\n${body.normalize('NFD')}`));
+        expect(again.map(f => f.message)).toEqual(first.map(f => f.message.replace(/dòng (\d+)/, (_, n) => `dòng ${Number(n) + 2}`).replace(/line (\d+)/, (_, n) => `line ${Number(n) + 2}`)));
+        expect(again.map(f => f.range.start.line)).toEqual(first.map(f => f.range.start.line + 2));
+    });
+
     test('maps the range into a paragraph wrapped over lines and with escapes', async () => {
         await expectFindings('duplicate-text', inPlan(`
     "Xây dựng \\"thế trận lòng dân\\" vững chắc ở cơ sở;
