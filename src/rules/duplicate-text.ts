@@ -1,3 +1,4 @@
+import type { AstNode, LangiumDocument } from 'langium';
 import { GrammarUtils } from 'langium';
 import type { Document, Funding, Objective, Paragraph, Plan, Task } from '../language/generated/ast.js';
 import { isFunding, isObjective, isParagraph, isTask } from '../language/generated/ast.js';
@@ -79,10 +80,11 @@ export default defineRule<Options>({
 
         function checkOwner(owner: Plan | Document): void {
             startAgainIfFull();
+            const readings = readingsOf(context.document);
             const entries: Entry[] = [];
             for (const node of allContents(owner)) {
                 if ((isTask(node) || isParagraph(node) || isObjective(node) || isFunding(node)) && typeof node.text === 'string') {
-                    const reading = readingOf(node.text);
+                    const reading = readingOf(readings, node.text);
                     checkWithin(node, reading);
                     if (reading.length >= minLength) {
                         const leads = isTask(node) ? effectiveLeads(node).map(r => r.$refText).sort().join(',') : undefined;
@@ -187,8 +189,8 @@ export default defineRule<Options>({
 /**
  * What the rule reads of one text, whatever plan it is in: its words (numbered for the whole
  * process, so readings of different builds compare), the words of its comparable text with their
- * hash and the comparable text's length, and the repetitions inside it. Remembered by text: the
- * editor checks the whole file on every edit, and all its texts but one are unchanged.
+ * hash and the comparable text's length, and the repetitions inside it. Remembered by document and
+ * text: the editor checks the whole file on every edit, and all its texts but one are unchanged.
  */
 interface Reading {
     comparable: Int32Array;
@@ -207,28 +209,49 @@ const MAX_NUMBERED_WORDS = 1_000_000;
 function startAgainIfFull(): void {
     if (numbers.size >= MAX_NUMBERED_WORDS) {
         numbers = new WordNumbers();
-        recentReadings = new Map();
-        olderReadings = new Map();
+        byDocument.clear();
     }
 }
 
-function readingOf(text: string): Reading {
-    let reading = recentReadings.get(text) ?? olderReadings.get(text);
+/**
+ * The readings of a document's texts at its last check and at this one, for the last few documents
+ * checked: an edit re-checks its document, and finds there every text it did not touch. Kept by
+ * document, not for every text ever read, so a check of a thousand plans holds only a few plans'.
+ */
+interface DocumentReadings {
+    /** The AST these readings are for: a new one (a new build) starts a new generation. */
+    root: WeakRef<AstNode>;
+    current: Map<string, Reading>;
+    previous: Map<string, Reading>;
+}
+
+const byDocument = new Map<string, DocumentReadings>();
+const DOCUMENTS_REMEMBERED = 8;
+
+function readingsOf(document: LangiumDocument): DocumentReadings {
+    const uri = document.uri.toString();
+    const root = document.parseResult.value;
+    let entry = byDocument.get(uri);
+    if (!entry || entry.root.deref() !== root) {
+        entry = { root: new WeakRef(root), current: new Map(), previous: entry ? (entry.current.size > 0 ? entry.current : entry.previous) : new Map() };
+    }
+    // Most recently checked last.
+    byDocument.delete(uri);
+    byDocument.set(uri, entry);
+    if (byDocument.size > DOCUMENTS_REMEMBERED) {
+        byDocument.delete(byDocument.keys().next().value!);
+    }
+    return entry;
+}
+
+function readingOf(readings: DocumentReadings, text: string): Reading {
+    let reading = readings.current.get(text);
     if (!reading) {
-        reading = read(text);
+        reading = readings.previous.get(text) ?? read(text);
+        readings.current.set(text, reading);
     }
-    if (recentReadings.size >= REMEMBERED_READINGS) {
-        olderReadings = recentReadings;
-        recentReadings = new Map();
-    }
-    recentReadings.set(text, reading);
     return reading;
 }
-
-/** Texts whose readings are remembered: two generations of at most this many. */
-const REMEMBERED_READINGS = 8_000;
-let recentReadings = new Map<string, Reading>();
-let olderReadings = new Map<string, Reading>();
 
 function read(text: string): Reading {
     const words = wordsOf(text, numbers);
