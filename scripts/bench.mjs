@@ -83,7 +83,9 @@ function stats(samples) {
 // The language server through a real LSP client over stdio.
 
 async function startServer(root) {
-    const child = spawn(NODE, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // PLANSPEC_BENCH_SERVER_ARGS: Node options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it under the bench.
+    const nodeArgs = (process.env.PLANSPEC_BENCH_SERVER_ARGS ?? '').split(' ').filter(a => a !== '');
+    const child = spawn(NODE, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const published = new Map();
     let waiting = [];
@@ -112,7 +114,20 @@ async function startServer(root) {
         capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown', 'plaintext'] } } },
     });
     await connection.sendNotification('initialized', {});
-    const stop = () => { connection.dispose(); child.kill(); };
+    // Shut down as an editor does, so that a profiling server (PLANSPEC_BENCH_SERVER_ARGS) writes its profile; killed if it hangs.
+    const stop = async () => {
+        const exited = new Promise(resolve => child.once('exit', resolve));
+        const killer = setTimeout(() => child.kill(), 30_000);
+        try {
+            await connection.sendRequest('shutdown');
+            await connection.sendNotification('exit');
+        } catch {
+            child.kill();
+        }
+        await exited;
+        clearTimeout(killer);
+        connection.dispose();
+    };
     return { connection, published, until, started, stop, child };
 }
 
@@ -212,7 +227,7 @@ async function benchExamples() {
     results.push(await measure('recheck', async () => {
         return (await editLatency(server, doc, 10)).samples;
     }));
-    server.stop();
+    await server.stop();
     const cmd = 'npm run bench -- --only examples';
     record('examples', 'examples: first diagnostics after initialize', ms(firstDiagnostics), '', undefined, cmd);
     for (const { name, cold, warm } of results) {
@@ -436,7 +451,7 @@ async function benchLsp(manifest) {
             const growth = rssEdited / rssLoaded;
             record('lsp', `server RSS after 1,000 edits (a): ${mb(rssEdited)}, ÷ after load`, `${growth.toFixed(2)}×`, '≤ 1.20×', growth <= 1.2, cmd);
         }
-        server.stop();
+        await server.stop();
     }
 }
 
