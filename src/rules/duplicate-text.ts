@@ -5,7 +5,7 @@ import { isFunding, isObjective, isParagraph, isTask } from '../language/generat
 import { defineRule } from '../linter/rule.js';
 import { StringMap } from '../language/string-map.js';
 import type { TextWords } from '../linter/support/drafting.js';
-import { leadingMarkerLength, lineOf, normalizeText, WordNumbers, wordsOf } from '../linter/support/drafting.js';
+import { grown, leadingMarkerLength, lineOf, normalizeText, WordNumbers, wordsOf } from '../linter/support/drafting.js';
 import { effectiveLeads } from '../semantics/responsibility.js';
 import { allContents } from '../semantics/contents.js';
 
@@ -353,12 +353,6 @@ function bigramSets(texts: Int32Array[]): { sets: Int32Array[]; frequency: Int32
         return Int32Array.from(tokens);
     });
     return { sets, frequency: frequency.subarray(0, pairs.size) };
-}
-
-function grown(array: Int32Array, fill: number): Int32Array {
-    const result = new Int32Array(array.length * 2).fill(fill);
-    result.set(array);
-    return result;
 }
 
 /** Dense numbers for pairs of non-negative integers (the second may be -1), in order of first appearance: open addressing over typed arrays. */

@@ -162,12 +162,12 @@ export interface NameIndex {
     byFirst: Map<string, KnownName[]>;
     /**
      * Names of two words or more by their first two words ("ủy ban"), and names of MIN_NAME_WORDS or
-     * more also by their first and third ("ủy", "nhân"), with their place in their
-     * `byFirst` list: the words that start many names ("Ủy ban nhân dân xã …" of a hundred communes)
-     * then cost a lookup, not a pass over every such name.
+     * more also by their first and third ("ủy", "nhân"): the words that start many names ("Ủy ban
+     * nhân dân xã …" of a hundred communes) then cost a lookup, not a pass over every such name.
      */
     byStart: Map<string, Map<string, KnownName[]>>;
     nearStart: Map<string, Map<string, KnownName[]>>;
+    /** Each name's place in `all` (so also in its `byFirst` list, which keeps that order). */
     rank: Map<KnownName, number>;
     keys: Set<string>;
     /** Two words that follow each other in a name ("thông tin", "ủy ban"), joined by a blank. */
@@ -217,8 +217,8 @@ const namesOf = mergedPerWorkspace<KnownName[], NameIndex>({
                 const words = name.words;
                 index.keys.add(words.map(w => w.key).join(' '));
                 words.slice(1).forEach((w, k) => index.pairs.add(`${words[k].key} ${w.key}`));
+                index.rank.set(name, index.rank.size);
                 const list = index.byFirst.get(words[0].key);
-                index.rank.set(name, list?.length ?? 0);
                 if (list) {
                     list.push(name);
                 } else {
@@ -304,7 +304,7 @@ export function nearMissNames(text: string, index: NameIndex, namespace: string 
     // paragraph of the file, and all but one are unchanged.
     if (remembered?.index !== index) {
         remembered = remembered?.signature === index.signature
-            ? { ...remembered, index, positions: undefined }
+            ? { ...remembered, index }
             : { index, signature: index.signature, byNamespace: new Map(), size: 0 };
     }
     const memo = remembered;
@@ -316,9 +316,7 @@ export function nearMissNames(text: string, index: NameIndex, namespace: string 
     }
     let found = byText.get(text);
     if (!found) {
-        memo.positions ??= new Map(all.map((name, i) => [name, i]));
-        const positions = memo.positions;
-        found = findNearMisses(text, index, namespace).map(({ name, ...miss }) => ({ ...miss, at: positions.get(name)! }));
+        found = findNearMisses(text, index, namespace).map(({ name, ...miss }) => ({ ...miss, at: index.rank.get(name)! }));
         if (memo.size >= REMEMBERED_NEAR_MISSES) {
             memo.byNamespace.clear();
             memo.size = 0;
@@ -340,14 +338,13 @@ const mergedLists = new WeakMap<readonly KnownName[], WeakMap<readonly KnownName
 /** Texts whose near misses are remembered (mostly none: an empty list each). */
 const REMEMBERED_NEAR_MISSES = 20_000;
 
-/** Near misses by namespace and text, for the index of one signature; names by their place in `all`. */
+/** Near misses by namespace and text, for the index of one signature; names by their place in `all` (`rank`). */
 let remembered: {
     index: NameIndex;
     signature: string;
     byNamespace: Map<string | undefined, Map<string, Array<Omit<NearMiss, 'name'> & { at: number }>>>;
     /** Texts remembered, over all namespaces. */
     size: number;
-    positions?: Map<KnownName, number>;
 } | undefined;
 
 function findNearMisses(text: string, index: NameIndex, namespace: string | undefined): NearMiss[] {

@@ -56,10 +56,7 @@ export function comparableText(text: string): string {
     return normalizeText(text.replace(LEADING_MARKER, ''));
 }
 
-/**
- * The words of a text as `normalizeText` reads them (runs of anything but punctuation, symbols and
- * blanks, in lower case), numbered so that equal words have one number, with where they stand.
- */
+/** What `wordsOf` reads of a text: where each word stands, its length and its number. */
 export interface TextWords {
     count: number;
     starts: Int32Array;
@@ -184,8 +181,7 @@ export function wordsOf(text: string, ids: WordNumbers = new WordNumbers()): Tex
         }
         const start = i;
         while (i < scanned.length && separatorAt(scanned, i) === 0) {
-            const code = scanned.charCodeAt(i);
-            i += code >= 0xd800 && code <= 0xdbff && (scanned.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+            i += widthAt(scanned, i);
         }
         if (count === scratch.id.length) {
             scratch = { starts: grown(scratch.starts), ends: grown(scratch.ends), lengths: grown(scratch.lengths), id: grown(scratch.id) };
@@ -211,8 +207,9 @@ export function wordsOf(text: string, ids: WordNumbers = new WordNumbers()): Tex
 
 let scratch: Record<'starts' | 'ends' | 'lengths' | 'id', Int32Array> = { starts: new Int32Array(256), ends: new Int32Array(256), lengths: new Int32Array(256), id: new Int32Array(256) };
 
-function grown(array: Int32Array): Int32Array {
-    const result = new Int32Array(2 * array.length);
+/** The array at twice its length, the new half filled with `fill`. */
+export function grown(array: Int32Array, fill = 0): Int32Array {
+    const result = new Int32Array(2 * array.length).fill(fill);
     result.set(array);
     return result;
 }
