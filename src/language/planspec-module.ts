@@ -21,6 +21,7 @@ import { PlanspecGeneratedModule, PlanspecGeneratedSharedModule } from './genera
 import { ConfigWatcher } from './planspec-config-watcher.js';
 import { PlanspecDocumentBuilder } from './planspec-document-builder.js';
 import { PlanspecIndexManager } from './planspec-index-manager.js';
+import { PlanspecLinker, PlanspecReferenceDescriptionProvider } from './planspec-linker.js';
 import { PlanspecWorkspaceIndex } from './planspec-index.js';
 import { createPlanspecCompletionParser, createPlanspecParser } from './planspec-parser.js';
 import { PlanspecRenameProvider } from './planspec-rename.js';
@@ -71,6 +72,7 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
         CodeActionProvider: (services) => new PlanspecCodeActionProvider(services),
     },
     references: {
+        Linker: (services) => new PlanspecLinker(services),
         ScopeComputation: (services) => new PlanspecScopeComputation(services),
         ScopeProvider: (services) => new PlanspecScopeProvider(services),
         WorkspaceIndex: (services) => new PlanspecWorkspaceIndex(services.shared, services.workspace.Roots),
@@ -84,6 +86,7 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
     },
     workspace: {
         Roots: () => new WorkspaceRoots(),
+        ReferenceDescriptionProvider: (services) => new PlanspecReferenceDescriptionProvider(services),
     },
 };
 

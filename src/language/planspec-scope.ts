@@ -1,8 +1,9 @@
 import type { AstNode, AstNodeDescription, LangiumCoreServices, LangiumDocument, LocalSymbols, ReferenceInfo, Scope, Stream } from 'langium';
-import { AstUtils, DefaultScopeComputation, DefaultScopeProvider, MultiMap, MultiMapScope, stream, WorkspaceCache } from 'langium';
+import { AstUtils, Cancellation, DefaultScopeComputation, DefaultScopeProvider, MultiMap, MultiMapScope, stream, WorkspaceCache } from 'langium';
 import type { Model } from './generated/ast.js';
 import { isDocument, isElement, isPlan } from './generated/ast.js';
 import type { WorkspaceRoots } from '../workspace/roots.js';
+import { forEachInterruptible, walkOf } from './ast-walk.js';
 
 /**
  * Scoping (see README, "Workspace and namespaces"):
@@ -13,6 +14,13 @@ import type { WorkspaceRoots } from '../workspace/roots.js';
  * - targets, tasks, phases and reports are visible throughout the plan or document that holds them.
  */
 export class PlanspecScopeComputation extends DefaultScopeComputation {
+
+    /** Langium's, over the walk the linker shares (`walkOf`), checking for a newer edit every few hundred nodes, not at each. */
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        await forEachInterruptible(walkOf(document.parseResult.value).nodes, cancelToken, node => this.addLocalSymbol(node, document, symbols));
+        return symbols;
+    }
 
     protected override addExportedSymbol(node: AstNode, exports: AstNodeDescription[], document: LangiumDocument): void {
         const name = this.nameProvider.getName(node);

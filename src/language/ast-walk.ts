@@ -1,0 +1,92 @@
+import type { AstNode, ReferenceInfo } from 'langium';
+import { Cancellation, interruptAndCheck, isAstNode, isMultiReference, isReference } from 'langium';
+
+/**
+ * One walk of a parsed AST, shared by everything that reads all of it: its nodes in the order of
+ * `AstUtils.streamAllContents` (the root not included), each node's depth below the root, and its
+ * cross-references in the order Langium's linker meets them (`streamAst`, then `streamReferences` of
+ * each node). Langium's linker, its reference indexing and its local-symbol scan each walked the AST
+ * with an iterator and an `Object.keys` array per node, and the rules walked it once more: four walks
+ * of every plan on every build. An AST is never changed once parsed (an edit parses a new one), so the
+ * walk lives as long as its AST does.
+ */
+export interface AstWalk {
+    nodes: AstNode[];
+    depths: Int32Array;
+    references: ReferenceInfo[];
+}
+
+const walks = new WeakMap<AstNode, AstWalk>();
+
+export function walkOf(root: AstNode): AstWalk {
+    let walked = walks.get(root);
+    if (!walked) {
+        walked = walk(root);
+        walks.set(root, walked);
+    }
+    return walked;
+}
+
+function walk(root: AstNode): AstWalk {
+    const nodes: AstNode[] = [];
+    const depthList: number[] = [];
+    const references: ReferenceInfo[] = [];
+    // Pre-order with an explicit stack (no recursion limit on deep input): a node's references are
+    // listed when it is visited, before those of its children, as the linker met them.
+    const stack: AstNode[] = [root];
+    const stackDepths: number[] = [-1];
+    const children: AstNode[] = [];
+    while (stack.length > 0) {
+        const node = stack.pop()!;
+        const depth = stackDepths.pop()!;
+        if (node !== root) {
+            nodes.push(node);
+            depthList.push(depth);
+        }
+        children.length = 0;
+        const record = node as unknown as Record<string, unknown>;
+        // for…in, not Object.keys: no array per node. An AST node is a plain object: its own keys only.
+        for (const property in record) {
+            if (property.charCodeAt(0) === 36 /* $ */) {
+                continue;
+            }
+            const value = record[property];
+            if (typeof value !== 'object' || value === null) {
+                continue;
+            }
+            if (Array.isArray(value)) {
+                for (let index = 0; index < value.length; index++) {
+                    const item: unknown = value[index];
+                    if (isAstNode(item)) {
+                        children.push(item);
+                    } else if (isReference(item) || isMultiReference(item)) {
+                        references.push({ reference: item, container: node, property, index });
+                    }
+                }
+            } else if (isAstNode(value)) {
+                children.push(value);
+            } else if (isReference(value) || isMultiReference(value)) {
+                references.push({ reference: value, container: node, property });
+            }
+        }
+        for (let k = children.length - 1; k >= 0; k--) {
+            stack.push(children[k]);
+            stackDepths.push(depth + 1);
+        }
+    }
+    return { nodes, depths: Int32Array.from(depthList), references };
+}
+
+/** Steps between two checks for a newer edit: often enough to stop a stale build within milliseconds. */
+const STEPS_BETWEEN_CHECKS = 256;
+
+/** Calls `each` on every item, checking `cancelToken` every few hundred (never, when it cannot be cancelled). */
+export async function forEachInterruptible<T>(items: readonly T[], cancelToken: Cancellation.CancellationToken, each: (item: T) => void): Promise<void> {
+    const interruptible = cancelToken !== Cancellation.CancellationToken.None;
+    for (let k = 0; k < items.length; k++) {
+        if (interruptible && k % STEPS_BETWEEN_CHECKS === 0) {
+            await interruptAndCheck(cancelToken);
+        }
+        each(items[k]);
+    }
+}
