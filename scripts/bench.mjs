@@ -396,7 +396,12 @@ async function benchBaselines(manifest) {
 // The language server on the corpus.
 
 async function serverMemory(server) {
-    return (await server.connection.sendRequest('planspec/memory')).rss;
+    return await server.connection.sendRequest('planspec/memory');
+}
+
+/** What of a server's RSS is V8's heap and what is outside it (buffers, typed arrays), for the notes. */
+function memoryParts(usage) {
+    return `V8 heap used ${mb(usage.heapUsed)} of ${mb(usage.heapTotal)}, external ${mb(usage.external)} (array buffers ${mb(usage.arrayBuffers)})`;
 }
 
 async function benchLsp(manifest) {
@@ -409,8 +414,10 @@ async function benchLsp(manifest) {
         await server.until(() => planFiles.every(f => server.published.has(pathToFileURL(path.join(root, f)).href)), `diagnostics of every file of (${shape})`, 1_800_000);
         const opened = performance.now() - server.started;
         record('lsp', `open folder (${shape}) → all diagnostics (${planFiles.length} files)`, sec(opened), shape === 'a' ? '< 10 s' : '', shape === 'a' ? opened < 10_000 : undefined, cmd);
-        const rssLoaded = await serverMemory(server);
+        const loadedUsage = await serverMemory(server);
+        const rssLoaded = loadedUsage.rss;
         record('lsp', `server RSS after load (${shape})`, mb(rssLoaded), '', undefined, cmd);
+        notes.push(`server memory after load (${shape}): RSS ${mb(rssLoaded)}; ${memoryParts(loadedUsage)}.`);
         const doc = openDocument(server, path.join(CORPUS, info.big));
         await doc.open();
         const lines = doc.text.split('\n').length;
@@ -447,7 +454,9 @@ async function benchLsp(manifest) {
                 if (i % 20 === 19) await server.until(() => (server.published.get(doc.uri) ?? 0) > count, 'diagnostics during 1,000 edits');
             }
             await new Promise(resolve => setTimeout(resolve, 1000));
-            const rssEdited = await serverMemory(server);
+            const editedUsage = await serverMemory(server);
+            const rssEdited = editedUsage.rss;
+            notes.push(`server memory after 1,000 edits (a): RSS ${mb(rssEdited)}; ${memoryParts(editedUsage)}.`);
             const growth = rssEdited / rssLoaded;
             record('lsp', `server RSS after 1,000 edits (a): ${mb(rssEdited)}, ÷ after load`, `${growth.toFixed(2)}×`, '≤ 1.20×', growth <= 1.2, cmd);
         }

@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import { AstUtils, EmptyFileSystemProvider, URI } from 'langium';
+import { AstUtils, DocumentState, EmptyFileSystemProvider, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { allRulesSettings } from '../../src/config/config.js';
 import type { Model } from '../../src/language/generated/ast.js';
@@ -243,5 +243,34 @@ describe('workspace indexes updated, not rebuilt', () => {
         expect(after).toBe(before);
         await edit(ws, { 'co-quan.plan': REGISTRY + '\n' });
         expect(knownNames(ws.services, registry).byFirst.get('công')!.find(n => n.text === 'Công an tỉnh Đồng Nai')).not.toBe(before);
+    });
+});
+
+describe('which documents an edit relinks', () => {
+    /** The documents relinked (so checked again) by an edit of `changed`. */
+    async function relinkedBy(ws: Workspace, changed: string): Promise<string[]> {
+        const relinked: string[] = [];
+        const listening = ws.services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
+            relinked.push(document.uri.path.split('/').pop()!);
+        });
+        try {
+            await edit(ws, { [changed]: `${texts(ws)[changed]}// sửa\n` });
+        } finally {
+            listening.dispose();
+        }
+        return relinked.sort();
+    }
+
+    test('a plan with an unresolved reference, on every edit; a plan whose references all resolve, only when affected', async () => {
+        const ws = await open({
+            'registry.plan': 'phạm vi VinhPhuc\ncơ quan STP "Sở Tư pháp"\n',
+            'resolved.plan': 'phạm vi VinhPhuc\nkế hoạch KH1 "Kế hoạch" {\n    nhiệm vụ NV1 "Tuyên truyền" { chủ trì STP }\n}\n',
+            'unresolved.plan': 'phạm vi VinhPhuc\nkế hoạch KH2 "Kế hoạch" {\n    nhiệm vụ NV1 "Tuyên truyền" { chủ trì SO_KHONG_CO }\n}\n',
+            'other.plan': 'phạm vi VinhPhuc\nkế hoạch KH3 "Kế hoạch khác" { }\n',
+        });
+        // Asked twice of the same lists: the remembered answer is still the scanned one.
+        expect(await relinkedBy(ws, 'other.plan')).toEqual(['other.plan', 'unresolved.plan']);
+        expect(await relinkedBy(ws, 'other.plan')).toEqual(['other.plan', 'unresolved.plan']);
+        expect(await relinkedBy(ws, 'registry.plan')).toEqual(['registry.plan', 'resolved.plan', 'unresolved.plan']);
     });
 });
