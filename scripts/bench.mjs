@@ -399,6 +399,11 @@ async function serverMemory(server) {
     return await server.connection.sendRequest('planspec/memory');
 }
 
+/** The server's garbage collections between two readings of planspec/memory, by kind. */
+function gcDuring(before, after) {
+    return ['minor', 'major', 'other'].map(kind => `${after[kind].count - before[kind].count} ${kind} (${ms(after[kind].ms - before[kind].ms)})`).join(', ');
+}
+
 /** What of a server's RSS is V8's heap and what is outside it (buffers, typed arrays), for the notes. */
 function memoryParts(usage) {
     return `V8 heap used ${mb(usage.heapUsed)} of ${mb(usage.heapTotal)}, external ${mb(usage.external)} (array buffers ${mb(usage.arrayBuffers)})`;
@@ -421,7 +426,10 @@ async function benchLsp(manifest) {
         const doc = openDocument(server, path.join(CORPUS, info.big));
         await doc.open();
         const lines = doc.text.split('\n').length;
+        const gcBefore = (await serverMemory(server)).collections;
         const edits = await editLatency(server, doc, 20);
+        const gcAfter = (await serverMemory(server)).collections;
+        notes.push(`garbage collection during the 20 edits of (${shape}): ${gcDuring(gcBefore, gcAfter)}.`);
         const budget = shape === 'a' ? 150 : 500;
         record('lsp', `edit → diagnostics, ${lines.toLocaleString('en')}-line plan of (${shape}): median (p95 ${ms(edits.p95)}, n=20)`, ms(edits.median), `< ${budget} ms`, edits.median < budget, cmd);
         if (shape === 'a') {

@@ -1,3 +1,4 @@
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { startLanguageServer } from 'langium/lsp';
 import type { Message } from 'vscode-languageserver/node';
 import { createConnection, ErrorCodes, ProposedFeatures, ResponseError } from 'vscode-languageserver/node';
@@ -60,5 +61,16 @@ connection.onRequest(COMPILE_REQUEST, (params: CompileParams, token) => compileR
 connection.onRequest(CHECK_WORKSPACE_REQUEST, (_params: unknown, token) => checkWorkspaceRequest(Planspec, token));
 registerPreviewRequest(connection, shared);
 connection.onRequest(IMPORT_REQUEST, (params: ImportParams) => importRequest(params, importText));
-// For `npm run bench`: the server's memory after loading and after many edits (RSS growth budget).
-connection.onRequest('planspec/memory', () => process.memoryUsage());
+// For `npm run bench`: the server's memory after loading and after many edits (RSS growth budget),
+// and the garbage collections so far (what an edit's time goes to besides the build).
+const collections = { minor: { count: 0, ms: 0 }, major: { count: 0, ms: 0 }, other: { count: 0, ms: 0 } };
+new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+        const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+        const bucket = kind === constants.NODE_PERFORMANCE_GC_MINOR ? collections.minor
+            : kind === constants.NODE_PERFORMANCE_GC_MAJOR ? collections.major : collections.other;
+        bucket.count++;
+        bucket.ms += entry.duration;
+    }
+}).observe({ entryTypes: ['gc'] });
+connection.onRequest('planspec/memory', () => ({ ...process.memoryUsage(), collections }));
