@@ -38,8 +38,8 @@ export async function loadWorkspace(paths: string[], overrides: ConfigOverrides 
     const services = configuredServices(requestedFiles, overrides);
     const documents = services.shared.workspace.LangiumDocuments;
     const loaded = await readDocuments(services, [...allFiles].sort(), requestedFiles, problems);
-    await services.shared.workspace.DocumentBuilder.build(loaded, { validation: true });
     const requested = [...requestedFiles].sort().map(f => documents.getDocument(URI.file(f))).filter((d): d is LangiumDocument => d !== undefined);
+    await buildForCheck(services, loaded, requested);
     return { services, requested, all: loaded, problems: problems.map(p => ({ ...p, path: shownPath(p.path) })) };
 }
 
@@ -108,9 +108,30 @@ export function shownProblems(listing: readonly ListingProblem[], unread: readon
 /** Reads, links and validates one workspace with `services`; unreadable files it skips go to `unread`. */
 export async function loadShard(services: PlanspecServices, shard: Shard, unread: ListingProblem[]): Promise<LoadedWorkspace> {
     const loaded = await readDocuments(services, shard.files, new Set(shard.requested), unread);
-    await services.shared.workspace.DocumentBuilder.build(loaded, { validation: true });
-    const requested = new Set(shard.requested.map(f => URI.file(f).toString()));
-    return { services, requested: loaded.filter(d => requested.has(d.uri.toString())), all: loaded, problems: [] };
+    const requestedUris = new Set(shard.requested.map(f => URI.file(f).toString()));
+    const requested = loaded.filter(d => requestedUris.has(d.uri.toString()));
+    await buildForCheck(services, loaded, requested);
+    return { services, requested, all: loaded, problems: [] };
+}
+
+/**
+ * Parses and links every document of a workspace (references resolve as in the editor), then runs
+ * every rule on the requested ones, and on the others only what makes a file unreadable (syntax,
+ * encoding: Langium's built-in category), which is all a check reports of them: `check one.plan`
+ * in a workspace of a thousand plans ran every rule on all thousand. No rule reads another file's
+ * findings, so the requested files' findings are those of validating everything.
+ */
+export async function buildForCheck(services: PlanspecServices, all: LangiumDocument[], requested: readonly LangiumDocument[]): Promise<void> {
+    const builder = services.shared.workspace.DocumentBuilder;
+    const wanted = new Set(requested);
+    const others = all.filter(d => !wanted.has(d));
+    if (others.length === 0) {
+        await builder.build(all, { validation: true });
+        return;
+    }
+    await builder.build(all, { validation: false });
+    await builder.build(others, { validation: { categories: ['built-in'] } });
+    await builder.build([...requested], { validation: true });
 }
 
 /** Deletes a workspace's documents: that drops them from the index, and every workspace cache with them. */

@@ -50,6 +50,21 @@ describe('workspace by workspace', () => {
         expect(result.err).toMatch(/^planspec: 15 tệp đã kiểm tra \(files checked\)/u);
     });
 
+    test('a check of one file runs the rules on it alone (the others only for syntax), with the findings of validating everything', async () => {
+        const file = path.join(corpus, 'examples', 'ca-mau', 'kh-qd634.plan');
+        const everything = await loadWorkspace([path.join(corpus, 'examples')]);
+        const expected = collectFindings(everything.requested.filter(d => d.uri.fsPath === file));
+        expect(expected.length).toBeGreaterThan(5);
+        const one = await loadWorkspace([file]);
+        expect(one.requested.map(d => d.uri.fsPath)).toEqual([file]);
+        expect(collectFindings(one.requested)).toEqual(expected);
+        // The other files were parsed and linked (so references into them resolved), not checked by the rules.
+        const others = one.all.filter(d => d.uri.fsPath !== file);
+        expect(others.length).toBe(12);
+        expect(others.flatMap(d => d.diagnostics ?? []).filter(d => typeof d.code === 'string')).toEqual([]);
+        expect(everything.all.filter(d => d.uri.fsPath !== file).flatMap(d => d.diagnostics ?? []).filter(d => typeof d.code === 'string').length).toBeGreaterThan(0);
+    });
+
     test('compile to stdout prints the bytes of one load of everything', async () => {
         const { requested, services } = await loadWorkspace([corpus]);
         const plans = requested.flatMap(d => compileDocument(d, findWorkspaceRoot(d.uri.fsPath), services));
