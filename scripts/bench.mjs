@@ -15,7 +15,7 @@
 //              diagnostics (median and p95 of 20), a 500-keystroke burst then a hover, completion and
 //              hover p95, RSS after load and after 1,000 edits (request planspec/memory);
 //   import     the importer's throughput on the seeds (test/fixtures/seeds);
-//   cache      `check --cache` of the unchanged (a), when the CLI has it.
+//   cache      `check --cache` of the unchanged (a), when the CLI has it; a check of one plan of (a).
 // --quick: small sizes (40 plans, a 1,000-line plan, (b) of 2,000 lines, 2 workspaces in (c)) for a
 // smoke run, in bench/corpus-quick/; its figures are not comparable with the budgets.
 import { spawn } from 'node:child_process';
@@ -508,6 +508,12 @@ async function benchCache(manifest) {
     const same = first.summary === second.summary;
     if (!same) notes.push(`check --cache: the second run's summary differs from the first: "${first.summary}" / "${second.summary}"`);
     record('cache', `check --cache of the unchanged (a) (first run ${sec(first.wall)}; same summary: ${same ? 'yes' : 'NO'})`, sec(second.wall), '< 1 s', second.wall < 1000 && same && second.exit <= 1, cmd);
+
+    // One plan named, as a pre-commit hook does: the rest of its workspace is parsed and linked, not checked.
+    const big = path.join(corpusArg, manifest.shapes.a.big);
+    const one = await runChild([BIN, 'check', big]);
+    record('cache', `check of one plan of (a), ${manifest.shapes.a.big} (CPU ${sec(one.cpu)})`, sec(one.wall), '', undefined,
+        `/usr/bin/time -v node_modules/.bin/node bin/planspec.js check ${big}`);
 }
 
 // ------------------------------------------------------------------------------------------------
