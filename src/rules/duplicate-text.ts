@@ -124,7 +124,7 @@ export default defineRule<Options>({
             // Near duplicates among the distinct texts (copies are reported above); the later text
             // names the earliest one it resembles.
             const partners = new Map<Entry, { entry: Entry; score: number }>();
-            for (const [later, earlier, score] of earliestSimilar(distinct, similarity, comparable)) {
+            for (const [later, earlier, score] of nearDuplicates(readings, distinct, similarity)) {
                 if (!reported.has(later)) {
                     partners.set(later, { entry: earlier, score });
                 }
@@ -223,6 +223,46 @@ interface DocumentReadings {
     root: WeakRef<AstNode>;
     current: Map<string, Reading>;
     previous: Map<string, Reading>;
+    /** The near duplicates last found among the document's texts, most recent last. */
+    near: NearDuplicates[];
+}
+
+/**
+ * The near duplicates found among some texts: an edit that changes none of a plan's texts (a
+ * deadline, a lead, a comment) finds the same ones, without comparing the texts again.
+ */
+interface NearDuplicates {
+    /** The texts' words, as their readings hold them: the same array is the same text. */
+    words: Int32Array[];
+    leads: Array<string | undefined>;
+    similarity: number;
+    /** Each text that resembles an earlier one, by place: its own, the earlier one's, and the score. */
+    found: Array<[number, number, number]>;
+}
+
+/** Near-duplicate results kept per document: one per owner (plan or document declaration) it holds, for the few a file has. */
+const NEAR_REMEMBERED = 4;
+
+/** `earliestSimilar` of the entries, or its last answer for the same texts and leads. */
+function nearDuplicates(readings: DocumentReadings, entries: Entry[], similarity: number): Array<[Entry, Entry, number]> {
+    const at = readings.near.findIndex(n => n.similarity === similarity && n.words.length === entries.length
+        && entries.every((entry, i) => entry.words === n.words[i] && entry.leads === n.leads[i]));
+    let near: NearDuplicates;
+    if (at >= 0) {
+        near = readings.near.splice(at, 1)[0];
+    } else {
+        const place = new Map(entries.map((entry, i) => [entry, i]));
+        const found: Array<[number, number, number]> = [];
+        for (const [later, earlier, score] of earliestSimilar(entries, similarity, comparable)) {
+            found.push([place.get(later)!, place.get(earlier)!, score]);
+        }
+        near = { words: entries.map(e => e.words), leads: entries.map(e => e.leads), similarity, found };
+        if (readings.near.length >= NEAR_REMEMBERED) {
+            readings.near.shift();
+        }
+    }
+    readings.near.push(near);
+    return near.found.map(([later, earlier, score]) => [entries[later], entries[earlier], score]);
 }
 
 const byDocument = new Map<string, DocumentReadings>();
@@ -233,7 +273,7 @@ function readingsOf(document: LangiumDocument): DocumentReadings {
     const root = document.parseResult.value;
     let entry = byDocument.get(uri);
     if (!entry || entry.root.deref() !== root) {
-        entry = { root: new WeakRef(root), current: new Map(), previous: entry ? (entry.current.size > 0 ? entry.current : entry.previous) : new Map() };
+        entry = { root: new WeakRef(root), current: new Map(), previous: entry ? (entry.current.size > 0 ? entry.current : entry.previous) : new Map(), near: entry?.near ?? [] };
     }
     // Most recently checked last.
     byDocument.delete(uri);

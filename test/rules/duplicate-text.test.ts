@@ -42,6 +42,26 @@ describe('duplicate-text', () => {
     ⟦"${P2.split(',').slice(0, 4).join(',')}."⟧`));
     });
 
+    test('rechecked after an edit, finds the near duplicates of the new text: a moved line, another lead, a changed text', async () => {
+        const near = P2.replace('Thực hiện', 'Đẩy mạnh việc');
+        const plan = (lead: string, text: string, deadline: string, between = '') => inPlan(`
+    nhiệm vụ NV1 "${P2}" { chủ trì STP  hạn ${deadline} }${between}
+    nhiệm vụ NV2 "${text}" { chủ trì ${lead} }`);
+        const lines = async (files: Record<string, string>) => findingsOf(await load(files), 'duplicate-text').map(f => [f.range.start.line, f.message.split(' / ')[1]]);
+        const found = (line: number) => [[line, 'Nearly the same text (94% similar) as the task at line 5']];
+        expect(await lines(plan('STP', near, '30/6/2019'))).toEqual(found(5));
+        // No text changed: found again, also where the later task moved down a line.
+        expect(await lines(plan('STP', near, '31/12/2019'))).toEqual(found(5));
+        expect(await lines(plan('STP', near, '31/12/2019', '\n    // một dòng chú thích'))).toEqual(found(6));
+        // Another lead: the same duty given to another body is not a repetition.
+        expect(await lines(plan('CA_TINH', near, '31/12/2019'))).toEqual([]);
+        expect(await lines(plan('STP', near, '31/12/2019'))).toEqual(found(5));
+        // A text changed (to as many words): compared again.
+        const rewritten = near.replace('kịp thời khắc phục những sơ hở', 'chậm trễ trong việc phát hiện lỗi');
+        expect(rewritten.split(' ')).toHaveLength(near.split(' ').length);
+        expect(await lines(plan('STP', rewritten, '31/12/2019'))).toEqual([]);
+    });
+
     test('points to the earlier text (or sentence) as related information', async () => {
         const repeated = 'Tổ chức quán triệt các văn bản của Trung ương.';
         const loaded = await load(inPlan(`
