@@ -1,4 +1,3 @@
-import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { startLanguageServer } from 'langium/lsp';
 import type { Message } from 'vscode-languageserver/node';
 import { createConnection, ErrorCodes, ProposedFeatures, ResponseError } from 'vscode-languageserver/node';
@@ -12,6 +11,7 @@ import { registerPreviewRequest } from '../ide/preview-request.js';
 import { importText } from '../import/index.js';
 import { createPlanspecServices } from '../language/planspec-module.js';
 import { PlanspecFileSystem } from '../workspace/file-system.js';
+import { watchCollections } from './heap.js';
 
 /** Method names that requests and notifications sent before `initialize` are rerouted to. */
 const NOT_INITIALIZED_REQUEST = '$/planspec/notInitialized';
@@ -63,14 +63,5 @@ registerPreviewRequest(connection, shared);
 connection.onRequest(IMPORT_REQUEST, (params: ImportParams) => importRequest(params, importText));
 // For `npm run bench`: the server's memory after loading and after many edits (RSS growth budget),
 // and the garbage collections so far (what an edit's time goes to besides the build).
-const collections = { minor: { count: 0, ms: 0 }, major: { count: 0, ms: 0 }, other: { count: 0, ms: 0 } };
-new PerformanceObserver(list => {
-    for (const entry of list.getEntries()) {
-        const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
-        const bucket = kind === constants.NODE_PERFORMANCE_GC_MINOR ? collections.minor
-            : kind === constants.NODE_PERFORMANCE_GC_MAJOR ? collections.major : collections.other;
-        bucket.count++;
-        bucket.ms += entry.duration;
-    }
-}).observe({ entryTypes: ['gc'] });
+const collections = watchCollections();
 connection.onRequest('planspec/memory', () => ({ ...process.memoryUsage(), collections }));
