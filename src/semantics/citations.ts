@@ -100,9 +100,14 @@ export interface ProseText {
     text: string;
 }
 
-/** The prose texts of a node itself (not of its children). */
-export function proseTextsOf(node: AstNode): ProseText[] {
-    // Asked of every node by several rules: no list is made for a node without prose (most of them).
+/** The prose texts of a node itself (not of its children); shared: never modify the result. */
+export function proseTextsOf(node: AstNode): readonly ProseText[] {
+    // Asked of every node by several rules: a node without prose (most of them) gets the one empty
+    // list, and a node with prose its list made once (an AST never changes once built).
+    let texts = proseTexts.get(node);
+    if (texts) {
+        return texts;
+    }
     let property: string;
     let text: string | undefined;
     if (isParagraph(node) || isObjective(node) || isFunding(node) || isTarget(node) || isTask(node)
@@ -122,10 +127,18 @@ export function proseTextsOf(node: AstNode): ProseText[] {
         property = 'summary';
         text = node.summary;
     } else {
-        return [];
+        return NO_PROSE;
     }
-    return typeof text === 'string' && text !== '' ? [{ node, property, text }] : [];
+    if (typeof text !== 'string' || text === '') {
+        return NO_PROSE;
+    }
+    texts = [{ node, property, text }];
+    proseTexts.set(node, texts);
+    return texts;
 }
+
+const NO_PROSE: readonly ProseText[] = [];
+const proseTexts = new WeakMap<AstNode, readonly ProseText[]>();
 
 /** One citation of a document in the prose of a plan. */
 export interface ProseCitation {
