@@ -165,6 +165,14 @@ export interface ProseCitation {
  */
 export function citationsOf(services: SemanticServices, node: AstNode): ProseCitation[] {
     const result: ProseCitation[] = [];
+    addCitations(services, node, result);
+    return result;
+}
+
+/** Adds the citations of a node's own texts (`citationsOf`) to `result`. */
+function addCitations(services: SemanticServices, node: AstNode, result: ProseCitation[]): void {
+    // The node's own citations start here: an explicit one is compared with these only.
+    const first = result.length;
     for (const prose of proseTextsOf(node)) {
         for (const found of findNumbers(prose.text)) {
             const candidates = declarationsNumbered(services, node, found.compact, { kind: found.kind, date: found.date });
@@ -182,7 +190,7 @@ export function citationsOf(services: SemanticServices, node: AstNode): ProseCit
             const phrase = cite.phrase?.normalize('NFC');
             const at = phrase ? text.indexOf(phrase) : -1;
             // A document the text also names by number is one citation, not two.
-            if (document && result.some(c => c.document === document && c.found)) {
+            if (document && hasNumbered(result, first, document)) {
                 continue;
             }
             result.push({
@@ -191,14 +199,24 @@ export function citationsOf(services: SemanticServices, node: AstNode): ProseCit
             });
         }
     }
-    return result;
+}
+
+function hasNumbered(citations: readonly ProseCitation[], from: number, document: Document | Plan): boolean {
+    for (let k = from; k < citations.length; k++) {
+        if (citations[k].document === document && citations[k].found) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /** Every prose citation inside a plan or document, in document order. */
 export function allCitations(services: SemanticServices, owner: Plan | Document): ProseCitation[] {
-    const result: ProseCitation[] = [...citationsOf(services, owner)];
+    // One list for the whole plan, not one per node copied into it.
+    const result: ProseCitation[] = [];
+    addCitations(services, owner, result);
     for (const node of allContents(owner)) {
-        result.push(...citationsOf(services, node));
+        addCitations(services, node, result);
     }
     return result;
 }
