@@ -24,6 +24,10 @@ export class StringMap {
         if (raw.length < 2 || raw[0] !== '"' || raw[raw.length - 1] !== '"') {
             return undefined;
         }
+        const plain = plainOffsets(raw, value, cst.offset);
+        if (plain) {
+            return new StringMap(document, plain);
+        }
         // 1. Escapes ("\\\"" is one character).
         const chars: string[] = [];
         const offs: number[] = [];
@@ -92,6 +96,34 @@ export class StringMap {
         const text = this.document.textDocument;
         return { start: text.positionAt(from), end: text.positionAt(Math.max(to, from + 1)) };
     }
+}
+
+/** A combining mark: a string with one is mapped one cluster at a time. */
+const MARK = /\p{M}/u;
+
+/**
+ * The offsets of a string written as its value is (no escape, no line break, no combining mark, in
+ * NFC), as the three steps of `StringMap.of` would give them, without a string per character: most
+ * strings are, and rules map a string for each finding and each citation. Undefined for any other.
+ */
+function plainOffsets(raw: string, value: string, offset: number): number[] | undefined {
+    if (raw.length - 2 !== value.length || raw.includes('\\') || raw.includes('\n') || !raw.startsWith(value, 1)
+        || MARK.test(value) || value.normalize('NFC') !== value) {
+        return undefined;
+    }
+    const offsets: number[] = [];
+    for (let k = 0; k < value.length; k++) {
+        const code = value.charCodeAt(k);
+        // Both halves of a surrogate pair (one character) stand where it starts.
+        const pair = code >= 0xd800 && code <= 0xdbff && k + 1 < value.length && (value.charCodeAt(k + 1) & 0xfc00) === 0xdc00;
+        offsets.push(offset + 1 + k);
+        if (pair) {
+            offsets.push(offset + 1 + k);
+            k++;
+        }
+    }
+    offsets.push(offset + raw.length - 1);
+    return offsets;
 }
 
 function unescape(c: string): string {

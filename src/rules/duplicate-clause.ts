@@ -18,53 +18,60 @@ export default defineRule({
         recommended: true,
     },
     create(context) {
+        // One map for the file, emptied at each node: the rule reads every node.
+        const seen = new Map<string, CstNode>();
         return {
             '*'(node: AstNode) {
                 const cst = node.$cstNode;
                 if (!cst) {
                     return;
                 }
-                const seen = new Map<string, CstNode>();
-                for (const { child, assignment } of assignedChildren(node, cst)) {
-                    if (assignment.operator === '+=') {
-                        continue;
-                    }
-                    const first = seen.get(assignment.feature);
-                    if (first) {
-                        // Not preferred: the parser keeps the last value, so which one goes is the drafter's call.
-                        context.report({
-                            node,
-                            range: child.range,
-                            message: `Mục này đã được ghi ở trên; chỉ giữ một lần / This clause ('${assignment.feature}') is already given above; keep only one`,
-                            related: [{ range: first.range, message: 'Lần ghi thứ nhất / Where it is first given' }],
-                            fixes: () => {
-                                const removal = removeClause(context.document, node, child);
-                                return removal ? [{ title: 'Xóa mục ghi lặp này / Remove this repeated clause', edits: [removal] }] : undefined;
-                            },
-                        });
-                    } else {
-                        seen.set(assignment.feature, child);
-                    }
-                }
+                seen.clear();
+                checkAssigned(node, cst);
             },
         };
+
+        /**
+         * The CST nodes that carry one assignment each, looking through unassigned rule calls of the
+         * same node, in order: walked, not yielded (a generator made an object per CST node).
+         */
+        function checkAssigned(node: AstNode, cst: CstNode): void {
+            if (!isCompositeCstNode(cst)) {
+                return;
+            }
+            for (const child of cst.content) {
+                const assignment = assignmentOf(child.grammarSource);
+                if (assignment) {
+                    check(node, child, assignment);
+                } else if (child.astNode === node) {
+                    checkAssigned(node, child);
+                }
+            }
+        }
+
+        function check(node: AstNode, child: CstNode, assignment: GrammarAST.Assignment): void {
+            if (assignment.operator === '+=') {
+                return;
+            }
+            const first = seen.get(assignment.feature);
+            if (first) {
+                // Not preferred: the parser keeps the last value, so which one goes is the drafter's call.
+                context.report({
+                    node,
+                    range: child.range,
+                    message: `Mục này đã được ghi ở trên; chỉ giữ một lần / This clause ('${assignment.feature}') is already given above; keep only one`,
+                    related: [{ range: first.range, message: 'Lần ghi thứ nhất / Where it is first given' }],
+                    fixes: () => {
+                        const removal = removeClause(context.document, node, child);
+                        return removal ? [{ title: 'Xóa mục ghi lặp này / Remove this repeated clause', edits: [removal] }] : undefined;
+                    },
+                });
+            } else {
+                seen.set(assignment.feature, child);
+            }
+        }
     },
 });
-
-/** The CST nodes that carry one assignment each, looking through unassigned rule calls of the same node. */
-function* assignedChildren(node: AstNode, cst: CstNode): Generator<{ child: CstNode; assignment: GrammarAST.Assignment }> {
-    if (!isCompositeCstNode(cst)) {
-        return;
-    }
-    for (const child of cst.content) {
-        const assignment = assignmentOf(child.grammarSource);
-        if (assignment) {
-            yield { child, assignment };
-        } else if (child.astNode === node) {
-            yield* assignedChildren(node, child);
-        }
-    }
-}
 
 /** The assignment a grammar element belongs to, looked up once per element (the rule visits every CST node of every plan). */
 const assignments = new WeakMap<GrammarAST.AbstractElement, GrammarAST.Assignment | null>();

@@ -390,7 +390,8 @@ function bigramSets(texts: Int32Array[]): { sets: Int32Array[]; frequency: Int32
                 add(wordsOfText[i], wordsOfText[i + 1]);
             }
         }
-        return Int32Array.from(tokens);
+        // From the array itself: `Int32Array.from` would go through an iterator and a list of its own.
+        return new Int32Array(tokens);
     });
     return { sets, frequency: frequency.subarray(0, pairs.size) };
 }
@@ -465,9 +466,7 @@ function* earliestSimilar<E extends { words: Int32Array }>(entries: E[], similar
     const eps = 1e-9;
     // Tokens as numbers, ranked rarest first.
     const { sets: raw, frequency } = bigramSets(entries.map(entry => entry.words));
-    const byRarity = Array.from(frequency.keys()).sort((a, b) => frequency[a] - frequency[b] || a - b);
-    const rank = new Int32Array(frequency.length);
-    byRarity.forEach((id, r) => { rank[id] = r; });
+    const rank = rarityRanks(frequency);
     const sets = raw.map(tokens => {
         for (let k = 0; k < tokens.length; k++) {
             tokens[k] = rank[tokens[k]];
@@ -515,6 +514,31 @@ function* earliestSimilar<E extends { words: Int32Array }>(entries: E[], similar
             (postings[tx[p]] ??= []).push(x);
         }
     }
+}
+
+/**
+ * Each token's place in the order rarest first (by frequency, then by number): a counting sort on
+ * frequency, which keeps the numbers' order within one frequency. Sorting a list of every token with
+ * a comparison made the list, and the sort a copy of it, for every plan.
+ */
+function rarityRanks(frequency: Int32Array): Int32Array {
+    let most = 0;
+    for (let id = 0; id < frequency.length; id++) {
+        most = Math.max(most, frequency[id]);
+    }
+    // next[f]: the place of the next token of frequency f (first, how many are rarer).
+    const next = new Int32Array(most + 2);
+    for (let id = 0; id < frequency.length; id++) {
+        next[frequency[id] + 1]++;
+    }
+    for (let f = 1; f < next.length; f++) {
+        next[f] += next[f - 1];
+    }
+    const rank = new Int32Array(frequency.length);
+    for (let id = 0; id < frequency.length; id++) {
+        rank[id] = next[frequency[id]]++;
+    }
+    return rank;
 }
 
 /** Posting lists merged in ascending order: a binary heap of (list, position) by the entry there. */

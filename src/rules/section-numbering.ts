@@ -34,6 +34,15 @@ function item(node: AstNode, number: ItemNumber, findRange: () => Range | undefi
     };
 }
 
+/**
+ * The item as read with `number` (its own, or the alternative reading it takes in a sequence), its
+ * range still found only when a finding needs it: a copy by spreading would call the getter, and
+ * find the range of every item.
+ */
+function readAs(from: Item, number: ItemNumber): Item {
+    return number === from.number ? from : { node: from.node, number, get range() { return from.range; } };
+}
+
 interface Sequence {
     prev: ItemNumber;
     /** Places the next number may take: after the previous one, or, after a wrong number, after the one it should have been. */
@@ -118,6 +127,7 @@ export default defineRule<Options>({
                         n = n.alt;
                     }
                 }
+                const read = readAs(item, n);
                 const key = schemeKey(n, parentPath);
                 if (!order.includes(key)) {
                     order.push(key);
@@ -127,32 +137,32 @@ export default defineRule<Options>({
                 }
                 if (n.kind === 'dotted' && parentPath !== undefined && n.prefix !== parentPath) {
                     const expected = `${parentPath}.${n.positions[0]}`;
-                    pending.push({ item: { ...item, number: n }, expected, message: `Số "${n.label}" không khớp với số của phần chứa nó "${parentLabel(container)}": cần "${expected}" / Number "${n.label}" does not match its enclosing section "${parentLabel(container)}": expected "${expected}"` });
+                    pending.push({ item: read, expected, message: `Số "${n.label}" không khớp với số của phần chứa nó "${parentLabel(container)}": cần "${expected}" / Number "${n.label}" does not match its enclosing section "${parentLabel(container)}": expected "${expected}"` });
                 }
                 const canonical = canonicalOf(n);
                 const sequence = sequences.get(key);
                 if (!sequence) {
-                    const run: Sequence = { prev: n, expected: successors(n.positions), seen: new Map([[canonical, { ...item, number: n }]]), items: [{ ...item, number: n }] };
+                    const run: Sequence = { prev: n, expected: successors(n.positions), seen: new Map([[canonical, read]]), items: [read] };
                     sequences.set(key, run);
                     runs.push(run);
                     continue;
                 }
                 const earlier = sequence.seen.get(canonical);
                 const inPlace = !earlier && n.kind === sequence.prev.kind && n.positions.some(p => sequence.expected.has(p));
-                sequence.items.push({ ...item, number: n });
+                sequence.items.push(read);
                 if (earlier) {
                     const line = lineOf(earlier.node);
                     pending.push({
-                        item: { ...item, number: n }, sequence,
+                        item: read, sequence,
                         message: `Số thứ tự "${n.label}" bị lặp: đã dùng ở dòng ${line} / Number "${n.label}" is used twice: already at line ${line}`,
                         related: { node: earlier.node, range: earlier.range, message: `Số "${earlier.number.label}" dùng lần đầu / Number "${earlier.number.label}" first used` },
                     });
                 } else if (!inPlace) {
                     const expected = nextLabel(sequence.prev);
-                    pending.push({ item: { ...item, number: n }, sequence, message: `Số thứ tự nhảy từ "${sequence.prev.label}" sang "${n.label}": cần "${expected}" / Numbering goes from "${sequence.prev.label}" to "${n.label}": expected "${expected}"` });
+                    pending.push({ item: read, sequence, message: `Số thứ tự nhảy từ "${sequence.prev.label}" sang "${n.label}": cần "${expected}" / Numbering goes from "${sequence.prev.label}" to "${n.label}": expected "${expected}"` });
                 }
                 if (!earlier) {
-                    sequence.seen.set(canonical, { ...item, number: n });
+                    sequence.seen.set(canonical, read);
                 }
                 // After a wrong number (I, I, III), the next may follow it or the number it stood for.
                 sequence.expected = inPlace ? successors(n.positions) : new Set([...successors(n.positions), ...successors(sequence.expected)]);

@@ -1,7 +1,8 @@
-import type { AstNode } from 'langium';
-import { AstUtils, GrammarUtils, isReference, UriUtils } from 'langium';
+import type { AstNode, Reference } from 'langium';
+import { AstUtils, GrammarUtils, UriUtils } from 'langium';
 import { isAgency, isDocument, isGroup } from '../language/generated/ast.js';
 import { defineRule, noOptions } from '../linter/rule.js';
+import { forEachReference } from '../linter/support/references.js';
 import { isPlaceholderDate, isPlaceholderReference, isPlaceholderText } from '../semantics/placeholders.js';
 import { lineOf } from '../semantics/structure.js';
 
@@ -31,30 +32,10 @@ export default defineRule({
         recommended: true,
     },
     create(context) {
+        // The visitor and what it calls are made once per file, not once per node: the rule reads every node.
         return {
             '*'(node: AstNode) {
-                for (const info of AstUtils.streamReferences(node)) {
-                    const ref = info.reference;
-                    if (!isReference(ref) || !ref.$refNode) {
-                        continue;
-                    }
-                    if (isPlaceholderReference(ref.$refText)) {
-                        const [vi, en] = WHAT[info.property] ?? ['mã cơ quan hoặc văn bản đã khai báo', 'the id of a declared body or document'];
-                        context.report({
-                            node,
-                            range: ref.$refNode.range,
-                            message: `Chưa điền ${vi}: "${ref.$refText}" là chỗ cần điền; thay bằng mã đã khai báo / Placeholder not filled in: replace "${ref.$refText}" with ${en}`,
-                        });
-                    } else if (ref.ref && declaredWithPlaceholder(ref.ref)) {
-                        // A plan is only as complete as what it names: checking or compiling it alone must fail too.
-                        const where = `${UriUtils.basename(AstUtils.getDocument(ref.ref).uri)}:${lineOf(ref.ref)}`;
-                        context.report({
-                            node,
-                            range: ref.$refNode.range,
-                            message: `${ref.$refText} được khai báo với chỗ cần điền ở ${where}: điền vào đó trước / ${ref.$refText} is declared with a placeholder at ${where}: fill it in first`,
-                        });
-                    }
-                }
+                forEachReference(node, checkReference);
                 // Every property of every node: read in place, without an entry or a list made for each.
                 for (const property in node) {
                     if (property.startsWith('$')) {
@@ -62,27 +43,51 @@ export default defineRule({
                     }
                     const value = (node as unknown as Record<string, unknown>)[property];
                     if (Array.isArray(value)) {
-                        value.forEach((item, index) => check(property, item, index));
+                        for (let index = 0; index < value.length; index++) {
+                            check(node, property, value[index], index);
+                        }
                     } else {
-                        check(property, value, undefined);
+                        check(node, property, value, undefined);
                     }
-                }
-
-                function check(property: string, item: unknown, index: number | undefined): void {
-                    const date = DATE_PROPERTIES.has(property) && isPlaceholderDate(item);
-                    if (!date && !isPlaceholderText(item)) {
-                        return;
-                    }
-                    const written = GrammarUtils.findNodeForProperty(node.$cstNode, property, index);
-                    context.report({
-                        node,
-                        range: written?.range,
-                        message: date
-                            ? `Chưa điền ngày: thay ${String(item)} bằng ngày như bản gốc / The date is not filled in: replace ${String(item)} with the date as in the original`
-                            : 'Chỗ cần điền chưa được điền: thay "[CẦN ĐIỀN: …]" bằng nội dung như bản gốc / Placeholder not filled in: replace "[CẦN ĐIỀN: …]" with the text as in the original',
-                    });
                 }
             },
         };
+
+        function checkReference(node: AstNode, ref: Reference, property: string): void {
+            if (!ref.$refNode) {
+                return;
+            }
+            if (isPlaceholderReference(ref.$refText)) {
+                const [vi, en] = WHAT[property] ?? ['mã cơ quan hoặc văn bản đã khai báo', 'the id of a declared body or document'];
+                context.report({
+                    node,
+                    range: ref.$refNode.range,
+                    message: `Chưa điền ${vi}: "${ref.$refText}" là chỗ cần điền; thay bằng mã đã khai báo / Placeholder not filled in: replace "${ref.$refText}" with ${en}`,
+                });
+            } else if (ref.ref && declaredWithPlaceholder(ref.ref)) {
+                // A plan is only as complete as what it names: checking or compiling it alone must fail too.
+                const where = `${UriUtils.basename(AstUtils.getDocument(ref.ref).uri)}:${lineOf(ref.ref)}`;
+                context.report({
+                    node,
+                    range: ref.$refNode.range,
+                    message: `${ref.$refText} được khai báo với chỗ cần điền ở ${where}: điền vào đó trước / ${ref.$refText} is declared with a placeholder at ${where}: fill it in first`,
+                });
+            }
+        }
+
+        function check(node: AstNode, property: string, item: unknown, index: number | undefined): void {
+            const date = DATE_PROPERTIES.has(property) && isPlaceholderDate(item);
+            if (!date && !isPlaceholderText(item)) {
+                return;
+            }
+            const written = GrammarUtils.findNodeForProperty(node.$cstNode, property, index);
+            context.report({
+                node,
+                range: written?.range,
+                message: date
+                    ? `Chưa điền ngày: thay ${String(item)} bằng ngày như bản gốc / The date is not filled in: replace ${String(item)} with the date as in the original`
+                    : 'Chỗ cần điền chưa được điền: thay "[CẦN ĐIỀN: …]" bằng nội dung như bản gốc / Placeholder not filled in: replace "[CẦN ĐIỀN: …]" with the text as in the original',
+            });
+        }
     },
 });

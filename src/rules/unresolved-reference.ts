@@ -1,5 +1,5 @@
 import type { AstNode, AstNodeDescription, LangiumDocument, Reference, ReferenceInfo } from 'langium';
-import { AstUtils, isReference, UriUtils } from 'langium';
+import { AstUtils, UriUtils } from 'langium';
 import type { Model } from '../language/generated/ast.js';
 import { isAgency, isDocument, isGroup, isIndicator, isPlan, isTarget } from '../language/generated/ast.js';
 import type { DocumentKind } from '../language/keywords.js';
@@ -8,6 +8,7 @@ import { namespaceOf, qualify } from '../language/planspec-scope.js';
 import type { Fix, RuleContext } from '../linter/rule.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { edit, eol, lineIndent, quote } from '../linter/support/fixes.js';
+import { forEachReference } from '../linter/support/references.js';
 import type { Candidate } from '../linter/support/suggest.js';
 import { closestCandidate } from '../linter/support/suggest.js';
 import { PARTY_TYPES, STATE_TYPES, kindEnglish } from '../semantics/documents.js';
@@ -75,23 +76,23 @@ export default defineRule({
         return { '*': reportUnresolved };
 
         function reportUnresolved(node: AstNode): void {
-            for (const info of AstUtils.streamReferences(node)) {
-                const ref = info.reference;
-                if (!isReference(ref)) {
-                    continue;
-                }
-                // A placeholder left by a quick fix is reported by unfilled-placeholder.
-                if (ref.ref === undefined && ref.error !== undefined && ref.$refNode && !isPlaceholderReference(ref.$refText)) {
-                    const type = context.services.shared.AstReflection.getReferenceType(info);
-                    const label = TYPE_LABELS[type] ?? type;
-                    const meant = didYouMean(suggestion(info, ref.$refText, type));
-                    context.report({
-                        node,
-                        range: ref.$refNode.range,
-                        message: `Không tìm thấy ${label} '${ref.$refText}' trong không gian làm việc${meant.vi} / '${ref.$refText}' is not declared in the workspace${meant.en}`,
-                        fixes: () => fixesFor(info, ref, type),
-                    });
-                }
+            forEachReference(node, reportReference);
+        }
+
+        function reportReference(node: AstNode, ref: Reference, property: string, index: number | undefined): void {
+            // A placeholder left by a quick fix is reported by unfilled-placeholder.
+            if (ref.ref === undefined && ref.error !== undefined && ref.$refNode && !isPlaceholderReference(ref.$refText)) {
+                // What AstUtils.streamReferences gives: `index` only for a reference held in a list.
+                const info: ReferenceInfo = index === undefined ? { reference: ref, container: node, property } : { reference: ref, container: node, property, index };
+                const type = context.services.shared.AstReflection.getReferenceType(info);
+                const label = TYPE_LABELS[type] ?? type;
+                const meant = didYouMean(suggestion(info, ref.$refText, type));
+                context.report({
+                    node,
+                    range: ref.$refNode.range,
+                    message: `Không tìm thấy ${label} '${ref.$refText}' trong không gian làm việc${meant.vi} / '${ref.$refText}' is not declared in the workspace${meant.en}`,
+                    fixes: () => fixesFor(info, ref, type),
+                });
             }
         }
 

@@ -100,32 +100,46 @@ export interface ProseText {
     text: string;
 }
 
-/** The prose texts of a node itself (not of its children). */
-export function proseTextsOf(node: AstNode): ProseText[] {
-    // Asked of every node by several rules: no list is made for a node without prose (most of them).
-    let property: string;
-    let text: string | undefined;
-    if (isParagraph(node) || isObjective(node) || isFunding(node) || isTarget(node) || isTask(node)
-        || isArticle(node) || isTextBlock(node) || isFootnote(node)) {
-        property = 'text';
-        text = node.text;
-    } else if (isReport(node)) {
-        property = 'title';
-        text = node.title;
-    } else if (isSection(node) || isAnnex(node)) {
-        property = 'heading';
-        text = node.heading;
-    } else if (isPlan(node)) {
-        property = 'title';
-        text = node.title;
-    } else if (isDocument(node)) {
-        property = 'summary';
-        text = node.summary;
-    } else {
-        return [];
+/** The prose texts of a node itself (not of its children); shared: never modify the result. */
+export function proseTextsOf(node: AstNode): readonly ProseText[] {
+    // Asked of every node by several rules: a node without prose (most of them) gets the one empty
+    // list, and a node with prose its list made once (an AST never changes once built).
+    const property = prosePropertyOf(node);
+    if (property === null) {
+        return NO_PROSE;
     }
-    return typeof text === 'string' && text !== '' ? [{ node, property, text }] : [];
+    let texts = proseTexts.get(node);
+    if (!texts) {
+        const text = (node as unknown as Record<string, unknown>)[property];
+        texts = typeof text === 'string' && text !== '' ? [{ node, property, text }] : NO_PROSE;
+        proseTexts.set(node, texts);
+    }
+    return texts;
 }
+
+const NO_PROSE: readonly ProseText[] = [];
+const proseTexts = new WeakMap<AstNode, readonly ProseText[]>();
+
+/**
+ * The property that holds a node's prose, or null: known by the node's type, so found once per type
+ * (a dozen type tests for every node of every plan showed in the profile).
+ */
+function prosePropertyOf(node: AstNode): string | null {
+    let property = prosePropertyByType.get(node.$type);
+    if (property === undefined) {
+        property = isParagraph(node) || isObjective(node) || isFunding(node) || isTarget(node) || isTask(node)
+            || isArticle(node) || isTextBlock(node) || isFootnote(node) ? 'text'
+            : isReport(node) ? 'title'
+            : isSection(node) || isAnnex(node) ? 'heading'
+            : isPlan(node) ? 'title'
+            : isDocument(node) ? 'summary'
+            : null;
+        prosePropertyByType.set(node.$type, property);
+    }
+    return property;
+}
+
+const prosePropertyByType = new Map<string, string | null>();
 
 /** One citation of a document in the prose of a plan. */
 export interface ProseCitation {
@@ -151,6 +165,14 @@ export interface ProseCitation {
  */
 export function citationsOf(services: SemanticServices, node: AstNode): ProseCitation[] {
     const result: ProseCitation[] = [];
+    addCitations(services, node, result);
+    return result;
+}
+
+/** Adds the citations of a node's own texts (`citationsOf`) to `result`. */
+function addCitations(services: SemanticServices, node: AstNode, result: ProseCitation[]): void {
+    // The node's own citations start here: an explicit one is compared with these only.
+    const first = result.length;
     for (const prose of proseTextsOf(node)) {
         for (const found of findNumbers(prose.text)) {
             const candidates = declarationsNumbered(services, node, found.compact, { kind: found.kind, date: found.date });
@@ -168,7 +190,7 @@ export function citationsOf(services: SemanticServices, node: AstNode): ProseCit
             const phrase = cite.phrase?.normalize('NFC');
             const at = phrase ? text.indexOf(phrase) : -1;
             // A document the text also names by number is one citation, not two.
-            if (document && result.some(c => c.document === document && c.found)) {
+            if (document && hasNumbered(result, first, document)) {
                 continue;
             }
             result.push({
@@ -177,14 +199,24 @@ export function citationsOf(services: SemanticServices, node: AstNode): ProseCit
             });
         }
     }
-    return result;
+}
+
+function hasNumbered(citations: readonly ProseCitation[], from: number, document: Document | Plan): boolean {
+    for (let k = from; k < citations.length; k++) {
+        if (citations[k].document === document && citations[k].found) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /** Every prose citation inside a plan or document, in document order. */
 export function allCitations(services: SemanticServices, owner: Plan | Document): ProseCitation[] {
-    const result: ProseCitation[] = [...citationsOf(services, owner)];
+    // One list for the whole plan, not one per node copied into it.
+    const result: ProseCitation[] = [];
+    addCitations(services, owner, result);
     for (const node of allContents(owner)) {
-        result.push(...citationsOf(services, node));
+        addCitations(services, node, result);
     }
     return result;
 }

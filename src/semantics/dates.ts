@@ -14,17 +14,48 @@ export interface DayMonth {
     day: number;
 }
 
-/** Splits a DATE token into its parts without checking that the date exists. */
+/**
+ * Splits a DATE token into its parts without checking that the date exists: ISO "2017-10-24", or
+ * day, month, year as /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$/ reads them. Read by hand, not by
+ * regular expressions (a match list each): the rules ask it of every date of every plan, many times.
+ */
 export function parseDateParts(text: string): CalendarDate | undefined {
-    let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (m) {
-        return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+    if (text.length === 10 && text[4] === '-' && text[7] === '-') {
+        const year = digitsValue(text, 0, 4);
+        const month = digitsValue(text, 5, 7);
+        const day = digitsValue(text, 8, 10);
+        if (year >= 0 && month >= 0 && day >= 0) {
+            return { year, month, day };
+        }
     }
-    m = /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$/.exec(text);
-    if (m) {
-        return { year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) };
+    // A separator after one or two digits, twice (a digit is not a separator, so where is certain).
+    const first = isDateSeparator(text, 1) ? 1 : isDateSeparator(text, 2) ? 2 : -1;
+    const second = first < 0 ? -1 : isDateSeparator(text, first + 2) ? first + 2 : isDateSeparator(text, first + 3) ? first + 3 : -1;
+    if (second < 0 || text.length !== second + 5) {
+        return undefined;
     }
-    return undefined;
+    const day = digitsValue(text, 0, first);
+    const month = digitsValue(text, first + 1, second);
+    const year = digitsValue(text, second + 1, text.length);
+    return day >= 0 && month >= 0 && year >= 0 ? { year, month, day } : undefined;
+}
+
+function isDateSeparator(text: string, i: number): boolean {
+    const c = text[i];
+    return c === '/' || c === '-' || c === '.';
+}
+
+/** The number the ASCII digits text[start, end) write, or -1 when one of them is not a digit. */
+function digitsValue(text: string, start: number, end: number): number {
+    let value = 0;
+    for (let i = start; i < end; i++) {
+        const digit = text.charCodeAt(i) - 48;
+        if (digit < 0 || digit > 9) {
+            return -1;
+        }
+        value = value * 10 + digit;
+    }
+    return value;
 }
 
 export function parseDayMonthParts(text: string): DayMonth | undefined {
@@ -36,8 +67,10 @@ export function isLeapYear(year: number): boolean {
     return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-    return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 /** Why the date does not exist, or undefined when it does. Day/month without a year allows 29/2. */

@@ -97,9 +97,14 @@ export function otherLevelSubject(text: string, phrases: readonly string[] = OTH
     const nfc = text.normalize('NFC');
     const leading = leadingItemNumber(nfc);
     const from = leading ? leading.end + 1 : 0;
-    const keyed = phraseKeys(phrases);
-    const longest = Math.max(0, ...keyed.map(k => k.keys.length));
-    let words = leadingWordsOf(nfc, from, longest + Math.max(...LEADING_VERBS.map(v => v.length)));
+    const { keyed, wordsRead, firsts } = phraseKeys(phrases);
+    // Most duties start with no such phrase nor a verb before one: their first word says so, read
+    // alone before the words of a whole phrase are.
+    const first = leadingWordsOf(nfc, from, 1)[0];
+    if (!first || !firsts.has(first.key)) {
+        return undefined;
+    }
+    let words = leadingWordsOf(nfc, from, wordsRead);
     for (const verb of LEADING_VERBS) {
         if (verb.every((v, i) => words[i]?.key === v)) {
             words = words.slice(verb.length);
@@ -123,14 +128,30 @@ export function otherLevelSubject(text: string, phrases: readonly string[] = OTH
     return best;
 }
 
-/** The words of each phrase, computed once per list of phrases (a rule passes the same list for every text). */
-const keysOfPhrases = new WeakMap<readonly string[], Array<{ phrase: string; keys: string[] }>>();
+/**
+ * The words of each phrase, how many words of a text to read to match the longest after a verb, and
+ * the words a subject may start with (a phrase's first or a verb's): computed once per list of
+ * phrases (a rule passes the same list for every text).
+ */
+interface KeyedPhrases {
+    keyed: Array<{ phrase: string; keys: string[] }>;
+    wordsRead: number;
+    firsts: Set<string>;
+}
 
-function phraseKeys(phrases: readonly string[]): Array<{ phrase: string; keys: string[] }> {
-    let keyed = keysOfPhrases.get(phrases);
-    if (!keyed) {
-        keyed = phrases.map(phrase => ({ phrase, keys: phraseKey(phrase).split(' ').filter(k => k !== '') }));
-        keysOfPhrases.set(phrases, keyed);
+const keysOfPhrases = new WeakMap<readonly string[], KeyedPhrases>();
+
+function phraseKeys(phrases: readonly string[]): KeyedPhrases {
+    let found = keysOfPhrases.get(phrases);
+    if (!found) {
+        const keyed = phrases.map(phrase => ({ phrase, keys: phraseKey(phrase).split(' ').filter(k => k !== '') }));
+        const longest = Math.max(0, ...keyed.map(k => k.keys.length));
+        found = {
+            keyed,
+            wordsRead: longest + Math.max(...LEADING_VERBS.map(v => v.length)),
+            firsts: new Set([...keyed.filter(k => k.keys.length > 0).map(k => k.keys[0]), ...LEADING_VERBS.map(v => v[0])]),
+        };
+        keysOfPhrases.set(phrases, found);
     }
-    return keyed;
+    return found;
 }

@@ -84,12 +84,35 @@ function rememberWords(text: string, words: readonly Word[]): void {
 }
 
 function readWords(text: string): readonly Word[] {
+    const { canonical, count } = scanWords(text);
+    const words: Word[] = [];
+    for (let k = 0; k < count; k++) {
+        const start = wordBounds[2 * k];
+        const end = wordBounds[2 * k + 1];
+        words.push({ key: canonical.slice(start, end), start, end });
+    }
+    return words;
+}
+
+/**
+ * Where the words of the text last read by `scanWords` stand (word k from `wordBounds[2k]` to
+ * `wordBounds[2k + 1]`), and a hash of each word's key: kept from text to text, grown as needed, so
+ * that reading a text makes no list and no string per word. Valid until the next `scanWords`.
+ */
+let wordBounds: Int32Array = new Int32Array(2048);
+let wordHashes: Int32Array = new Int32Array(1024);
+
+/**
+ * Reads where the words of an NFC text stand into `wordBounds` and `wordHashes`; gives the text in
+ * lower case with tone placement canonical (word k's key is its slice) and the number of words.
+ */
+function scanWords(text: string): { canonical: string; count: number } {
     const canonical = canonicalTone(text).toLowerCase();
     // Lower case keeps the length of Vietnamese text; should it not, offsets would drift: read none.
     if (canonical.length !== text.normalize('NFC').length) {
-        return [];
+        return { canonical, count: 0 };
     }
-    const words: Word[] = [];
+    let count = 0;
     for (let i = 0; i < canonical.length;) {
         let width = wordCharacterAt(canonical, i);
         if (width === 0) {
@@ -101,9 +124,31 @@ function readWords(text: string): readonly Word[] {
             i += width;
             width = i < canonical.length ? wordCharacterAt(canonical, i) : 0;
         }
-        words.push({ key: canonical.slice(start, i), start, end: i });
+        if (count === wordHashes.length) {
+            wordHashes = grownInt32(wordHashes);
+            wordBounds = grownInt32(wordBounds);
+        }
+        wordBounds[2 * count] = start;
+        wordBounds[2 * count + 1] = i;
+        wordHashes[count] = hashOf(canonical, start, i);
+        count++;
     }
-    return words;
+    return { canonical, count };
+}
+
+function grownInt32(array: Int32Array): Int32Array {
+    const grown = new Int32Array(array.length * 2);
+    grown.set(array);
+    return grown;
+}
+
+/** A hash of a text's UTF-16 units from start to end: words whose hashes differ have different keys. */
+function hashOf(text: string, start: number, end: number): number {
+    let hash = 0;
+    for (let j = start; j < end; j++) {
+        hash = (Math.imul(hash, 31) + text.charCodeAt(j)) | 0;
+    }
+    return hash;
 }
 
 /**
@@ -332,6 +377,18 @@ export function nearMissNames(text: string, index: NameIndex, namespace: string 
 /** Asked at every word of every text: one empty list, not one made each time. */
 const NO_NAMES: readonly KnownName[] = [];
 
+/** The hashes (`hashOf`) of the first words of the names looked for near misses, by index. */
+const firstHashes = new WeakMap<NameIndex, Set<number>>();
+
+function firstWordHashes(index: NameIndex): Set<number> {
+    let hashes = firstHashes.get(index);
+    if (!hashes) {
+        hashes = new Set([...index.nearStart.keys()].map(first => hashOf(first, 0, first.length)));
+        firstHashes.set(index, hashes);
+    }
+    return hashes;
+}
+
 /** Candidate lists merged, by the two lists (which live as long as their index). */
 const mergedLists = new WeakMap<readonly KnownName[], WeakMap<readonly KnownName[], readonly KnownName[]>>();
 
@@ -349,26 +406,26 @@ let remembered: {
 
 function findNearMisses(text: string, index: NameIndex, namespace: string | undefined): NearMiss[] {
     const nfc = text.normalize('NFC');
-    const words = wordsOf(nfc);
+    // Read here, not through `wordsOf`: each text is looked at once (the result is remembered). Words
+    // are compared in place and a key made only for a lookup, and only for a word whose hash is that
+    // of a name's first word (a tenth of the words): a string per word was most of what reading made.
+    // Nothing below reads another text, so `wordBounds` stays this text's.
+    const { canonical, count } = scanWords(nfc);
+    const bounds = wordBounds;
+    const hashes = wordHashes;
+    const firsts = firstWordHashes(index);
+    const startOf = (k: number) => bounds[2 * k];
+    const endOf = (k: number) => bounds[2 * k + 1];
+    /** The key of word k. */
+    const key = (k: number) => canonical.slice(bounds[2 * k], bounds[2 * k + 1]);
+    /** Whether there is a word k and its key is `wanted`. */
+    const wordIs = (k: number, wanted: string) => k < count && bounds[2 * k + 1] - bounds[2 * k] === wanted.length && canonical.startsWith(wanted, bounds[2 * k]);
     const visible = (name: KnownName) => name.namespace === undefined || name.namespace === namespace;
-    // Names written right: a near miss inside one of them is that name, not a misspelling.
-    const exact: Array<[number, number]> = [];
-    for (let i = 0; i + 1 < words.length; i++) {
-        const starting = index.byStart.get(words[i].key)?.get(words[i + 1].key) ?? NO_NAMES;
-        // Index loops: this runs at every word of every text, and an iterator per loop showed in the profile.
-        for (let n = 0; n < starting.length; n++) {
-            const keys = starting[n].keys;
-            let k = 2;
-            while (k < keys.length && words[i + k]?.key === keys[k]) {
-                k++;
-            }
-            if (k === keys.length) {
-                exact.push([i, i + keys.length - 1]);
-            }
-        }
-    }
+    // Names written right: a near miss inside one of them is that name, not a misspelling. Found
+    // when a text first has a near miss to rule out (most texts have none).
+    let exact: Array<[number, number]> | undefined;
     const misses: NearMiss[] = [];
-    for (let i = 0; i < words.length; i++) {
+    for (let i = 0; i < count; i++) {
         let best: (NearMiss & { last: number }) | undefined;
         const candidates = nearCandidates(i);
         for (let n = 0; n < candidates.length; n++) {
@@ -380,16 +437,20 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
             // one further: most runs that merely start like a name end here.
             const second = name.keys[1];
             const third = name.keys[2];
-            const next = words[i + 1]?.key;
-            if (next !== second && next !== third && words[i + 2]?.key !== third) {
+            if (!wordIs(i + 1, second) && !wordIs(i + 1, third) && !wordIs(i + 2, third)) {
                 continue;
             }
-            const found = missing(words, i, name) ?? misspelt(words, i, name);
+            const found = missing(i, name) ?? misspelt(i, name);
             if (!found || (best && found.last <= best.last)) {
                 continue;
             }
-            const span = words.slice(i, found.last + 1).map(w => w.key).join(' ');
-            if (index.keys.has(span) || exact.some(([a, b]) => a <= i && found.last <= b) || /[.;:!?]/u.test(nfc.slice(words[i].end, words[found.last].start))) {
+            const spanKeys: string[] = [];
+            for (let k = i; k <= found.last; k++) {
+                spanKeys.push(key(k));
+            }
+            const span = spanKeys.join(' ');
+            exact ??= exactNames();
+            if (index.keys.has(span) || exact.some(([a, b]) => a <= i && found.last <= b) || /[.;:!?]/u.test(nfc.slice(endOf(i), startOf(found.last)))) {
                 continue;
             }
             best = found;
@@ -402,17 +463,36 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
     }
     return misses;
 
+    /** Where the text writes a declared name right: its first and last word. */
+    function exactNames(): Array<[number, number]> {
+        const found: Array<[number, number]> = [];
+        for (let i = 0; i + 1 < count; i++) {
+            const starting = index.byStart.get(key(i))?.get(key(i + 1)) ?? NO_NAMES;
+            for (let n = 0; n < starting.length; n++) {
+                const keys = starting[n].keys;
+                let k = 2;
+                while (k < keys.length && wordIs(i + k, keys[k])) {
+                    k++;
+                }
+                if (k === keys.length) {
+                    found.push([i, i + keys.length - 1]);
+                }
+            }
+        }
+        return found;
+    }
+
     /**
      * The names that may start at word i with one word left out or misspelt: those whose second or
      * third word is word i + 1, or whose third is word i + 2; in their `byFirst` order.
      */
     function nearCandidates(i: number): readonly KnownName[] {
-        const byNext = i + 1 < words.length ? index.nearStart.get(words[i].key) : undefined;
+        const byNext = i + 1 < count && firsts.has(hashes[i]) ? index.nearStart.get(key(i)) : undefined;
         if (!byNext) {
             return NO_NAMES;
         }
-        const next = byNext.get(words[i + 1].key);
-        const further = i + 2 < words.length ? byNext.get(words[i + 2].key) : undefined;
+        const next = byNext.get(key(i + 1));
+        const further = i + 2 < count ? byNext.get(key(i + 2)) : undefined;
         if (!further || further === next) {
             return next ?? NO_NAMES;
         }
@@ -433,10 +513,10 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
         return merged;
     }
 
-    function missing(ws: readonly Word[], i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
+    function missing(i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
         const keys = name.keys;
         let p = 0;
-        while (p < keys.length - 1 && ws[i + p]?.key === keys[p]) {
+        while (p < keys.length - 1 && wordIs(i + p, keys[p])) {
             p++;
         }
         // The word left out is an interior one: not the first or last, not a number, not a list element,
@@ -447,49 +527,48 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
             return undefined;
         }
         for (let k = p + 1; k < keys.length; k++) {
-            if (ws[i + k - 1]?.key !== keys[k]) {
+            if (!wordIs(i + k - 1, keys[k])) {
                 return undefined;
             }
         }
         const last = i + keys.length - 2;
         // A list separator where the word is left out: a list ("cơ sở giáo dục, đào tạo"), not the name.
-        if (/[,;]/u.test(nfc.slice(ws[i + p - 1].end, ws[i + p].start))) {
+        if (/[,;]/u.test(nfc.slice(endOf(i + p - 1), startOf(i + p)))) {
             return undefined;
         }
         // The last word alone after the gap may start a phrase with the next word rather than end the
         // name: "các cơ quan thông tin" is not "các cơ quan truyền thông" missing a word. Read so when
         // the two words follow each other in some declared name.
-        const next = ws[last + 1];
-        if (p === keys.length - 2 && next && /^[\s]*$/u.test(nfc.slice(ws[last].end, next.start)) && index.pairs.has(`${ws[last].key} ${next.key}`)) {
+        const next = last + 1;
+        if (p === keys.length - 2 && next < count && /^[\s]*$/u.test(nfc.slice(endOf(last), startOf(next))) && index.pairs.has(`${key(last)} ${key(next)}`)) {
             return undefined;
         }
         const right = spelled(name, p);
-        const corrected = `${nfc.slice(ws[i].start, ws[i + p - 1].end)} ${right}${nfc.slice(ws[i + p - 1].end, ws[last].end)}`;
-        return { start: ws[i].start, end: ws[last].end, name, right, corrected, last };
+        const corrected = `${nfc.slice(startOf(i), endOf(i + p - 1))} ${right}${nfc.slice(endOf(i + p - 1), endOf(last))}`;
+        return { start: startOf(i), end: endOf(last), name, right, corrected, last };
     }
 
-    function misspelt(ws: readonly Word[], i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
+    function misspelt(i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
         const keys = name.keys;
         let wrong = -1;
         for (let k = 0; k < keys.length; k++) {
-            const word = ws[i + k];
-            if (!word) {
+            if (i + k >= count) {
                 return undefined;
             }
-            if (word.key !== keys[k]) {
+            if (!wordIs(i + k, keys[k])) {
                 if (wrong >= 0 || k === 0) {
                     return undefined;
                 }
                 wrong = k;
             }
         }
-        if (wrong < 0 || /\d/u.test(keys[wrong]) || /\d/u.test(ws[i + wrong].key) || keys[wrong].length < 2 || !oneEditApart(ws[i + wrong].key, keys[wrong])) {
+        if (wrong < 0 || /\d/u.test(keys[wrong]) || /\d/u.test(key(i + wrong)) || keys[wrong].length < 2 || !oneEditApart(key(i + wrong), keys[wrong])) {
             return undefined;
         }
         const last = i + keys.length - 1;
         const right = spelled(name, wrong);
-        const corrected = nfc.slice(ws[i].start, ws[i + wrong].start) + right + nfc.slice(ws[i + wrong].end, ws[last].end);
-        return { start: ws[i].start, end: ws[last].end, name, right, wrong: nfc.slice(ws[i + wrong].start, ws[i + wrong].end), corrected, last };
+        const corrected = nfc.slice(startOf(i), startOf(i + wrong)) + right + nfc.slice(endOf(i + wrong), endOf(last));
+        return { start: startOf(i), end: endOf(last), name, right, wrong: nfc.slice(startOf(i + wrong), endOf(i + wrong)), corrected, last };
     }
 }
 

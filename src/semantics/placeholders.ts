@@ -35,9 +35,23 @@ export function isPlaceholderReference(refText: string | undefined): boolean {
     if (!refText) {
         return false;
     }
-    const last = refText.normalize('NFC').split('.').pop() ?? '';
-    return last.toUpperCase() === PLACEHOLDER_ID;
+    // Asked of every reference by several rules, and a plan writes the same few ids again and again:
+    // answered once per id, not with a normalized, split and upper-cased copy each time.
+    let answer = placeholderIds.get(refText);
+    if (answer === undefined) {
+        const last = refText.normalize('NFC').split('.').pop() ?? '';
+        answer = last.toUpperCase() === PLACEHOLDER_ID;
+        if (placeholderIds.size >= REMEMBERED_IDS) {
+            placeholderIds.clear();
+        }
+        placeholderIds.set(refText, answer);
+    }
+    return answer;
 }
+
+/** Ids answered, at most this many (then forgotten all at once): more than a workspace declares. */
+const REMEMBERED_IDS = 10_000;
+const placeholderIds = new Map<string, boolean>();
 
 /** Whether a written date or day ("00/00/0000", "00/00", "0-0-0000") is the placeholder date. */
 export function isPlaceholderDate(text: unknown): boolean {
