@@ -14,6 +14,19 @@ export interface AstWalk {
     nodes: AstNode[];
     depths: Int32Array;
     references: ReferenceInfo[];
+    /** The references by the node that holds them (only nodes holding some). */
+    referencesBy: Map<AstNode, ReferenceInfo[]>;
+}
+
+const NO_REFERENCES: readonly ReferenceInfo[] = [];
+
+/** The cross-references a node holds in its own properties, in `AstUtils.streamReferences` order. */
+export function referencesOf(node: AstNode): readonly ReferenceInfo[] {
+    let root = node;
+    while (root.$container) {
+        root = root.$container;
+    }
+    return walkOf(root).referencesBy.get(node) ?? NO_REFERENCES;
 }
 
 const walks = new WeakMap<AstNode, AstWalk>();
@@ -31,6 +44,7 @@ function walk(root: AstNode): AstWalk {
     const nodes: AstNode[] = [];
     const depthList: number[] = [];
     const references: ReferenceInfo[] = [];
+    const referencesBy = new Map<AstNode, ReferenceInfo[]>();
     // Pre-order with an explicit stack (no recursion limit on deep input): a node's references are
     // listed when it is visited, before those of its children, as the linker met them.
     const stack: AstNode[] = [root];
@@ -44,6 +58,7 @@ function walk(root: AstNode): AstWalk {
             depthList.push(depth);
         }
         children.length = 0;
+        const held = references.length;
         const record = node as unknown as Record<string, unknown>;
         // for…in, not Object.keys: no array per node. An AST node is a plain object: its own keys only.
         for (const property in record) {
@@ -69,12 +84,15 @@ function walk(root: AstNode): AstWalk {
                 references.push({ reference: value, container: node, property });
             }
         }
+        if (references.length > held) {
+            referencesBy.set(node, references.slice(held));
+        }
         for (let k = children.length - 1; k >= 0; k--) {
             stack.push(children[k]);
             stackDepths.push(depth + 1);
         }
     }
-    return { nodes, depths: Int32Array.from(depthList), references };
+    return { nodes, depths: Int32Array.from(depthList), references, referencesBy };
 }
 
 /** Steps between two checks for a newer edit: often enough to stop a stale build within milliseconds. */

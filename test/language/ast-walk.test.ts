@@ -1,7 +1,7 @@
 import type { AstNode, ReferenceInfo } from 'langium';
 import { AstUtils, Cancellation, isOperationCancelled } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { forEachInterruptible, walkOf } from '../../src/language/ast-walk.js';
+import { forEachInterruptible, referencesOf, walkOf } from '../../src/language/ast-walk.js';
 import { exampleFiles, inPlan, load } from '../helpers.js';
 
 /** Langium's own walk: the nodes and, node by node, their references (what its linker visits). */
@@ -32,6 +32,11 @@ describe('walkOf', () => {
             expect([...walked.depths]).toEqual(expected.nodes.map(node => depthOf(node, root)));
             expect(walked.references.map(r => [r.reference, r.container, r.property, r.index]))
                 .toEqual(expected.references.map(r => [r.reference, r.container, r.property, r.index]));
+            // By the node that holds them, as streamReferences gives them.
+            for (const node of [root, ...expected.nodes]) {
+                expect(referencesOf(node).map(r => [r.reference, r.property, r.index]))
+                    .toEqual(AstUtils.streamReferences(node).toArray().map(r => [r.reference, r.property, r.index]));
+            }
             // The linker (which reads this walk) linked each reference once, in this order.
             expect(document.references).toEqual(walked.references.map(r => r.reference));
             references += walked.references.length;
