@@ -35,20 +35,42 @@ export function limitNesting(text: string, max = MAX_NESTING): NestingCut {
     let chars: string[] | undefined;
     const cuts: number[] = [];
     let blankFrom = -1;
-    let i = 0;
     const n = text.length;
+    // The scan jumps from one character it cares about to the next, each found with indexOf and kept
+    // until passed: reading every character of a 3 MB plan took 9 ms of each edit's parse.
+    const next = (ch: string, from: number) => {
+        const at = text.indexOf(ch, from);
+        return at < 0 ? n : at;
+    };
+    let quote = -1, slash = -1, open = -1, close = -1, backslash = -1;
+    let i = 0;
     while (i < n) {
+        if (quote < i) quote = next('"', i);
+        if (slash < i) slash = next('/', i);
+        if (open < i) open = next('{', i);
+        if (close < i) close = next('}', i);
+        i = Math.min(quote, slash, open, close);
+        if (i >= n) {
+            break;
+        }
         const c = text.charCodeAt(i);
         if (c === 0x22 /* " */) {
-            i++;
-            while (i < n && text.charCodeAt(i) !== 0x22) {
-                i += text.charCodeAt(i) === 0x5c /* \ */ ? 2 : 1;
+            // To the closing quote; a backslash escapes the character after it.
+            let k = i + 1;
+            for (;;) {
+                if (quote < k) quote = next('"', k);
+                if (backslash < k) backslash = next('\\', k);
+                if (backslash < quote) {
+                    k = backslash + 2;
+                    continue;
+                }
+                i = quote + 1;
+                break;
             }
-            i++;
             continue;
         }
         if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
-            while (i < n && text.charCodeAt(i) !== 0x0a) i++;
+            i = next('\n', i);
             continue;
         }
         if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
