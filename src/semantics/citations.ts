@@ -18,6 +18,7 @@ import { parseDate } from './dates.js';
 import type { NumberSymbol } from './documents.js';
 import { declarationsNumbered, parseNumberSymbol, typeOfSymbol } from './documents.js';
 import type { SemanticServices } from './services.js';
+import { rememberedByText } from './text-memo.js';
 import { allContents } from './contents.js';
 
 /** A number-symbol found in a text. Offsets are into the text's value (NFC, wrapped lines joined). */
@@ -59,11 +60,17 @@ const DATE_AFTER = /^\s*,?\s*ngày\s+(\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}|\d{1,2}\s+
  * number (a type abbreviation of Nghị định 30/2020, a year, the National Assembly or Party form) or
  * when a kind of document is named just before it; "Ban Chỉ đạo 138/CP" (a body's name) does not.
  */
-export function findNumbers(text: string): FoundNumber[] {
+export function findNumbers(text: string): readonly FoundNumber[] {
+    return !text || !/\d/.test(text) ? NO_NUMBERS : numbersOf(text);
+}
+
+const NO_NUMBERS: readonly FoundNumber[] = [];
+
+/** `findNumbers` of a text with a digit, remembered by text (shared: never modified). */
+const numbersOf = rememberedByText(readNumbers);
+
+function readNumbers(text: string): readonly FoundNumber[] {
     const result: FoundNumber[] = [];
-    if (!text || !/\d/.test(text)) {
-        return result;
-    }
     NUMBER_SYMBOL.lastIndex = 0;
     for (let m = NUMBER_SYMBOL.exec(text); m; m = NUMBER_SYMBOL.exec(text)) {
         const printed = m[0];

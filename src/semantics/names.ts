@@ -11,6 +11,7 @@ import { isAgency, isDocument, isGroup, isModel } from '../language/generated/as
 import { characterClass, widthAt } from '../language/characters.js';
 import { documentKind, documentKindLabel } from '../language/keywords.js';
 import type { SemanticServices } from './services.js';
+import { rememberedByText } from './text-memo.js';
 import { mergedPerWorkspace } from './services.js';
 
 /** Tone marks (combining, as in NFD) that Vietnamese places on a vowel. */
@@ -53,35 +54,10 @@ export interface Word {
 const wordCharacterAt = characterClass(/^[\p{L}\p{N}]$/u);
 
 /**
- * The words of an NFC text, in order (shared: never modify the result). Remembered by text: on
- * every edit the editor re-checks the whole file, whose paragraphs are, but for one, unchanged.
+ * The words of an NFC text, in order (shared: never modify the result), remembered by text
+ * (`rememberedByText`): on every edit the editor re-checks the whole file.
  */
-export function wordsOf(text: string): readonly Word[] {
-    let words = recentWords.get(text);
-    if (!words) {
-        words = olderWords.get(text) ?? readWords(text);
-        rememberWords(text, words);
-    }
-    return words;
-}
-
-/**
- * Texts whose words are remembered: two generations of at most this many, so memory stays bounded.
- * Enough for the paragraphs of the plan being edited; a check of a thousand plans reads each text
- * in one plan's validation, and remembering more only kept ~200 MB of words alive (and copied by
- * every garbage collection).
- */
-const REMEMBERED_TEXTS = 8_000;
-let recentWords = new Map<string, readonly Word[]>();
-let olderWords = new Map<string, readonly Word[]>();
-
-function rememberWords(text: string, words: readonly Word[]): void {
-    if (recentWords.size >= REMEMBERED_TEXTS) {
-        olderWords = recentWords;
-        recentWords = new Map();
-    }
-    recentWords.set(text, words);
-}
+export const wordsOf: (text: string) => readonly Word[] = rememberedByText(text => readWords(text));
 
 function readWords(text: string): readonly Word[] {
     const { canonical, count } = scanWords(text);
