@@ -101,12 +101,8 @@ export function mergedPerWorkspace<P, T>(spec: MergedIndex<P, T>): (services: Se
     };
     return (services, uri) => merged(services, uri, root => {
         const store = storeOf(services.shared);
-        const roots = services.workspace.Roots;
         const parts: Array<{ document: LangiumDocument; part: P }> = [];
-        for (const document of services.shared.workspace.LangiumDocuments.all) {
-            if (roots.rootOf(document.uri) !== root) {
-                continue;
-            }
+        for (const document of documentsOf(services, root)) {
             const model = document.parseResult?.value;
             const key = document.uri.toString();
             let stored = store.get(key);
@@ -119,6 +115,36 @@ export function mergedPerWorkspace<P, T>(spec: MergedIndex<P, T>): (services: Se
         return spec.merge(parts, root);
     });
 }
+
+/**
+ * The documents of a workspace root, in the workspace's document order: listed once per change of
+ * the workspace for every merged index (each walked all documents, asking each its root, on every
+ * edit).
+ */
+function documentsOf(services: SemanticServices, root: string): readonly LangiumDocument[] {
+    let cache = documentLists.get(services.shared);
+    if (!cache) {
+        cache = new WorkspaceCache<string, Map<string, LangiumDocument[]>>(services.shared);
+        documentLists.set(services.shared, cache);
+    }
+    const byRoot = cache.get('', () => {
+        const lists = new Map<string, LangiumDocument[]>();
+        const roots = services.workspace.Roots;
+        for (const document of services.shared.workspace.LangiumDocuments.all) {
+            const of = roots.rootOf(document.uri);
+            const list = lists.get(of);
+            if (list) {
+                list.push(document);
+            } else {
+                lists.set(of, [document]);
+            }
+        }
+        return lists;
+    });
+    return byRoot.get(root) ?? [];
+}
+
+const documentLists = new WeakMap<LangiumSharedCoreServices, WorkspaceCache<string, Map<string, LangiumDocument[]>>>();
 
 function declaresBodies(document: LangiumDocument | undefined): boolean {
     const model = document?.parseResult?.value;
