@@ -88,9 +88,12 @@ async function startServer(root) {
     const child = spawn(NODE, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const published = new Map();
+    // The version of the text each URI's latest diagnostics are for (the server says it for open documents).
+    const versions = new Map();
     let waiting = [];
     connection.onNotification('textDocument/publishDiagnostics', params => {
         published.set(params.uri, (published.get(params.uri) ?? 0) + 1);
+        if (params.version !== undefined) versions.set(params.uri, params.version);
         const resolve = waiting;
         waiting = [];
         resolve.forEach(r => r());
@@ -128,7 +131,7 @@ async function startServer(root) {
         clearTimeout(killer);
         connection.dispose();
     };
-    return { connection, published, until, started, stop, child };
+    return { connection, published, versions, until, started, stop, child };
 }
 
 /** A document open in the server, edited by one-character changes on its comment line. */
@@ -140,7 +143,7 @@ function openDocument(server, file) {
     const line = text.split('\n').findIndex(l => l.trimStart().startsWith('//'));
     const lineText = () => text.split('\n')[line];
     return {
-        uri, get text() { return text; },
+        uri, get text() { return text; }, get version() { return version; },
         async open() {
             const before = server.published.get(uri) ?? 0;
             await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'planspec', version, text } });
@@ -182,7 +185,8 @@ async function editLatency(server, doc, count) {
         const before = server.published.get(doc.uri) ?? 0;
         const start = performance.now();
         await doc.edit(i % 2 === 1);
-        await server.until(() => (server.published.get(doc.uri) ?? 0) > before, 'diagnostics after an edit');
+        // Diagnostics of this edit's text: not those of an earlier text still on their way.
+        await server.until(() => (server.published.get(doc.uri) ?? 0) > before && (server.versions.get(doc.uri) ?? doc.version) >= doc.version, 'diagnostics after an edit');
         samples.push(performance.now() - start);
     }
     return { ...stats(samples), samples };
@@ -450,7 +454,7 @@ async function benchLsp(manifest) {
             const hoverAfter = await timed(server, 'textDocument/hover', { textDocument: { uri: doc.uri }, position: identifiers[Math.floor(identifiers.length / 2)] });
             record('lsp', 'hover right after a 500-keystroke burst (a)', ms(hoverAfter), '< 20 ms', hoverAfter < 20, cmd);
             const version = performance.now();
-            await server.until(() => (server.published.get(doc.uri) ?? 0) > before, 'diagnostics after the burst');
+            await server.until(() => (server.published.get(doc.uri) ?? 0) > before && (server.versions.get(doc.uri) ?? doc.version) >= doc.version, 'diagnostics after the burst');
             await new Promise(resolve => setTimeout(resolve, 300));
             notes.push(`500-keystroke burst (a): sent in ${ms(version - burstStart)}; the hover answered in ${ms(hoverAfter)}; diagnostics published ${server.published.get(doc.uri) - before} time(s) during and after it.`);
             for (let i = 0; i < 500; i++) await doc.edit(true);
@@ -459,7 +463,7 @@ async function benchLsp(manifest) {
             for (let i = 0; i < 1000; i++) {
                 const count = server.published.get(doc.uri) ?? 0;
                 await doc.edit(i % 2 === 1);
-                if (i % 20 === 19) await server.until(() => (server.published.get(doc.uri) ?? 0) > count, 'diagnostics during 1,000 edits');
+                if (i % 20 === 19) await server.until(() => (server.published.get(doc.uri) ?? 0) > count && (server.versions.get(doc.uri) ?? doc.version) >= doc.version, 'diagnostics during 1,000 edits');
             }
             await new Promise(resolve => setTimeout(resolve, 1000));
             const editedUsage = await serverMemory(server);

@@ -1,5 +1,5 @@
-import type { LangiumDocument, Stream, URI } from 'langium';
-import { DefaultLangiumDocuments, stream } from 'langium';
+import type { AstNode, Cancellation, LangiumDocument, Mutable, Stream, URI } from 'langium';
+import { DefaultLangiumDocumentFactory, DefaultLangiumDocuments, stream } from 'langium';
 
 /**
  * Langium's document store, with the list of all documents kept until a document is added or
@@ -28,4 +28,30 @@ export class PlanspecLangiumDocuments extends DefaultLangiumDocuments {
         this.listed = undefined;
         return super.deleteDocuments(folder);
     }
+}
+
+/**
+ * Langium's document factory, remembering which version of an open document's text each document
+ * was last read from: diagnostics then say the version they are for (LSP `version`), and a client
+ * tells the diagnostics of the text it holds from those of an older text still on their way.
+ */
+export class PlanspecDocumentFactory extends DefaultLangiumDocumentFactory {
+    override async update<T extends AstNode = AstNode>(document: Mutable<LangiumDocument<T>>, cancellationToken: Cancellation.CancellationToken): Promise<LangiumDocument<T>> {
+        // Read before Langium reads the text (at once, in the same turn): the version of that text.
+        const version = this.textDocuments?.get(document.uri.toString())?.version;
+        const updated = await super.update(document, cancellationToken);
+        if (version === undefined) {
+            readVersions.delete(updated);
+        } else {
+            readVersions.set(updated, version);
+        }
+        return updated;
+    }
+}
+
+const readVersions = new WeakMap<LangiumDocument, number>();
+
+/** The version of the open document's text a document was last read from (by an update: not when it was first opened), or undefined. */
+export function readVersionOf(document: LangiumDocument): number | undefined {
+    return readVersions.get(document);
 }

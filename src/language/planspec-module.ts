@@ -21,7 +21,7 @@ import { PlanspecGeneratedModule, PlanspecGeneratedSharedModule } from './genera
 import { ConfigWatcher } from './planspec-config-watcher.js';
 import { PlanspecDocumentBuilder } from './planspec-document-builder.js';
 import { PlanspecIndexManager } from './planspec-index-manager.js';
-import { PlanspecLangiumDocuments } from './planspec-documents.js';
+import { PlanspecDocumentFactory, PlanspecLangiumDocuments } from './planspec-documents.js';
 import { PlanspecLinker, PlanspecReferenceDescriptionProvider } from './planspec-linker.js';
 import { PlanspecWorkspaceIndex } from './planspec-index.js';
 import { createPlanspecCompletionParser, createPlanspecParser } from './planspec-parser.js';
@@ -94,6 +94,7 @@ export const PlanspecModule: Module<PlanspecServices, PartialLangiumServices & P
 export const PlanspecSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
         LangiumDocuments: (services) => new PlanspecLangiumDocuments(services),
+        LangiumDocumentFactory: (services) => new PlanspecDocumentFactory(services),
         IndexManager: (services) => new PlanspecIndexManager(services),
         DocumentBuilder: (services) => new PlanspecDocumentBuilder(services as LangiumSharedServices),
     },

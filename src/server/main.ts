@@ -10,6 +10,8 @@ import { hoverHandler } from '../ide/stale-reads.js';
 import { registerPreviewRequest } from '../ide/preview-request.js';
 import { importText } from '../import/index.js';
 import { createPlanspecServices } from '../language/planspec-module.js';
+import { readVersionOf } from '../language/planspec-documents.js';
+import { URI } from 'langium';
 import { PlanspecFileSystem } from '../workspace/file-system.js';
 import { watchCollections } from './heap.js';
 
@@ -53,6 +55,15 @@ connection.onRequest(NOT_INITIALIZED_REQUEST, () => {
 connection.onNotification(DROPPED_NOTIFICATION, () => undefined);
 
 const { shared, Planspec } = createPlanspecServices({ connection, ...PlanspecFileSystem });
+// Diagnostics say which version of an open document's text they are for (LSP `version`), so that a
+// client can tell them from those of an older text still on their way; Langium sends none.
+const sendDiagnostics = connection.sendDiagnostics.bind(connection);
+connection.sendDiagnostics = params => {
+    const open = shared.workspace.TextDocuments?.get(params.uri);
+    const document = open && params.version === undefined ? shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri)) : undefined;
+    const version = document ? readVersionOf(document) ?? open!.version : undefined;
+    return sendDiagnostics(version === undefined ? params : { ...params, version });
+};
 startLanguageServer(shared);
 // Replaces Langium's hover handler: during a burst of typing it answers from the last built AST.
 connection.onHover(hoverHandler(shared));

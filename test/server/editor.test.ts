@@ -66,6 +66,16 @@ describe('the editor over stdio, on examples/', () => {
         await show(CA_MAU, text);
     }, 30_000);
 
+    test('diagnostics say the version of the text they are for; a closed file\'s say none', async () => {
+        await show(CA_MAU, `${text}// một dòng\n`);
+        expect(client.versions.get(uri(CA_MAU))).toBe(version);
+        await show(CA_MAU, text);
+        expect(client.versions.get(uri(CA_MAU))).toBe(version);
+        const closed = planFiles.find(f => !opened.has(f))!;
+        expect(client.diagnostics.has(uri(closed))).toBe(true);
+        expect(client.versions.has(uri(closed))).toBe(false);
+    });
+
     test('hover on a document reference shows its number and date', async () => {
         const at = text.indexOf('ban hành kèm theo QD_1073') + 'ban hành kèm theo QD_'.length;
         const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri(CA_MAU) }, position: positionAt(text, at) });

@@ -14,6 +14,8 @@ export class LspClient {
     readonly diagnostics = new Map<string, Diagnostic[]>();
     /** How many times diagnostics were published for each URI. */
     readonly publications = new Map<string, number>();
+    /** The document version the latest diagnostics of each URI are for, when the server says. */
+    readonly versions = new Map<string, number>();
     private readonly child;
     private readonly waiters: Array<() => void> = [];
 
@@ -23,6 +25,9 @@ export class LspClient {
         this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
         this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
             this.diagnostics.set(params.uri, params.diagnostics);
+            if (params.version !== undefined) {
+                this.versions.set(params.uri, params.version);
+            }
             this.publications.set(params.uri, (this.publications.get(params.uri) ?? 0) + 1);
             this.waiters.splice(0).forEach(wake => wake());
         });
@@ -58,13 +63,18 @@ export class LspClient {
     async open(uri: string, text: string, version = 1): Promise<void> {
         const before = this.publications.get(uri) ?? 0;
         await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'planspec', version, text } });
-        await this.until(() => (this.publications.get(uri) ?? 0) > before, `diagnostics of ${uri} after opening it`);
+        await this.until(() => this.publishedFor(uri, before, version), `diagnostics of ${uri} after opening it`);
     }
 
     async change(uri: string, text: string, version: number): Promise<void> {
         const before = this.publications.get(uri) ?? 0;
         await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
-        await this.until(() => (this.publications.get(uri) ?? 0) > before, `diagnostics of ${uri} after a change`);
+        await this.until(() => this.publishedFor(uri, before, version), `diagnostics of ${uri} after a change`);
+    }
+
+    /** Whether diagnostics came for the text of `version` (a later publication, of that version when the server says). */
+    private publishedFor(uri: string, before: number, version: number): boolean {
+        return (this.publications.get(uri) ?? 0) > before && (this.versions.get(uri) ?? version) >= version;
     }
 
     dispose(): void {
