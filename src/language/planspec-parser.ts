@@ -9,10 +9,11 @@
  */
 import type { ILexingError, IRecognitionException } from 'chevrotain';
 import type { AstNode, LangiumCoreServices, LangiumParser, ParseResult } from 'langium';
-import { createCompletionParser, createLangiumParser } from 'langium';
+import { createCompletionParser, createLangiumParser, isAstNode } from 'langium';
 import { refineSyntaxErrors } from './syntax-errors.js';
 import { PlanspecParserErrorMessageProvider } from './syntax-messages.js';
 import { installBraceRecovery } from './syntax-recovery.js';
+import { linkContainersAndWalk } from './ast-walk.js';
 
 /** Braces deeper than this are not parsed: real plans nest a few levels; the parser's stack allows ~150. */
 export const MAX_NESTING = 64;
@@ -133,9 +134,56 @@ function capErrors<E extends ILexingError | IRecognitionException>(errors: E[], 
 const TOO_DEEP = (max: number) =>
     `Lồng nhau quá sâu: phần này sâu hơn ${max} cấp "{ … }" nên nội dung bên trong không được đọc / Nested deeper than ${max} levels of "{ … }": the content inside is not read`;
 
+/** The members of Langium's parser (4.4) that its `parse` uses; TypeScript-private, so named here. */
+interface ParserInternals {
+    nodeBuilder: { buildRootNode(input: string): unknown; addHiddenNodes(tokens: unknown[]): void };
+    lexer: { tokenize(input: string): { tokens: unknown[]; hidden: unknown[]; errors: ILexingError[]; report?: unknown } };
+    wrapper: { input: unknown[]; errors: IRecognitionException[] };
+    allRules: Map<string, unknown>;
+    mainRule: unknown;
+    doParse(rule: unknown): AstNode;
+    unorderedGroups: { clear(): void };
+    lexerResult: unknown;
+}
+
+/**
+ * Langium's `LangiumParser.parse`, step for step, but for the last: the containers of the AST's nodes
+ * are set in the walk that the linker, the scopes and the rules then read (`linkContainersAndWalk`),
+ * instead of by Langium's own pass (an `Object.entries` array per node, a tenth of each parse). Kept
+ * as Langium's when its parser does not have the members this relies on (another Langium version).
+ */
+function parseLinkingOnce(parser: LangiumParser): LangiumParser['parse'] | undefined {
+    const p = parser as unknown as ParserInternals;
+    if (typeof p.doParse !== 'function' || typeof p.nodeBuilder?.buildRootNode !== 'function' || typeof p.lexer?.tokenize !== 'function'
+        || !(p.allRules instanceof Map) || typeof p.unorderedGroups?.clear !== 'function' || !p.wrapper) {
+        return undefined;
+    }
+    return (<T extends AstNode>(input: string, options: { rule?: string } = {}): ParseResult<T> => {
+        p.nodeBuilder.buildRootNode(input);
+        const lexerResult = p.lexerResult = p.lexer.tokenize(input);
+        p.wrapper.input = lexerResult.tokens;
+        const ruleMethod = options.rule ? p.allRules.get(options.rule) : p.mainRule;
+        if (!ruleMethod) {
+            throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
+        }
+        const result = p.doParse(ruleMethod);
+        p.nodeBuilder.addHiddenNodes(lexerResult.hidden);
+        p.unorderedGroups.clear();
+        p.lexerResult = undefined;
+        if (isAstNode(result)) {
+            linkContainersAndWalk(result);
+        }
+        return { value: result as T, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors: p.wrapper.errors } as ParseResult<T>;
+    }) as LangiumParser['parse'];
+}
+
 /** Wraps the document parser with the guards described above. */
 export function createPlanspecParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
+    const linkingOnce = parseLinkingOnce(parser);
+    if (linkingOnce) {
+        parser.parse = linkingOnce;
+    }
     const recovery = installBraceRecovery(parser);
     const provider = services.parser.ParserErrorMessageProvider;
     const parse = parser.parse.bind(parser) as LangiumParser['parse'];

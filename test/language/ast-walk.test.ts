@@ -44,6 +44,32 @@ describe('walkOf', () => {
         expect(references).toBeGreaterThan(500);
     });
 
+    test('after a parse, every node\'s container, property and index are where Langium\'s linking puts them', async () => {
+        const loaded = await load(exampleFiles('ca-mau/kh-qd634.plan'));
+        let checked = 0;
+        const visit = (node: AstNode) => {
+            for (const [property, value] of Object.entries(node)) {
+                if (property.startsWith('$')) continue;
+                const items: unknown[] = Array.isArray(value) ? value : [value];
+                items.forEach((item, index) => {
+                    if (item && typeof item === 'object' && typeof (item as AstNode).$type === 'string') {
+                        const child = item as AstNode;
+                        expect(child.$container).toBe(node);
+                        expect(child.$containerProperty).toBe(property);
+                        if (Array.isArray(value)) expect(child.$containerIndex).toBe(index);
+                        checked++;
+                        visit(child);
+                    }
+                });
+            }
+        };
+        for (const document of Object.values(loaded.documents)) {
+            expect(document.parseResult.value.$container).toBeUndefined();
+            visit(document.parseResult.value);
+        }
+        expect(checked).toBeGreaterThan(500);
+    });
+
     test('is made once per AST: a new parse (an edit) gets its own walk', async () => {
         const first = await load(inPlan('    nhiệm vụ NV1 "Làm việc A." { chủ trì STP }'));
         const walked = walkOf(first.model);
