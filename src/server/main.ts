@@ -1,3 +1,4 @@
+import { URI } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import type { Message } from 'vscode-languageserver/node';
 import { createConnection, ErrorCodes, ProposedFeatures, ResponseError } from 'vscode-languageserver/node';
@@ -11,7 +12,6 @@ import { registerPreviewRequest } from '../ide/preview-request.js';
 import { importText } from '../import/index.js';
 import { createPlanspecServices } from '../language/planspec-module.js';
 import { readVersionOf } from '../language/planspec-documents.js';
-import { URI } from 'langium';
 import { PlanspecFileSystem } from '../workspace/file-system.js';
 import { watchCollections } from './heap.js';
 
