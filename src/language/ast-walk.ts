@@ -1,5 +1,5 @@
 import type { AstNode, Mutable, ReferenceInfo } from 'langium';
-import { Cancellation, interruptAndCheck, isAstNode, isMultiReference, isReference } from 'langium';
+import { AstUtils, Cancellation, interruptAndCheck, isAstNode, isMultiReference, isReference } from 'langium';
 
 /**
  * One walk of a parsed AST, shared by everything that reads all of it: its nodes in the order of
@@ -22,11 +22,7 @@ const NO_REFERENCES: readonly ReferenceInfo[] = [];
 
 /** The cross-references a node holds in its own properties, in `AstUtils.streamReferences` order. */
 export function referencesOf(node: AstNode): readonly ReferenceInfo[] {
-    let root = node;
-    while (root.$container) {
-        root = root.$container;
-    }
-    return walkOf(root).referencesBy.get(node) ?? NO_REFERENCES;
+    return walkOf(AstUtils.findRootNode(node)).referencesBy.get(node) ?? NO_REFERENCES;
 }
 
 const walks = new WeakMap<AstNode, AstWalk>();
