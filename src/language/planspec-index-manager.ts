@@ -89,12 +89,14 @@ export class PlanspecIndexManager extends DefaultIndexManager {
     }
 
     override removeReferences(uri: URI): void {
-        const references = this.referenceIndex.get(uri.toString());
-        if (references && references.length > 0) {
+        const key = uri.toString();
+        // Its own file among its targets would never count: a file is not affected by itself.
+        const targets = this.targetsOf.get(key);
+        if (targets && targets.size > 0) {
             this.forgetDeletedAfterUpdate();
-            this.previousTargets.set(uri.toString(), new Set(references.map(ref => ref.targetUri.toString())));
+            this.previousTargets.set(key, targets);
         }
-        this.targetsOf.delete(uri.toString());
+        this.targetsOf.delete(key);
         super.removeReferences(uri);
     }
 
