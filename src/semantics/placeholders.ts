@@ -10,6 +10,7 @@
  * - a date: `00/00/0000` (or `00/00`, day and month).
  */
 import type { Party } from '../language/generated/ast.js';
+import { rememberedByText } from './text-memo.js';
 
 /** The id written where a body must be named. */
 export const PLACEHOLDER_ID = 'CẦN_ĐIỀN';
@@ -35,23 +36,14 @@ export function isPlaceholderReference(refText: string | undefined): boolean {
     if (!refText) {
         return false;
     }
-    // Asked of every reference by several rules, and a plan writes the same few ids again and again:
-    // answered once per id, not with a normalized, split and upper-cased copy each time.
-    let answer = placeholderIds.get(refText);
-    if (answer === undefined) {
-        const last = refText.normalize('NFC').split('.').pop() ?? '';
-        answer = last.toUpperCase() === PLACEHOLDER_ID;
-        if (placeholderIds.size >= REMEMBERED_IDS) {
-            placeholderIds.clear();
-        }
-        placeholderIds.set(refText, answer);
-    }
-    return answer;
+    return isPlaceholderId(refText);
 }
 
-/** Ids answered, at most this many (then forgotten all at once): more than a workspace declares. */
-const REMEMBERED_IDS = 10_000;
-const placeholderIds = new Map<string, boolean>();
+/**
+ * Asked of every reference by several rules, and a plan writes the same few ids again and again:
+ * answered once per id (`rememberedByText`), not with a normalized, split and upper-cased copy each time.
+ */
+const isPlaceholderId = rememberedByText(refText => (refText.normalize('NFC').split('.').pop() ?? '').toUpperCase() === PLACEHOLDER_ID);
 
 /** Whether a written date or day ("00/00/0000", "00/00", "0-0-0000") is the placeholder date. */
 export function isPlaceholderDate(text: unknown): boolean {
