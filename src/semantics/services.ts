@@ -1,5 +1,5 @@
 import type { AstNode, LangiumCoreServices, LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
-import { DocumentState, WorkspaceCache } from 'langium';
+import { DocumentState, MultiMap, WorkspaceCache } from 'langium';
 import { isAgency, isGroup, isModel } from '../language/generated/ast.js';
 import type { WorkspaceRoots } from '../workspace/roots.js';
 
@@ -124,27 +124,17 @@ export function mergedPerWorkspace<P, T>(spec: MergedIndex<P, T>): (services: Se
 function documentsOf(services: SemanticServices, root: string): readonly LangiumDocument[] {
     let cache = documentLists.get(services.shared);
     if (!cache) {
-        cache = new WorkspaceCache<string, Map<string, LangiumDocument[]>>(services.shared);
+        cache = new WorkspaceCache<string, MultiMap<string, LangiumDocument>>(services.shared);
         documentLists.set(services.shared, cache);
     }
     const byRoot = cache.get('', () => {
-        const lists = new Map<string, LangiumDocument[]>();
         const roots = services.workspace.Roots;
-        for (const document of services.shared.workspace.LangiumDocuments.all) {
-            const of = roots.rootOf(document.uri);
-            const list = lists.get(of);
-            if (list) {
-                list.push(document);
-            } else {
-                lists.set(of, [document]);
-            }
-        }
-        return lists;
+        return new MultiMap(services.shared.workspace.LangiumDocuments.all.map(document => [roots.rootOf(document.uri), document] as [string, LangiumDocument]));
     });
-    return byRoot.get(root) ?? [];
+    return byRoot.get(root);
 }
 
-const documentLists = new WeakMap<LangiumSharedCoreServices, WorkspaceCache<string, Map<string, LangiumDocument[]>>>();
+const documentLists = new WeakMap<LangiumSharedCoreServices, WorkspaceCache<string, MultiMap<string, LangiumDocument>>>();
 
 function declaresBodies(document: LangiumDocument | undefined): boolean {
     const model = document?.parseResult?.value;
