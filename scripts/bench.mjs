@@ -179,14 +179,21 @@ function positions(doc, limit = Infinity) {
     return { afterLead: spread(afterLead), identifiers: spread(identifiers) };
 }
 
+/**
+ * Whether the diagnostics of the document's current text have come: published after the `before`-th
+ * publication, and of its version (the server says which), not of an earlier text still on their way.
+ */
+function hasDiagnosticsOf(server, doc, before) {
+    return (server.published.get(doc.uri) ?? 0) > before && (server.versions.get(doc.uri) ?? doc.version) >= doc.version;
+}
+
 async function editLatency(server, doc, count) {
     const samples = [];
     for (let i = 0; i < count; i++) {
         const before = server.published.get(doc.uri) ?? 0;
         const start = performance.now();
         await doc.edit(i % 2 === 1);
-        // Diagnostics of this edit's text: not those of an earlier text still on their way.
-        await server.until(() => (server.published.get(doc.uri) ?? 0) > before && (server.versions.get(doc.uri) ?? doc.version) >= doc.version, 'diagnostics after an edit');
+        await server.until(() => hasDiagnosticsOf(server, doc, before), 'diagnostics after an edit');
         samples.push(performance.now() - start);
     }
     return { ...stats(samples), samples };
@@ -454,7 +461,7 @@ async function benchLsp(manifest) {
             const hoverAfter = await timed(server, 'textDocument/hover', { textDocument: { uri: doc.uri }, position: identifiers[Math.floor(identifiers.length / 2)] });
             record('lsp', 'hover right after a 500-keystroke burst (a)', ms(hoverAfter), '< 20 ms', hoverAfter < 20, cmd);
             const version = performance.now();
-            await server.until(() => (server.published.get(doc.uri) ?? 0) > before && (server.versions.get(doc.uri) ?? doc.version) >= doc.version, 'diagnostics after the burst');
+            await server.until(() => hasDiagnosticsOf(server, doc, before), 'diagnostics after the burst');
             await new Promise(resolve => setTimeout(resolve, 300));
             notes.push(`500-keystroke burst (a): sent in ${ms(version - burstStart)}; the hover answered in ${ms(hoverAfter)}; diagnostics published ${server.published.get(doc.uri) - before} time(s) during and after it.`);
             for (let i = 0; i < 500; i++) await doc.edit(true);
@@ -463,7 +470,7 @@ async function benchLsp(manifest) {
             for (let i = 0; i < 1000; i++) {
                 const count = server.published.get(doc.uri) ?? 0;
                 await doc.edit(i % 2 === 1);
-                if (i % 20 === 19) await server.until(() => (server.published.get(doc.uri) ?? 0) > count && (server.versions.get(doc.uri) ?? doc.version) >= doc.version, 'diagnostics during 1,000 edits');
+                if (i % 20 === 19) await server.until(() => hasDiagnosticsOf(server, doc, count), 'diagnostics during 1,000 edits');
             }
             await new Promise(resolve => setTimeout(resolve, 1000));
             const editedUsage = await serverMemory(server);
