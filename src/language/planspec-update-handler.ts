@@ -29,7 +29,7 @@ export const BURST_WINDOW_MS = 60;
  * hover after 500 keystrokes waited for 500 parses. Here a change first cancels the running build
  * (it is of a text already stale), and the rebuild waits for a pause in typing. A request that needs
  * the new text does not wait for the pause: it starts the build at once (`flush`, called by
- * PlanspecDocumentBuilder.waitUntil).
+ * PlanspecDocumentBuilder.awaitDocumentState).
  */
 export class PlanspecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     debounceMs = EDIT_DEBOUNCE_MS;
