@@ -472,12 +472,16 @@ async function benchLsp(manifest) {
                 await doc.edit(i % 2 === 1);
                 if (i % 20 === 19) await server.until(() => hasDiagnosticsOf(server, doc, count), 'diagnostics during 1,000 edits');
             }
-            await new Promise(resolve => setTimeout(resolve, 1000));
+            // Then 5 s without a message, as when the user stops typing: the server collects its
+            // garbage after 2 s of quiet (src/server/idle-collection.ts), and a collection of this
+            // heap takes 1–2 s. A request during the wait would restart the quiet time.
+            await new Promise(resolve => setTimeout(resolve, 5000));
             const editedUsage = await serverMemory(server);
             const rssEdited = editedUsage.rss;
-            notes.push(`server memory after 1,000 edits (a): RSS ${mb(rssEdited)}; ${memoryParts(editedUsage)}.`);
+            const idle = editedUsage.idleCollections;
+            notes.push(`server memory after 1,000 edits (a) and 5 s of quiet: RSS ${mb(rssEdited)}; ${memoryParts(editedUsage)}; ${idle.count} idle collection(s) so far, ${ms(idle.ms)} in all, ${mb(idle.freedBytes)} freed.`);
             const growth = rssEdited / rssLoaded;
-            record('lsp', `server RSS after 1,000 edits (a): ${mb(rssEdited)}, ÷ after load`, `${growth.toFixed(2)}×`, '≤ 1.20×', growth <= 1.2, cmd);
+            record('lsp', `server RSS after 1,000 edits (a) and 5 s of quiet: ${mb(rssEdited)}, ÷ after load`, `${growth.toFixed(2)}×`, '≤ 1.20×', growth <= 1.2, cmd);
         }
         await server.stop();
     }

@@ -14,12 +14,14 @@ import { createPlanspecServices } from '../language/planspec-module.js';
 import { readVersionOf } from '../language/planspec-documents.js';
 import { PlanspecFileSystem } from '../workspace/file-system.js';
 import { watchCollections } from './heap.js';
+import { IdleCollector } from './idle-collection.js';
 
 /** Method names that requests and notifications sent before `initialize` are rerouted to. */
 const NOT_INITIALIZED_REQUEST = '$/planspec/notInitialized';
 const DROPPED_NOTIFICATION = '$/planspec/dropped';
 
 let initializeSeen = false;
+const idle = new IdleCollector();
 
 /**
  * The protocol says a request before `initialize` gets the error ServerNotInitialized and a
@@ -44,6 +46,7 @@ function beforeInitialize(message: Message): void {
 const connection = createConnection(ProposedFeatures.all, {
     messageStrategy: {
         handleMessage(message, next) {
+            idle.activity();
             beforeInitialize(message);
             next(message);
         },
@@ -65,6 +68,7 @@ connection.sendDiagnostics = params => {
     return sendDiagnostics(version === undefined ? params : { ...params, version });
 };
 startLanguageServer(shared);
+idle.watch(shared.workspace.WorkspaceLock);
 // Replaces Langium's hover handler: during a burst of typing it answers from the last built AST.
 connection.onHover(hoverHandler(shared));
 // Custom requests of the VS Code extension.
@@ -75,4 +79,4 @@ connection.onRequest(IMPORT_REQUEST, (params: ImportParams) => importRequest(par
 // For `npm run bench`: the server's memory after loading and after many edits (RSS growth budget),
 // and the garbage collections so far (what an edit's time goes to besides the build).
 const collections = watchCollections();
-connection.onRequest('planspec/memory', () => ({ ...process.memoryUsage(), collections }));
+connection.onRequest('planspec/memory', () => ({ ...process.memoryUsage(), collections, idleCollections: idle.stats }));
