@@ -1,5 +1,5 @@
 import type { URI } from 'langium';
-import { URI as Uris } from 'langium';
+import { DocumentState, URI as Uris } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
@@ -15,10 +15,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 export const EDIT_DEBOUNCE_MS = 0;
 
 /**
- * Quiet time within a burst (a change less than BURST_WINDOW_MS after the one before): a client
- * busy sending keystrokes may pause for longer than EDIT_DEBOUNCE_MS between two of them, and a
- * build started then is cancelled by the next one having reset the document, leaving nothing
- * built for a hover to answer from.
+ * Quiet time within a burst (a change less than BURST_WINDOW_MS after the one before, while the
+ * build of the one before is not done): a client busy sending keystrokes may pause for longer than
+ * EDIT_DEBOUNCE_MS between two of them, and a build started then is cancelled by the next one having
+ * reset the document, leaving nothing built for a hover to answer from. A change that comes after
+ * the previous one's diagnostics is no burst however soon it comes: the server is keeping up.
  */
 export const BURST_DEBOUNCE_MS = 100;
 export const BURST_WINDOW_MS = 60;
@@ -38,12 +39,19 @@ export class PlanspecDocumentUpdateHandler extends DefaultDocumentUpdateHandler 
     protected lastChange = -Infinity;
     /** Counts the changes, so that a flush planned before a newer change is dropped. */
     protected changes = 0;
+    /** The count of changes at the latest flush, and at the latest build that ran to its end. */
+    protected flushed = 0;
+    protected built = 0;
     /** Documents changed in the editor and not yet handed to the builder. */
     protected readonly pending = new Map<string, URI>();
     protected timer: ReturnType<typeof setTimeout> | undefined;
 
     constructor(services: LangiumSharedServices) {
         super(services);
+        // A cancelled build never reaches Validated.
+        services.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+            this.built = this.flushed;
+        });
     }
 
     override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
@@ -53,7 +61,7 @@ export class PlanspecDocumentUpdateHandler extends DefaultDocumentUpdateHandler 
             clearTimeout(this.timer);
         }
         const now = performance.now();
-        const inBurst = now - this.lastChange < BURST_WINDOW_MS;
+        const inBurst = now - this.lastChange < BURST_WINDOW_MS && this.built < this.changes;
         this.lastChange = now;
         const planned = ++this.changes;
         this.timer = setTimeout(() => this.afterQueuedMessages(planned), inBurst ? this.burstDebounceMs : this.debounceMs);
@@ -94,6 +102,7 @@ export class PlanspecDocumentUpdateHandler extends DefaultDocumentUpdateHandler 
             all.set(uri.toString(), uri);
         }
         if (all.size > 0 || deleted.length > 0) {
+            this.flushed = this.changes;
             super.fireDocumentUpdate([...all.values()], deleted);
         }
     }
