@@ -25,6 +25,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { generate } from './bench-corpus.mjs';
+import { SERVER_NODE_OPTIONS } from '../out/server/node-options.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NODE = process.execPath;
@@ -85,7 +86,8 @@ function stats(samples) {
 async function startServer(root) {
     // PLANSPEC_BENCH_SERVER_ARGS: Node options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it under the bench.
     const nodeArgs = (process.env.PLANSPEC_BENCH_SERVER_ARGS ?? '').split(' ').filter(a => a !== '');
-    const child = spawn(NODE, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // With the Node options the VS Code extension starts it with.
+    const child = spawn(NODE, [...SERVER_NODE_OPTIONS, ...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const published = new Map();
     // The version of the text each URI's latest diagnostics are for (the server says it for open documents).
@@ -421,6 +423,7 @@ function memoryParts(usage) {
 }
 
 async function benchLsp(manifest) {
+    notes.push(`the language server runs with the Node options the VS Code extension starts it with: ${SERVER_NODE_OPTIONS.join(' ')} (src/server/node-options.ts).`);
     for (const shape of options.shapes.filter(s => s === 'a' || s === 'b')) {
         const info = manifest.shapes[shape];
         const root = path.join(CORPUS, info.dir);

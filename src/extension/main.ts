@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, NodeModule, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { SERVER_NODE_OPTIONS } from '../server/node-options.js';
 import { features } from './features.js';
 import { LANGUAGE_ID } from './strings.js';
 
@@ -15,8 +16,8 @@ export function activate(context: vscode.ExtensionContext): void {
     const output = vscode.window.createOutputChannel('planspec', { log: true });
     context.subscriptions.push(output);
     const module = context.asAbsolutePath('dist/server.cjs');
-    const run: NodeModule = { module, transport: TransportKind.ipc, options: { env: serverEnvironment() } };
-    const debug: NodeModule = { module, transport: TransportKind.ipc, options: { env: serverEnvironment(), execArgv: ['--nolazy', '--inspect=6009'] } };
+    const run: NodeModule = { module, transport: TransportKind.ipc, options: { env: serverEnvironment(), execArgv: [...SERVER_NODE_OPTIONS] } };
+    const debug: NodeModule = { module, transport: TransportKind.ipc, options: { env: serverEnvironment(), execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'] } };
     const serverOptions: ServerOptions = { run, debug };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: LANGUAGE_ID }, { scheme: 'untitled', language: LANGUAGE_ID }],
