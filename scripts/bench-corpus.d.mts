@@ -30,3 +30,4 @@ export interface Manifest {
     shapes: Record<string, ShapeStats>;
 }
 export declare function generate(options: CorpusOptions): Manifest;
+export declare function nearIdentical(dir: string, options: { megabytes: number; seed?: number }): ShapeStats & { plan: string };

@@ -412,6 +412,45 @@ function workspace(dir, { seed, material, provinceIndex, plans, planLines, bigLi
     return { dir, namespace: ns, province, big, ...stats };
 }
 
+/**
+ * A workspace with one plan of `megabytes` MB whose paragraphs are near copies of one another: eight
+ * paragraphs of the examples' prose, each copied over and over with one word changed, as a drafter
+ * copies a paragraph and edits it. The case that made duplicate-text grow worse than linearly (5 MB
+ * took 69 s, 50 MB more than 300 s).
+ */
+export function nearIdentical(dir, { megabytes, seed = 1 }) {
+    const material = loadMaterial();
+    const r = rng(seed, `near:${megabytes}`);
+    const [ns, province] = PROVINCES[0];
+    const folder = ns.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+    const stats = { files: 0, bytes: 0, lines: 0 };
+    fs.rmSync(dir, { recursive: true, force: true });
+    writeFile(path.join(dir, 'planspec.config.json'), '{\n  "extends": "planspec:recommended"\n}\n', stats);
+    for (const file of ['co-quan.plan', 'van-ban.plan', 'chi-so.plan']) {
+        writeFile(path.join(dir, 'quoc-gia', file), fs.readFileSync(path.join(EXAMPLES, 'quoc-gia', file), 'utf8'), stats);
+    }
+    writeFile(path.join(dir, folder, 'co-quan.plan'), registryText(ns, province, provincialDocuments(seed, ns)), stats);
+    const originals = Array.from({ length: 8 }, () => Array.from({ length: r.int(3, 5) }, () => respin(r.pick(material.sentences), r, province)).join(' ').split(' '));
+    const words = [...new Set(originals.flat().filter(w => /^[\p{Ll}]+$/u.test(w)))].sort();
+    const out = [`phạm vi ${ns} "Tỉnh ${province}"`, '', `// Bench: a plan of ${megabytes} MB of near-identical paragraphs (seed ${seed}).`, 'kế hoạch KH_LAP "KẾ HOẠCH CÓ ĐOẠN VĂN GẦN TRÙNG NHAU" {', '    số "1/KH-UBND"', '    ngày 02/01/2020', '    của UBND_TINH', ''];
+    let bytes = 0;
+    for (let section = 1; bytes < megabytes * 1e6; section++) {
+        out.push(`    phần "${section}" "Nội dung ${section}" {`);
+        for (let i = 0; i < 20; i++) {
+            const copy = [...r.pick(originals)];
+            copy[r.int(1, copy.length - 2)] = r.pick(words);
+            const line = `        [-] "${copy.join(' ')}"`;
+            out.push(line);
+            bytes += Buffer.byteLength(line) + 1;
+        }
+        out.push('    }');
+    }
+    out.push('}', '');
+    const plan = path.join(dir, folder, 'kh-lap.plan');
+    writeFile(plan, out.join('\n'), stats);
+    return { dir, plan, ...stats };
+}
+
 export function generate({ out, shapes = ['a', 'b'], plans = 1000, seed = 1, planLines = 300, bigLines = 5000, bLines = 20000, workspaces = 10, log = () => {} }) {
     const material = loadMaterial();
     const manifest = { seed, plans, planLines, bigLines, bLines, workspaces, shapes: {} };

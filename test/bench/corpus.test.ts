@@ -100,3 +100,24 @@ describe('bench corpus', () => {
         expect(fs.readFileSync(path.join(dir, 'three', name), 'utf8')).toBe(fs.readFileSync(path.join(dir, 'one', name), 'utf8'));
     });
 });
+
+describe('bench: a plan of near-identical paragraphs', () => {
+    test('parses with no error; its paragraphs are near copies, each reported as such', async () => {
+        const { nearIdentical } = await import('../../scripts/bench-corpus.mjs');
+        const out = path.join(dir, 'near');
+        const made = nearIdentical(out, { megabytes: 0.1, seed: 3 });
+        expect(made.bytes).toBeGreaterThan(100_000);
+        const text = fs.readFileSync(made.plan, 'utf8');
+        const paragraphs = [...text.matchAll(/\[-\] "((?:\\.|[^"\\])*)"/g)].map(m => m[1]);
+        expect(paragraphs.length).toBeGreaterThan(50);
+        // Copies with one word changed: almost all differ from one another, each shares all but one word with another.
+        expect(new Set(paragraphs).size / paragraphs.length).toBeGreaterThan(0.9);
+        const loaded = await loadWorkspace([out]);
+        const findings = collectFindings(loaded.all);
+        expect(findings.filter(f => f.severity === 'error')).toEqual([]);
+        const near = findings.filter(f => f.ruleId === 'duplicate-text' && f.file.endsWith('kh-lap.plan'));
+        expect(near.length).toBeGreaterThan(paragraphs.length / 2);
+        // The same seed, the same plan.
+        expect(fs.readFileSync(nearIdentical(path.join(dir, 'near-again'), { megabytes: 0.1, seed: 3 }).plan, 'utf8')).toBe(text);
+    }, 120_000);
+});
