@@ -56,7 +56,10 @@ export function comparableText(text: string): string {
     return normalizeText(text.replace(LEADING_MARKER, ''));
 }
 
-/** What `wordsOf` reads of a text: where each word stands, its length and its number. */
+/**
+ * What `wordsOf` reads of a text: where each word stands, its length and its number. All but `id`
+ * are overwritten by the next `wordsOf`.
+ */
 export interface TextWords {
     count: number;
     starts: Int32Array;
@@ -91,7 +94,11 @@ export class WordNumbers {
 
     /** The number of the word text[start, end), which is in lower case; numbered now if new. */
     numberOf(text: string, start: number, end: number): number {
-        const hash = hashOf(text, start, end);
+        return this.numberOfHashed(text, start, end, hashOf(text, start, end));
+    }
+
+    /** `numberOf`, given the word's `hashOf` (which `wordsOf` reads with the word's characters). */
+    numberOfHashed(text: string, start: number, end: number, hash: number): number {
         const found = this.find(text, start, end, hash);
         if (found >= 0) {
             return found;
@@ -141,10 +148,14 @@ export class WordNumbers {
     }
 }
 
+/** FNV-1a over UTF-16 units. */
+const HASH_START = 0x811c9dc5 | 0;
+const HASH_FACTOR = 0x01000193;
+
 function hashOf(text: string, start: number, end: number): number {
-    let hash = 0x811c9dc5 | 0;
+    let hash = HASH_START;
     for (let i = start; i < end; i++) {
-        hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+        hash = Math.imul(hash ^ text.charCodeAt(i), HASH_FACTOR);
     }
     return hash;
 }
@@ -164,44 +175,59 @@ function sameCharacters(word: string, text: string, start: number, end: number):
 /**
  * The words of a text as `normalizeText` reads them (runs of anything but punctuation, symbols and
  * blanks, in lower case), numbered so that equal words have one number, with where they stand.
+ * `starts`, `ends` and `lengths` are views of scratch arrays shared by every call, valid until the
+ * next one; `id` is the caller's.
  */
 export function wordsOf(text: string, ids: WordNumbers = new WordNumbers()): TextWords {
-    // Read into scratch arrays shared by every call, then copied at their size: growing four lists
-    // a word at a time allocated more than anything else in the rule.
+    // Read into scratch arrays shared by every call: growing four lists a word at a time allocated
+    // more than anything else in the rule, and copying those only read before the next call, most of
+    // what was left.
     let count = 0;
     // The AST holds NFC text; lower case keeps the offsets unless a letter changes length (rare).
     const lower = text.toLowerCase();
     const caseless = lower.length === text.length;
     const scanned = caseless ? lower : text;
-    for (let i = 0; i < scanned.length;) {
+    const length = scanned.length;
+    let { starts, ends, lengths, id } = scratch;
+    for (let i = 0; i < length;) {
         const width = separatorAt(scanned, i);
         if (width > 0) {
             i += width;
             continue;
         }
         const start = i;
-        while (i < scanned.length && separatorAt(scanned, i) === 0) {
-            i += widthAt(scanned, i);
-        }
-        if (count === scratch.id.length) {
-            scratch = { starts: grown(scratch.starts), ends: grown(scratch.ends), lengths: grown(scratch.lengths), id: grown(scratch.id) };
+        // The word's `hashOf`, read with its characters rather than in a pass of its own.
+        let hash = HASH_START;
+        do {
+            const code = scanned.charCodeAt(i);
+            hash = Math.imul(hash ^ code, HASH_FACTOR);
+            if (code >= 0xd800 && code <= 0xdbff && widthAt(scanned, i) === 2) {
+                hash = Math.imul(hash ^ scanned.charCodeAt(i + 1), HASH_FACTOR);
+                i += 2;
+            } else {
+                i++;
+            }
+        } while (i < length && separatorAt(scanned, i) === 0);
+        if (count === id.length) {
+            scratch = { starts: grown(starts), ends: grown(ends), lengths: grown(lengths), id: grown(id) };
+            ({ starts, ends, lengths, id } = scratch);
         }
         if (caseless) {
-            scratch.id[count] = ids.numberOf(scanned, start, i);
-            scratch.lengths[count] = i - start;
+            id[count] = ids.numberOfHashed(scanned, start, i, hash);
+            lengths[count] = i - start;
         } else {
             const word = scanned.slice(start, i).toLowerCase();
-            scratch.id[count] = ids.numberOf(word, 0, word.length);
-            scratch.lengths[count] = word.length;
+            id[count] = ids.numberOf(word, 0, word.length);
+            lengths[count] = word.length;
         }
-        scratch.starts[count] = start;
-        scratch.ends[count] = i;
+        starts[count] = start;
+        ends[count] = i;
         count++;
     }
     return {
         count, caseless, ids,
-        starts: scratch.starts.slice(0, count), ends: scratch.ends.slice(0, count),
-        lengths: scratch.lengths.slice(0, count), id: scratch.id.slice(0, count),
+        starts: starts.subarray(0, count), ends: ends.subarray(0, count),
+        lengths: lengths.subarray(0, count), id: id.slice(0, count),
     };
 }
 
