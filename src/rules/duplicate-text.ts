@@ -251,10 +251,9 @@ function nearDuplicates(readings: DocumentReadings, entries: Entry[], similarity
     if (at >= 0) {
         near = readings.near.splice(at, 1)[0];
     } else {
-        const place = new Map(entries.map((entry, i) => [entry, i]));
         const found: Array<[number, number, number]> = [];
         for (const [later, earlier, score] of earliestSimilar(entries, similarity, comparable)) {
-            found.push([place.get(later)!, place.get(earlier)!, score]);
+            found.push([later, earlier, score]);
         }
         near = { words: entries.map(e => e.words), leads: entries.map(e => e.leads), similarity, found };
         if (readings.near.length >= NEAR_REMEMBERED) {
@@ -360,40 +359,47 @@ function snippet(text: string): string {
  * first appearance (texts in order, each text's bigrams from its start), with how many texts hold
  * each. Words are numbered first and a bigram is the pair of numbers, looked up in a table of typed
  * arrays: no string is built and no number boxed per bigram (on a thousand plans both showed as
- * garbage collection).
+ * garbage collection). The table and the counts are kept from call to call (a plan each), and
+ * `frequency` is valid until the next call.
  */
 function bigramSets(texts: Int32Array[]): { sets: Int32Array[]; frequency: Int32Array } {
-    const pairs = new PairNumbers();
-    let frequency: Int32Array = new Int32Array(1024);
-    // The last text that counted a bigram, so a text counts each of its bigrams once.
-    let countedBy: Int32Array = new Int32Array(1024).fill(-1);
-    const tokens: number[] = [];
-    const sets = texts.map((wordsOfText, x) => {
-        tokens.length = 0;
-        const add = (a: number, b: number) => {
-            const id = pairs.numberOf(a, b);
+    const pairs = bigrams.pairs;
+    // Left by the last call: its counts, and the last text that counted each bigram.
+    bigrams.frequency.fill(0, 0, pairs.size);
+    bigrams.countedBy.fill(-1, 0, pairs.size);
+    pairs.clear();
+    let { frequency, countedBy, tokens } = bigrams;
+    const sets: Int32Array[] = new Array(texts.length);
+    for (let x = 0; x < texts.length; x++) {
+        const words = texts[x];
+        const n = words.length;
+        if (tokens.length < n) {
+            bigrams.tokens = tokens = new Int32Array(Math.max(n, 2 * tokens.length));
+        }
+        let count = 0;
+        // A one-word text's token: the word paired with no word (-1), apart from every bigram.
+        const last = n < 2 ? n : n - 1;
+        for (let i = 0; i < last; i++) {
+            const id = pairs.numberOf(words[i], n < 2 ? -1 : words[i + 1]);
             if (id >= frequency.length) {
-                frequency = grown(frequency, 0);
-                countedBy = grown(countedBy, -1);
+                bigrams.frequency = frequency = grown(frequency, 0);
+                bigrams.countedBy = countedBy = grown(countedBy, -1);
             }
+            // A text counts each of its bigrams once.
             if (countedBy[id] !== x) {
                 countedBy[id] = x;
                 frequency[id]++;
-                tokens.push(id);
-            }
-        };
-        if (wordsOfText.length < 2) {
-            // A one-word text's token: the word paired with no word (-1), apart from every bigram.
-            wordsOfText.forEach(word => add(word, -1));
-        } else {
-            for (let i = 0; i + 1 < wordsOfText.length; i++) {
-                add(wordsOfText[i], wordsOfText[i + 1]);
+                tokens[count++] = id;
             }
         }
-        // From the array itself: `Int32Array.from` would go through an iterator and a list of its own.
-        return new Int32Array(tokens);
-    });
-    return { sets, frequency: frequency.subarray(0, pairs.size) };
+        sets[x] = tokens.slice(0, count);
+    }
+    const result = { sets, frequency: frequency.subarray(0, pairs.size) };
+    if (pairs.capacity > MAX_KEPT_BIGRAMS) {
+        // Not kept after a plan of exceptional size (the counts are cleared by the next call).
+        bigrams.pairs = new PairNumbers();
+    }
+    return result;
 }
 
 /** Dense numbers for pairs of non-negative integers (the second may be -1), in order of first appearance: open addressing over typed arrays. */
@@ -402,6 +408,18 @@ class PairNumbers {
     private seconds = new Int32Array(1024);
     private numbers = new Int32Array(1024).fill(-1);
     size = 0;
+
+    get capacity(): number {
+        return this.numbers.length;
+    }
+
+    /** No pair numbered, the table kept at its size. */
+    clear(): void {
+        if (this.size > 0) {
+            this.numbers.fill(-1);
+            this.size = 0;
+        }
+    }
 
     numberOf(a: number, b: number): number {
         let mask = this.numbers.length - 1;
@@ -451,6 +469,18 @@ class PairNumbers {
     }
 }
 
+/** Scratch for `bigramSets`: every plan's bigrams numbered in one table, cleared in between, rather than one grown per plan. */
+const bigrams: { pairs: PairNumbers; frequency: Int32Array; countedBy: Int32Array; tokens: Int32Array } = {
+    pairs: new PairNumbers(),
+    frequency: new Int32Array(1024),
+    countedBy: new Int32Array(1024).fill(-1),
+    /** One text's tokens, before they are copied at their count. */
+    tokens: new Int32Array(1024),
+};
+
+/** Slots of the bigram table kept for the next plan, at most. */
+const MAX_KEPT_BIGRAMS = 1 << 20;
+
 /**
  * For each text (in source order), the earliest text before it that it resembles, among those
  * `comparable` allows: Dice ≥ `similarity` on word bigrams.
@@ -459,13 +489,14 @@ class PairNumbers {
  * prefix tokens, whose posting lists are in source order too, merged lazily by a heap: the first
  * candidate that passes is the earliest, and the search stops there. Near-identical texts (a plan of
  * thousands of variants of one paragraph) then cost one comparison each instead of one per pair, which
- * made a 5 MB plan take minutes.
+ * made a 5 MB plan take minutes. Gives the texts by their place in `entries`.
  */
-function* earliestSimilar<E extends { words: Int32Array }>(entries: E[], similarity: number, comparable: (a: E, b: E) => boolean): Generator<[E, E, number]> {
+function* earliestSimilar<E extends { words: Int32Array }>(entries: E[], similarity: number, comparable: (a: E, b: E) => boolean): Generator<[number, number, number]> {
     const t = similarity / (2 - similarity);
     const eps = 1e-9;
     // Tokens as numbers, ranked rarest first.
     const { sets: raw, frequency } = bigramSets(entries.map(entry => entry.words));
+    const tokenCount = frequency.length;
     const rank = rarityRanks(frequency);
     const sets = raw.map(tokens => {
         for (let k = 0; k < tokens.length; k++) {
@@ -473,24 +504,39 @@ function* earliestSimilar<E extends { words: Int32Array }>(entries: E[], similar
         }
         return tokens.sort();
     });
-    // The texts whose prefix holds a token, in source order.
-    // Made when a text first puts the token in its prefix: most tokens never are.
-    const postings: Array<number[] | undefined> = new Array(frequency.length);
-    const heap = new CandidateHeap();
+    // The texts whose prefix holds a token, in source order: those of token r are
+    // postings[from[r], to[r]), filled as the texts are read. All lists in one array, placed by a
+    // count of each token's texts first: a list per token was most of the rule's garbage.
+    const prefixes = new Int32Array(entries.length);
+    const from = new Int32Array(tokenCount + 1);
+    for (let x = 0; x < entries.length; x++) {
+        const n = sets[x].length;
+        const prefix = n === 0 ? 0 : n - Math.max(1, Math.ceil(t * n - eps)) + 1;
+        prefixes[x] = prefix;
+        for (let p = 0; p < prefix; p++) {
+            from[sets[x][p] + 1]++;
+        }
+    }
+    for (let r = 0; r < tokenCount; r++) {
+        from[r + 1] += from[r];
+    }
+    const to = from.slice(0, tokenCount);
+    const postings = new Int32Array(from[tokenCount]);
+    const heap = new CandidateHeap(postings);
     for (let x = 0; x < entries.length; x++) {
         const tx = sets[x];
         const n = tx.length;
         if (n === 0) {
             continue;
         }
-        const prefix = n - Math.max(1, Math.ceil(t * n - eps)) + 1;
+        const prefix = prefixes[x];
         const minSize = t * n - eps;
         const maxSize = n / t + eps;
         heap.clear();
         for (let p = 0; p < prefix; p++) {
-            const list = postings[tx[p]];
-            if (list !== undefined) {
-                heap.push(list, 0);
+            const r = tx[p];
+            if (to[r] > from[r]) {
+                heap.push(from[r], to[r]);
             }
         }
         let last = -1;
@@ -506,12 +552,12 @@ function* earliestSimilar<E extends { words: Int32Array }>(entries: E[], similar
             }
             const dice = (2 * intersectionSize(tx, sets[y])) / (n + m);
             if (dice >= similarity - eps) {
-                yield [entries[x], entries[y], dice];
+                yield [x, y, dice];
                 break;
             }
         }
         for (let p = 0; p < prefix; p++) {
-            (postings[tx[p]] ??= []).push(x);
+            postings[to[tx[p]]++] = x;
         }
     }
 }
@@ -541,24 +587,30 @@ function rarityRanks(frequency: Int32Array): Int32Array {
     return rank;
 }
 
-/** Posting lists merged in ascending order: a binary heap of (list, position) by the entry there. */
+/**
+ * Posting lists merged in ascending order: a binary heap of ranges [position, end) of one array of
+ * lists, by the entry at their position.
+ */
 class CandidateHeap {
-    private lists: number[][] = [];
-    private positions: number[] = [];
+    private positions: Int32Array = new Int32Array(64);
+    private ends: Int32Array = new Int32Array(64);
+    size = 0;
 
-    get size(): number {
-        return this.lists.length;
-    }
+    constructor(private readonly postings: Int32Array) {}
 
     clear(): void {
-        this.lists.length = 0;
-        this.positions.length = 0;
+        this.size = 0;
     }
 
-    push(list: number[], position: number): void {
-        this.lists.push(list);
-        this.positions.push(position);
-        let i = this.lists.length - 1;
+    /** A list, not empty. */
+    push(position: number, end: number): void {
+        if (this.size === this.positions.length) {
+            this.positions = grown(this.positions);
+            this.ends = grown(this.ends);
+        }
+        let i = this.size++;
+        this.positions[i] = position;
+        this.ends[i] = end;
         while (i > 0) {
             const parent = (i - 1) >> 1;
             if (this.head(parent) <= this.head(i)) {
@@ -572,18 +624,16 @@ class CandidateHeap {
     /** The least entry, and the list it came from moved on to its next one. */
     popMin(): number {
         const value = this.head(0);
-        const list = this.lists[0];
         const next = this.positions[0] + 1;
-        if (next < list.length) {
+        if (next < this.ends[0]) {
             this.positions[0] = next;
         } else {
-            const lastList = this.lists.pop()!;
-            const lastPosition = this.positions.pop()!;
-            if (this.lists.length === 0) {
+            this.size--;
+            if (this.size === 0) {
                 return value;
             }
-            this.lists[0] = lastList;
-            this.positions[0] = lastPosition;
+            this.positions[0] = this.positions[this.size];
+            this.ends[0] = this.ends[this.size];
         }
         // Sift down.
         let i = 0;
@@ -591,10 +641,10 @@ class CandidateHeap {
             const left = 2 * i + 1;
             const right = left + 1;
             let least = i;
-            if (left < this.lists.length && this.head(left) < this.head(least)) {
+            if (left < this.size && this.head(left) < this.head(least)) {
                 least = left;
             }
-            if (right < this.lists.length && this.head(right) < this.head(least)) {
+            if (right < this.size && this.head(right) < this.head(least)) {
                 least = right;
             }
             if (least === i) {
@@ -606,12 +656,16 @@ class CandidateHeap {
     }
 
     private head(i: number): number {
-        return this.lists[i][this.positions[i]];
+        return this.postings[this.positions[i]];
     }
 
     private swap(a: number, b: number): void {
-        [this.lists[a], this.lists[b]] = [this.lists[b], this.lists[a]];
-        [this.positions[a], this.positions[b]] = [this.positions[b], this.positions[a]];
+        const position = this.positions[a];
+        const end = this.ends[a];
+        this.positions[a] = this.positions[b];
+        this.ends[a] = this.ends[b];
+        this.positions[b] = position;
+        this.ends[b] = end;
     }
 }
 
