@@ -30,7 +30,12 @@ const TONED_OPEN_PAIR = /([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁ�
  * NFC text.
  */
 export function canonicalTone(text: string): string {
-    return text.normalize('NFC').replace(TONED_OPEN_PAIR, (whole, first: string, second: string) => {
+    return canonicalToneOfNfc(text.normalize('NFC'));
+}
+
+/** `canonicalTone` of a text already in NFC. */
+function canonicalToneOfNfc(nfc: string): string {
+    return nfc.replace(TONED_OPEN_PAIR, (whole, first: string, second: string) => {
         const base = second.normalize('NFD');
         const tone = TONES.exec(base)?.[0];
         const pair = `${first.toLowerCase()}${base.replace(TONES, '').toLowerCase()}`;
@@ -60,9 +65,9 @@ const wordCharacterAt = characterClass(/^[\p{L}\p{N}]$/u);
 export const wordsOf: (text: string) => readonly Word[] = rememberedByText(text => readWords(text));
 
 function readWords(text: string): readonly Word[] {
-    const { canonical, count } = scanWords(text);
+    const canonical = scanWords(text.normalize('NFC'));
     const words: Word[] = [];
-    for (let k = 0; k < count; k++) {
+    for (let k = 0; k < wordCount; k++) {
         const start = wordBounds[2 * k];
         const end = wordBounds[2 * k + 1];
         words.push({ key: canonical.slice(start, end), start, end });
@@ -72,23 +77,28 @@ function readWords(text: string): readonly Word[] {
 
 /**
  * Where the words of the text last read by `scanWords` stand (word k from `wordBounds[2k]` to
- * `wordBounds[2k + 1]`), and a hash of each word's key: kept from text to text, grown as needed, so
- * that reading a text makes no list and no string per word. Valid until the next `scanWords`.
+ * `wordBounds[2k + 1]`), a hash of each word's key, and how many words it has: kept from text to
+ * text, grown as needed, so that reading a text makes no list and no string per word. Valid until the
+ * next `scanWords`.
  */
 let wordBounds: Int32Array = new Int32Array(2048);
 let wordHashes: Int32Array = new Int32Array(1024);
+let wordCount = 0;
 
 /**
- * Reads where the words of an NFC text stand into `wordBounds` and `wordHashes`; gives the text in
- * lower case with tone placement canonical (word k's key is its slice) and the number of words.
+ * Reads where the words of an NFC text stand into `wordBounds`, `wordHashes` and `wordCount`; gives
+ * the text in lower case with tone placement canonical (word k's key is its slice).
  */
-function scanWords(text: string): { canonical: string; count: number } {
-    const canonical = canonicalTone(text).toLowerCase();
+function scanWords(nfc: string): string {
+    const canonical = canonicalToneOfNfc(nfc).toLowerCase();
+    wordCount = 0;
     // Lower case keeps the length of Vietnamese text; should it not, offsets would drift: read none.
-    if (canonical.length !== text.normalize('NFC').length) {
-        return { canonical, count: 0 };
+    if (canonical.length !== nfc.length) {
+        return canonical;
     }
     let count = 0;
+    let bounds = wordBounds;
+    let hashes = wordHashes;
     for (let i = 0; i < canonical.length;) {
         let width = wordCharacterAt(canonical, i);
         if (width === 0) {
@@ -96,20 +106,27 @@ function scanWords(text: string): { canonical: string; count: number } {
             continue;
         }
         const start = i;
+        // The word's `hashOf`, read with its characters rather than in a pass of its own.
+        let hash = 0;
         while (width > 0) {
+            hash = (Math.imul(hash, 31) + canonical.charCodeAt(i)) | 0;
+            if (width === 2) {
+                hash = (Math.imul(hash, 31) + canonical.charCodeAt(i + 1)) | 0;
+            }
             i += width;
             width = i < canonical.length ? wordCharacterAt(canonical, i) : 0;
         }
-        if (count === wordHashes.length) {
-            wordHashes = grownInt32(wordHashes);
-            wordBounds = grownInt32(wordBounds);
+        if (count === hashes.length) {
+            wordHashes = hashes = grownInt32(hashes);
+            wordBounds = bounds = grownInt32(bounds);
         }
-        wordBounds[2 * count] = start;
-        wordBounds[2 * count + 1] = i;
-        wordHashes[count] = hashOf(canonical, start, i);
+        bounds[2 * count] = start;
+        bounds[2 * count + 1] = i;
+        hashes[count] = hash;
         count++;
     }
-    return { canonical, count };
+    wordCount = count;
+    return canonical;
 }
 
 function grownInt32(array: Int32Array): Int32Array {
@@ -386,7 +403,8 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
     // are compared in place and a key made only for a lookup, and only for a word whose hash is that
     // of a name's first word (a tenth of the words): a string per word was most of what reading made.
     // Nothing below reads another text, so `wordBounds` stays this text's.
-    const { canonical, count } = scanWords(nfc);
+    const canonical = scanWords(nfc);
+    const count = wordCount;
     const bounds = wordBounds;
     const hashes = wordHashes;
     const firsts = firstWordHashes(index);
