@@ -382,6 +382,44 @@ function firstWordHashes(index: NameIndex): Set<number> {
     return hashes;
 }
 
+/** A list of `nearStart`: the names of a first word and a second (or third) one. */
+interface NearPair {
+    first: string;
+    other: string;
+    names: KnownName[];
+}
+
+/**
+ * The lists of `nearStart` by a hash of their two words' hashes (`pairHash`), by index: a text's words
+ * are looked up by the hashes `scanWords` read, and compared in place, with no key made for them.
+ */
+const pairsByHash = new WeakMap<NameIndex, Map<number, NearPair[]>>();
+
+function nearPairs(index: NameIndex): Map<number, NearPair[]> {
+    let pairs = pairsByHash.get(index);
+    if (!pairs) {
+        pairs = new Map();
+        for (const [first, byOther] of index.nearStart) {
+            for (const [other, names] of byOther) {
+                const hash = pairHash(hashOf(first, 0, first.length), hashOf(other, 0, other.length));
+                const list = pairs.get(hash);
+                if (list) {
+                    list.push({ first, other, names });
+                } else {
+                    pairs.set(hash, [{ first, other, names }]);
+                }
+            }
+        }
+        pairsByHash.set(index, pairs);
+    }
+    return pairs;
+}
+
+/** Two words' hashes in one, within the small integers (a map boxes a key beyond them). */
+function pairHash(first: number, other: number): number {
+    return (Math.imul(first, 0x9e3779b1) ^ other) & 0x3fffffff;
+}
+
 /** Candidate lists merged, by the two lists (which live as long as their index). */
 const mergedLists = new WeakMap<readonly KnownName[], WeakMap<readonly KnownName[], readonly KnownName[]>>();
 
@@ -400,14 +438,15 @@ let remembered: {
 function findNearMisses(text: string, index: NameIndex, namespace: string | undefined): NearMiss[] {
     const nfc = text.normalize('NFC');
     // Read here, not through `wordsOf`: each text is looked at once (the result is remembered). Words
-    // are compared in place and a key made only for a lookup, and only for a word whose hash is that
-    // of a name's first word (a tenth of the words): a string per word was most of what reading made.
+    // are looked up by their hashes and compared in place, a key made only for a run that nearly is a
+    // name: a string per word was most of what reading made.
     // Nothing below reads another text, so `wordBounds` stays this text's.
     const canonical = scanWords(nfc);
     const count = wordCount;
     const bounds = wordBounds;
     const hashes = wordHashes;
     const firsts = firstWordHashes(index);
+    const pairs = nearPairs(index);
     const startOf = (k: number) => bounds[2 * k];
     const endOf = (k: number) => bounds[2 * k + 1];
     /** The key of word k. */
@@ -481,12 +520,11 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
      * third word is word i + 1, or whose third is word i + 2; in their `byFirst` order.
      */
     function nearCandidates(i: number): readonly KnownName[] {
-        const byNext = i + 1 < count && firsts.has(hashes[i]) ? index.nearStart.get(key(i)) : undefined;
-        if (!byNext) {
+        if (i + 1 >= count || !firsts.has(hashes[i])) {
             return NO_NAMES;
         }
-        const next = byNext.get(key(i + 1));
-        const further = i + 2 < count ? byNext.get(key(i + 2)) : undefined;
+        const next = namesStarting(i, i + 1);
+        const further = i + 2 < count ? namesStarting(i, i + 2) : undefined;
         if (!further || further === next) {
             return next ?? NO_NAMES;
         }
@@ -505,6 +543,19 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
             byFurther.set(further, merged);
         }
         return merged;
+    }
+
+    /** The list of `nearStart` for words i and j. */
+    function namesStarting(i: number, j: number): KnownName[] | undefined {
+        const found = pairs.get(pairHash(hashes[i], hashes[j]));
+        if (found) {
+            for (let n = 0; n < found.length; n++) {
+                if (wordIs(i, found[n].first) && wordIs(j, found[n].other)) {
+                    return found[n].names;
+                }
+            }
+        }
+        return undefined;
     }
 
     function missing(i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
