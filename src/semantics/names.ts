@@ -483,7 +483,7 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
             }
             const span = spanKeys.join(' ');
             exact ??= exactNames();
-            if (index.keys.has(span) || exact.some(([a, b]) => a <= i && found.last <= b) || /[.;:!?]/u.test(nfc.slice(endOf(i), startOf(found.last)))) {
+            if (index.keys.has(span) || inside(exact, i, found.last) || /[.;:!?]/u.test(nfc.slice(endOf(i), startOf(found.last)))) {
                 continue;
             }
             best = found;
@@ -615,6 +615,14 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
         const corrected = nfc.slice(startOf(i), startOf(i + wrong)) + right + nfc.slice(endOf(i + wrong), endOf(last));
         return { start: startOf(i), end: endOf(last), name, right, wrong: nfc.slice(startOf(i + wrong), endOf(i + wrong)), corrected, last };
     }
+}
+
+/**
+ * Whether words first to last lie inside one of the runs. Not a closure in `findNearMisses`' loop:
+ * one there made its loop's `i` a binding allocated at every word.
+ */
+function inside(runs: Array<[number, number]>, first: number, last: number): boolean {
+    return runs.some(([a, b]) => a <= first && last <= b);
 }
 
 /** Whether word k of a name is a lower-case word followed, to the end of the name, by capitalised ones (a place name). */
