@@ -707,30 +707,22 @@ interface Found {
  */
 function repeatedSentences(text: string, words: TextWords): Found[] {
     const result: Found[] = [];
-    const pieces: Array<{ start: number; end: number }> = [];
-    // Split at sentence punctuation followed by a blank (so "1.1" and "v.v." stay whole).
-    let start = 0;
-    const boundary = /[.!?;]+(?=\s|$)/gu;
-    for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
-        pieces.push({ start, end: m.index + m[0].length });
-        start = m.index + m[0].length;
-    }
-    if (start < text.length) {
-        pieces.push({ start, end: text.length });
-    }
-    if (pieces.length < 2) {
-        return result;
-    }
-    interface Sentence { start: number; end: number; raw: string; key?: string }
-    const normalized = (sentence: Sentence) => sentence.key ??= normalizeText(sentence.raw);
+    // Sentences by the hash of their words; each sentence's normalized text made when two meet.
     const seen = new Map<number, Sentence[]>();
     let w = 0;
-    for (const piece of pieces) {
+    // Split at sentence punctuation followed by a blank (so "1.1" and "v.v." stay whole).
+    for (let start = 0, pieces = 0; start < text.length; pieces++) {
+        const end = sentenceEnd(text, start);
+        if (pieces === 0 && end === text.length) {
+            // One sentence: nothing to repeat.
+            return result;
+        }
         // Trim the blanks around the sentence.
-        let s = piece.start;
-        let e = piece.end;
-        while (s < e && /\s/.test(text[s])) s++;
-        while (e > s && /\s/.test(text[e - 1])) e--;
+        let s = start;
+        let e = end;
+        start = end;
+        while (s < e && isBlank(text.charCodeAt(s))) s++;
+        while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
         // Words never straddle a piece's bounds (punctuation and blanks are not word characters).
         while (w < words.count && words.starts[w] < s) w++;
         let hash = 0;
@@ -740,13 +732,18 @@ function repeatedSentences(text: string, words: TextWords): Found[] {
         }
         // Without word ids comparable across case (a letter whose lower case changes length), every sentence meets every other.
         const key = words.caseless ? Math.imul(hash, 31) + count : 0;
-        const sentence: Sentence = { start: s, end: e, raw: text.slice(s, e) };
+        const sentence: Sentence = { start: s, end: e, key: undefined };
         const earlier = seen.get(key);
-        const first = earlier?.find(other => normalized(other) === normalized(sentence));
+        let first: Sentence | undefined;
+        for (let k = 0; earlier !== undefined && k < earlier.length && !first; k++) {
+            if (normalizedSentence(text, earlier[k]) === normalizedSentence(text, sentence)) {
+                first = earlier[k];
+            }
+        }
         if (first) {
-            const normal = normalized(sentence);
+            const normal = normalizedSentence(text, sentence);
             if (normal.split(' ').length >= MIN_PHRASE_WORDS && normal.length >= MIN_PHRASE_CHARS) {
-                result.push({ start: s, end: e, text: sentence.raw, first: { start: first.start, end: first.end } });
+                result.push({ start: s, end: e, text: text.slice(s, e), first: { start: first.start, end: first.end } });
             }
         } else if (earlier) {
             earlier.push(sentence);
@@ -755,6 +752,54 @@ function repeatedSentences(text: string, words: TextWords): Found[] {
         }
     }
     return result;
+}
+
+/** A sentence of a text (blanks around it left out), and its normalized text once made. */
+interface Sentence {
+    start: number;
+    end: number;
+    key: string | undefined;
+}
+
+function normalizedSentence(text: string, sentence: Sentence): string {
+    return sentence.key ??= normalizeText(text.slice(sentence.start, sentence.end));
+}
+
+/**
+ * Where the sentence from `start` ends: after the first run of ".", "!", "?" or ";" that a blank (or
+ * the text's end) follows, else at the text's end. What /[.!?;]+(?=\s|$)/g would match, without a
+ * match made per sentence.
+ */
+function sentenceEnd(text: string, start: number): number {
+    for (let i = start; i < text.length;) {
+        if (!isSentencePunctuation(text.charCodeAt(i))) {
+            i++;
+            continue;
+        }
+        let j = i + 1;
+        while (j < text.length && isSentencePunctuation(text.charCodeAt(j))) {
+            j++;
+        }
+        // A shorter run would be followed by a mark, not a blank: the run ends the sentence or none does.
+        if (j === text.length || isBlank(text.charCodeAt(j))) {
+            return j;
+        }
+        i = j;
+    }
+    return text.length;
+}
+
+function isSentencePunctuation(code: number): boolean {
+    return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3b;
+}
+
+/** What \s matches (white space and line terminators), by UTF-16 unit. */
+function isBlank(code: number): boolean {
+    if (code <= 0x20) {
+        return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+    }
+    return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+        || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 interface FoundPhrase {
@@ -767,6 +812,19 @@ interface FoundPhrase {
 
 /** The last place of each word number met so far, -1 for none (see repeatedPhrases). */
 let lastSeen = new Int32Array(1024).fill(-1);
+/** The next place of the same word, for each word of the text being read (see repeatedPhrases). */
+let nextSame = new Int32Array(1024);
+
+/** The numbers of JOIN_WORDS (-1 for one not yet numbered), for the numbering they were read from and its size then. */
+let joinNumbers = { ids: undefined as WordNumbers | undefined, size: -1, numbers: [] as number[] };
+
+function joinWordNumbers(ids: WordNumbers): number[] {
+    // Read again only when a word may have been numbered since.
+    if (joinNumbers.ids !== ids || (joinNumbers.size !== ids.size && joinNumbers.numbers.includes(-1))) {
+        joinNumbers = { ids, size: ids.size, numbers: JOIN_WORDS.map(w => ids.get(w) ?? -1) };
+    }
+    return joinNumbers.numbers;
+}
 
 /**
  * A run of at least MIN_PHRASE_WORDS words written again right after itself, possibly joined by one
@@ -774,13 +832,15 @@ let lastSeen = new Int32Array(1024).fill(-1);
  */
 function repeatedPhrases(text: string, words: TextWords): FoundPhrase[] {
     const { count: n, id } = words;
-    const joins = JOIN_WORDS.map(w => words.ids.get(w) ?? -1);
+    const joins = joinWordNumbers(words.ids);
     // The next place of the same word, read through a table by word number shared by every text
     // (a map per text grew with every word of every paragraph); only this text's entries are reset.
     if (lastSeen.length < words.ids.size) {
         lastSeen = new Int32Array(Math.max(words.ids.size, 2 * lastSeen.length)).fill(-1);
     }
-    const nextSame = new Int32Array(n);
+    if (nextSame.length < n) {
+        nextSame = new Int32Array(Math.max(n, 2 * nextSame.length));
+    }
     for (let k = n - 1; k >= 0; k--) {
         nextSame[k] = lastSeen[id[k]];
         lastSeen[id[k]] = k;
@@ -788,14 +848,6 @@ function repeatedPhrases(text: string, words: TextWords): FoundPhrase[] {
     for (let k = 0; k < n; k++) {
         lastSeen[id[k]] = -1;
     }
-    const same = (a: number, b: number, length: number) => {
-        for (let k = 0; k < length; k++) {
-            if (id[a + k] !== id[b + k]) {
-                return false;
-            }
-        }
-        return true;
-    };
     const result: FoundPhrase[] = [];
     let i = 0;
     while (i < n) {
@@ -803,9 +855,9 @@ function repeatedPhrases(text: string, words: TextWords): FoundPhrase[] {
         // The shortest phrase first: "X hoặc X" is X joined by "hoặc", not "X hoặc" twice.
         for (let j = nextSame[i]; !match && j !== -1 && j - i <= MAX_PHRASE_WORDS + 1; j = nextSame[j]) {
             const length = j - i - 1;
-            if (length >= MIN_PHRASE_WORDS && length <= MAX_PHRASE_WORDS && j + length <= n && joins.includes(id[i + length]) && same(i, j, length)) {
+            if (length >= MIN_PHRASE_WORDS && length <= MAX_PHRASE_WORDS && j + length <= n && joins.includes(id[i + length]) && sameWords(id, i, j, length)) {
                 match = { length, gap: 1 };
-            } else if (j - i >= MIN_PHRASE_WORDS && j - i <= MAX_PHRASE_WORDS && j + (j - i) <= n && same(i, j, j - i)) {
+            } else if (j - i >= MIN_PHRASE_WORDS && j - i <= MAX_PHRASE_WORDS && j + (j - i) <= n && sameWords(id, i, j, j - i)) {
                 match = { length: j - i, gap: 0 };
             }
         }
@@ -821,7 +873,7 @@ function repeatedPhrases(text: string, words: TextWords): FoundPhrase[] {
         }
         let times = 2;
         let last = i + length + gap;
-        while (last + length + gap + length <= n && same(i, last + length + gap, length)
+        while (last + length + gap + length <= n && sameWords(id, i, last + length + gap, length)
             && sameWords(id, last + length, i + length, gap)) {
             last += length + gap;
             times++;
@@ -832,7 +884,7 @@ function repeatedPhrases(text: string, words: TextWords): FoundPhrase[] {
     return result;
 }
 
-/** Whether the joining words after two copies are the same ("hoặc" both times). */
+/** Whether the `count` words from a and from b are the same: two copies of a phrase, or the joining words after them ("hoặc" both times). */
 function sameWords(id: Int32Array, a: number, b: number, count: number): boolean {
     for (let k = 0; k < count; k++) {
         if (id[a + k] !== id[b + k]) {
