@@ -710,7 +710,6 @@ function repeatedSentences(text: string, words: TextWords): Found[] {
     // Sentences by the hash of their words; each sentence's normalized text made when two meet.
     const seen = new Map<number, Sentence[]>();
     let w = 0;
-    // Split at sentence punctuation followed by a blank (so "1.1" and "v.v." stay whole).
     for (let start = 0, pieces = 0; start < text.length; pieces++) {
         const end = sentenceEnd(text, start);
         if (pieces === 0 && end === text.length) {
@@ -765,32 +764,13 @@ function normalizedSentence(text: string, sentence: Sentence): string {
     return sentence.key ??= normalizeText(text.slice(sentence.start, sentence.end));
 }
 
-/**
- * Where the sentence from `start` ends: after the first run of ".", "!", "?" or ";" that a blank (or
- * the text's end) follows, else at the text's end. What /[.!?;]+(?=\s|$)/g would match, without a
- * match made per sentence.
- */
-function sentenceEnd(text: string, start: number): number {
-    for (let i = start; i < text.length;) {
-        if (!isSentencePunctuation(text.charCodeAt(i))) {
-            i++;
-            continue;
-        }
-        let j = i + 1;
-        while (j < text.length && isSentencePunctuation(text.charCodeAt(j))) {
-            j++;
-        }
-        // A shorter run would be followed by a mark, not a blank: the run ends the sentence or none does.
-        if (j === text.length || isBlank(text.charCodeAt(j))) {
-            return j;
-        }
-        i = j;
-    }
-    return text.length;
-}
+/** Sentence punctuation followed by a blank (so "1.1" and "v.v." stay whole). */
+const SENTENCE_END = /[.!?;]+(?=\s|$)/gu;
 
-function isSentencePunctuation(code: number): boolean {
-    return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3b;
+/** Where the sentence from `start` ends: after its punctuation, else at the text's end. Tested, not matched: no match made per sentence. */
+function sentenceEnd(text: string, start: number): number {
+    SENTENCE_END.lastIndex = start;
+    return SENTENCE_END.test(text) ? SENTENCE_END.lastIndex : text.length;
 }
 
 /** What \s matches (white space and line terminators), by UTF-16 unit. */
