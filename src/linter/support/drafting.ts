@@ -75,15 +75,20 @@ export interface TextWords {
 /**
  * Numbers for words, the same number for the same word (in lower case). A word is looked up by
  * where it stands in a text, through a hash of its characters, so no string is made for a word
- * already numbered: a check of a thousand plans made one for each of their millions of words.
+ * already numbered: a check of a thousand plans made one for each of their millions of words. The
+ * words' characters are kept end to end in one array, compared there unit by unit (faster than
+ * reading a string of either representation, one-byte or two-byte).
  */
 export class WordNumbers {
-    private words: string[] = [];
+    private count = 0;
+    private characters = new Uint16Array(4096);
+    /** Word n is characters[starts[n], starts[n + 1]). */
+    private starts = new Int32Array(1025);
     private hashes = new Int32Array(1024);
     private slots = new Int32Array(1024).fill(-1);
 
     get size(): number {
-        return this.words.length;
+        return this.count;
     }
 
     /** The number of a word, or undefined when it has none yet. */
@@ -103,11 +108,11 @@ export class WordNumbers {
         if (found >= 0) {
             return found;
         }
-        if (2 * (this.words.length + 1) > this.slots.length) {
+        if (2 * (this.count + 1) > this.slots.length) {
             this.grow();
         }
-        const number = this.words.length;
-        this.words.push(text.slice(start, end));
+        const number = this.count++;
+        this.keep(number, text, start, end);
         this.place(number, hash);
         return number;
     }
@@ -119,10 +124,44 @@ export class WordNumbers {
             if (number < 0) {
                 return -1;
             }
-            if (this.hashes[number] === hash && sameCharacters(this.words[number], text, start, end)) {
+            if (this.hashes[number] === hash && this.sameCharacters(number, text, start, end)) {
                 return number;
             }
         }
+    }
+
+    private sameCharacters(number: number, text: string, start: number, end: number): boolean {
+        const from = this.starts[number];
+        if (this.starts[number + 1] - from !== end - start) {
+            return false;
+        }
+        const characters = this.characters;
+        for (let k = 0; k < end - start; k++) {
+            if (characters[from + k] !== text.charCodeAt(start + k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Word `number`'s characters after the last word's. */
+    private keep(number: number, text: string, start: number, end: number): void {
+        if (number + 1 >= this.starts.length) {
+            const starts = new Int32Array(2 * this.starts.length);
+            starts.set(this.starts);
+            this.starts = starts;
+        }
+        const from = this.starts[number];
+        const to = from + end - start;
+        if (to > this.characters.length) {
+            const characters = new Uint16Array(Math.max(to, 2 * this.characters.length));
+            characters.set(this.characters);
+            this.characters = characters;
+        }
+        for (let k = start; k < end; k++) {
+            this.characters[from + k - start] = text.charCodeAt(k);
+        }
+        this.starts[number + 1] = to;
     }
 
     private place(number: number, hash: number): void {
@@ -142,7 +181,7 @@ export class WordNumbers {
 
     private grow(): void {
         this.slots = new Int32Array(2 * this.slots.length).fill(-1);
-        for (let number = 0; number < this.words.length; number++) {
+        for (let number = 0; number < this.count; number++) {
             this.place(number, this.hashes[number]);
         }
     }
@@ -158,18 +197,6 @@ function hashOf(text: string, start: number, end: number): number {
         hash = Math.imul(hash ^ text.charCodeAt(i), HASH_FACTOR);
     }
     return hash;
-}
-
-function sameCharacters(word: string, text: string, start: number, end: number): boolean {
-    if (word.length !== end - start) {
-        return false;
-    }
-    for (let k = 0; k < word.length; k++) {
-        if (word.charCodeAt(k) !== text.charCodeAt(start + k)) {
-            return false;
-        }
-    }
-    return true;
 }
 
 /**
