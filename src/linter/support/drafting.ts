@@ -238,6 +238,7 @@ export function wordsOf(text: string, ids: WordNumbers = new WordNumbers()): Tex
         if (count === id.length) {
             scratch = { starts: grown(starts), ends: grown(ends), lengths: grown(lengths), id: grown(id) };
             ({ starts, ends, lengths, id } = scratch);
+            views.length = 0;
         }
         if (caseless) {
             id[count] = ids.numberOfHashed(scanned, start, i, hash);
@@ -251,12 +252,13 @@ export function wordsOf(text: string, ids: WordNumbers = new WordNumbers()): Tex
         ends[count] = i;
         count++;
     }
-    return {
-        count, caseless, ids,
-        starts: starts.subarray(0, count), ends: ends.subarray(0, count),
-        lengths: lengths.subarray(0, count), id: id.slice(0, count),
-    };
+    // The views of the scratch arrays at this count, made once: texts have few different counts.
+    const view = views[count] ??= { starts: starts.subarray(0, count), ends: ends.subarray(0, count), lengths: lengths.subarray(0, count) };
+    return { count, caseless, ids, starts: view.starts, ends: view.ends, lengths: view.lengths, id: id.slice(0, count) };
 }
+
+/** Views of the scratch arrays (`scratch`) by their length, made when first wanted; dropped when the arrays grow. */
+const views: Array<{ starts: Int32Array; ends: Int32Array; lengths: Int32Array } | undefined> = [];
 
 let scratch: Record<'starts' | 'ends' | 'lengths' | 'id', Int32Array> = { starts: new Int32Array(256), ends: new Int32Array(256), lengths: new Int32Array(256), id: new Int32Array(256) };
 
