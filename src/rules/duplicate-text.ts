@@ -310,7 +310,8 @@ function read(text: string): Reading {
     }
     const within = text.length >= MIN_PHRASE_CHARS * 2;
     return {
-        comparable: words.id.subarray(first), hash, length,
+        // Kept: a copy of the words' numbers, which the next `wordsOf` overwrites.
+        comparable: words.id.slice(first), hash, length,
         sentences: within ? repeatedSentences(text, words) : [],
         phrases: within ? repeatedPhrases(text, words) : [],
     };

@@ -57,8 +57,8 @@ export function comparableText(text: string): string {
 }
 
 /**
- * What `wordsOf` reads of a text: where each word stands, its length and its number. All but `id`
- * are overwritten by the next `wordsOf`.
+ * What `wordsOf` reads of a text: where each word stands, its length and its number. The arrays are
+ * overwritten by the next `wordsOf`: a caller that keeps the numbers copies them.
  */
 export interface TextWords {
     count: number;
@@ -202,13 +202,12 @@ function hashOf(text: string, start: number, end: number): number {
 /**
  * The words of a text as `normalizeText` reads them (runs of anything but punctuation, symbols and
  * blanks, in lower case), numbered so that equal words have one number, with where they stand.
- * `starts`, `ends` and `lengths` are views of scratch arrays shared by every call, valid until the
- * next one; `id` is the caller's.
+ * The arrays are views of scratch arrays shared by every call, valid until the next one.
  */
 export function wordsOf(text: string, ids: WordNumbers = new WordNumbers()): TextWords {
     // Read into scratch arrays shared by every call: growing four lists a word at a time allocated
-    // more than anything else in the rule, and copying those only read before the next call, most of
-    // what was left.
+    // more than anything else in the rule, and copying them at their size (most are read only before
+    // the next call), most of what was left.
     let count = 0;
     // The AST holds NFC text; lower case keeps the offsets unless a letter changes length (rare).
     const lower = text.toLowerCase();
@@ -253,12 +252,14 @@ export function wordsOf(text: string, ids: WordNumbers = new WordNumbers()): Tex
         count++;
     }
     // The views of the scratch arrays at this count, made once: texts have few different counts.
-    const view = views[count] ??= { starts: starts.subarray(0, count), ends: ends.subarray(0, count), lengths: lengths.subarray(0, count) };
-    return { count, caseless, ids, starts: view.starts, ends: view.ends, lengths: view.lengths, id: id.slice(0, count) };
+    const view = views[count] ??= {
+        starts: starts.subarray(0, count), ends: ends.subarray(0, count), lengths: lengths.subarray(0, count), id: id.subarray(0, count),
+    };
+    return { count, caseless, ids, starts: view.starts, ends: view.ends, lengths: view.lengths, id: view.id };
 }
 
 /** Views of the scratch arrays (`scratch`) by their length, made when first wanted; dropped when the arrays grow. */
-const views: Array<{ starts: Int32Array; ends: Int32Array; lengths: Int32Array } | undefined> = [];
+const views: Array<{ starts: Int32Array; ends: Int32Array; lengths: Int32Array; id: Int32Array } | undefined> = [];
 
 let scratch: Record<'starts' | 'ends' | 'lengths' | 'id', Int32Array> = { starts: new Int32Array(256), ends: new Int32Array(256), lengths: new Int32Array(256), id: new Int32Array(256) };
 
