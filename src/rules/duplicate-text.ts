@@ -366,8 +366,8 @@ function snippet(text: string): string {
 function bigramSets(texts: Int32Array[]): { sets: Int32Array[]; frequency: Int32Array } {
     const pairs = bigrams.pairs;
     // Left by the last call: its counts, and the last text that counted each bigram.
-    bigrams.frequency.fill(0, 0, pairs.size);
-    bigrams.countedBy.fill(-1, 0, pairs.size);
+    bigrams.frequency.fill(0, 0, bigrams.counted);
+    bigrams.countedBy.fill(-1, 0, bigrams.counted);
     pairs.clear();
     let { frequency, countedBy, tokens } = bigrams;
     const sets: Int32Array[] = new Array(texts.length);
@@ -395,12 +395,12 @@ function bigramSets(texts: Int32Array[]): { sets: Int32Array[]; frequency: Int32
         }
         sets[x] = tokens.slice(0, count);
     }
-    const result = { sets, frequency: frequency.subarray(0, pairs.size) };
+    bigrams.counted = pairs.size;
     if (pairs.capacity > MAX_KEPT_BIGRAMS) {
-        // Not kept after a plan of exceptional size (the counts are cleared by the next call).
+        // Not kept after a plan of exceptional size.
         bigrams.pairs = new PairNumbers();
     }
-    return result;
+    return { sets, frequency: frequency.subarray(0, bigrams.counted) };
 }
 
 /** Dense numbers for pairs of non-negative integers (the second may be -1), in order of first appearance: open addressing over typed arrays. */
@@ -471,10 +471,12 @@ class PairNumbers {
 }
 
 /** Scratch for `bigramSets`: every plan's bigrams numbered in one table, cleared in between, rather than one grown per plan. */
-const bigrams: { pairs: PairNumbers; frequency: Int32Array; countedBy: Int32Array; tokens: Int32Array } = {
+const bigrams: { pairs: PairNumbers; frequency: Int32Array; countedBy: Int32Array; counted: number; tokens: Int32Array } = {
     pairs: new PairNumbers(),
     frequency: new Int32Array(1024),
     countedBy: new Int32Array(1024).fill(-1),
+    /** The bigrams numbered by the last call, whose counts are to be cleared. */
+    counted: 0,
     /** One text's tokens, before they are copied at their count. */
     tokens: new Int32Array(1024),
 };
