@@ -251,10 +251,9 @@ function nearDuplicates(readings: DocumentReadings, entries: Entry[], similarity
     if (at >= 0) {
         near = readings.near.splice(at, 1)[0];
     } else {
-        const place = new Map(entries.map((entry, i) => [entry, i]));
         const found: Array<[number, number, number]> = [];
         for (const [later, earlier, score] of earliestSimilar(entries, similarity, comparable)) {
-            found.push([place.get(later)!, place.get(earlier)!, score]);
+            found.push([later, earlier, score]);
         }
         near = { words: entries.map(e => e.words), leads: entries.map(e => e.leads), similarity, found };
         if (readings.near.length >= NEAR_REMEMBERED) {
@@ -311,7 +310,8 @@ function read(text: string): Reading {
     }
     const within = text.length >= MIN_PHRASE_CHARS * 2;
     return {
-        comparable: words.id.subarray(first), hash, length,
+        // Kept: a copy of the words' numbers, which the next `wordsOf` overwrites.
+        comparable: words.id.slice(first), hash, length,
         sentences: within ? repeatedSentences(text, words) : [],
         phrases: within ? repeatedPhrases(text, words) : [],
     };
@@ -360,40 +360,47 @@ function snippet(text: string): string {
  * first appearance (texts in order, each text's bigrams from its start), with how many texts hold
  * each. Words are numbered first and a bigram is the pair of numbers, looked up in a table of typed
  * arrays: no string is built and no number boxed per bigram (on a thousand plans both showed as
- * garbage collection).
+ * garbage collection). The table and the counts are kept from call to call (a plan each), and
+ * `frequency` is valid until the next call.
  */
 function bigramSets(texts: Int32Array[]): { sets: Int32Array[]; frequency: Int32Array } {
-    const pairs = new PairNumbers();
-    let frequency: Int32Array = new Int32Array(1024);
-    // The last text that counted a bigram, so a text counts each of its bigrams once.
-    let countedBy: Int32Array = new Int32Array(1024).fill(-1);
-    const tokens: number[] = [];
-    const sets = texts.map((wordsOfText, x) => {
-        tokens.length = 0;
-        const add = (a: number, b: number) => {
-            const id = pairs.numberOf(a, b);
+    const pairs = bigrams.pairs;
+    // Left by the last call: its counts, and the last text that counted each bigram.
+    bigrams.frequency.fill(0, 0, bigrams.counted);
+    bigrams.countedBy.fill(-1, 0, bigrams.counted);
+    pairs.clear();
+    let { frequency, countedBy, tokens } = bigrams;
+    const sets: Int32Array[] = new Array(texts.length);
+    for (let x = 0; x < texts.length; x++) {
+        const words = texts[x];
+        const n = words.length;
+        if (tokens.length < n) {
+            bigrams.tokens = tokens = new Int32Array(Math.max(n, 2 * tokens.length));
+        }
+        let count = 0;
+        // A one-word text's token: the word paired with no word (-1), apart from every bigram.
+        const last = n < 2 ? n : n - 1;
+        for (let i = 0; i < last; i++) {
+            const id = pairs.numberOf(words[i], n < 2 ? -1 : words[i + 1]);
             if (id >= frequency.length) {
-                frequency = grown(frequency, 0);
-                countedBy = grown(countedBy, -1);
+                bigrams.frequency = frequency = grown(frequency, 0);
+                bigrams.countedBy = countedBy = grown(countedBy, -1);
             }
+            // A text counts each of its bigrams once.
             if (countedBy[id] !== x) {
                 countedBy[id] = x;
                 frequency[id]++;
-                tokens.push(id);
-            }
-        };
-        if (wordsOfText.length < 2) {
-            // A one-word text's token: the word paired with no word (-1), apart from every bigram.
-            wordsOfText.forEach(word => add(word, -1));
-        } else {
-            for (let i = 0; i + 1 < wordsOfText.length; i++) {
-                add(wordsOfText[i], wordsOfText[i + 1]);
+                tokens[count++] = id;
             }
         }
-        // From the array itself: `Int32Array.from` would go through an iterator and a list of its own.
-        return new Int32Array(tokens);
-    });
-    return { sets, frequency: frequency.subarray(0, pairs.size) };
+        sets[x] = tokens.slice(0, count);
+    }
+    bigrams.counted = pairs.size;
+    if (pairs.capacity > MAX_KEPT_BIGRAMS) {
+        // Not kept after a plan of exceptional size.
+        bigrams.pairs = new PairNumbers();
+    }
+    return { sets, frequency: frequency.subarray(0, bigrams.counted) };
 }
 
 /** Dense numbers for pairs of non-negative integers (the second may be -1), in order of first appearance: open addressing over typed arrays. */
@@ -402,6 +409,18 @@ class PairNumbers {
     private seconds = new Int32Array(1024);
     private numbers = new Int32Array(1024).fill(-1);
     size = 0;
+
+    get capacity(): number {
+        return this.numbers.length;
+    }
+
+    /** No pair numbered, the table kept at its size. */
+    clear(): void {
+        if (this.size > 0) {
+            this.numbers.fill(-1);
+            this.size = 0;
+        }
+    }
 
     numberOf(a: number, b: number): number {
         let mask = this.numbers.length - 1;
@@ -451,6 +470,20 @@ class PairNumbers {
     }
 }
 
+/** Scratch for `bigramSets`: every plan's bigrams numbered in one table, cleared in between, rather than one grown per plan. */
+const bigrams: { pairs: PairNumbers; frequency: Int32Array; countedBy: Int32Array; counted: number; tokens: Int32Array } = {
+    pairs: new PairNumbers(),
+    frequency: new Int32Array(1024),
+    countedBy: new Int32Array(1024).fill(-1),
+    /** The bigrams numbered by the last call, whose counts are to be cleared. */
+    counted: 0,
+    /** One text's tokens, before they are copied at their count. */
+    tokens: new Int32Array(1024),
+};
+
+/** Slots of the bigram table kept for the next plan, at most. */
+const MAX_KEPT_BIGRAMS = 1 << 20;
+
 /**
  * For each text (in source order), the earliest text before it that it resembles, among those
  * `comparable` allows: Dice ≥ `similarity` on word bigrams.
@@ -459,13 +492,14 @@ class PairNumbers {
  * prefix tokens, whose posting lists are in source order too, merged lazily by a heap: the first
  * candidate that passes is the earliest, and the search stops there. Near-identical texts (a plan of
  * thousands of variants of one paragraph) then cost one comparison each instead of one per pair, which
- * made a 5 MB plan take minutes.
+ * made a 5 MB plan take minutes. Gives the texts by their place in `entries`.
  */
-function* earliestSimilar<E extends { words: Int32Array }>(entries: E[], similarity: number, comparable: (a: E, b: E) => boolean): Generator<[E, E, number]> {
+function* earliestSimilar<E extends { words: Int32Array }>(entries: E[], similarity: number, comparable: (a: E, b: E) => boolean): Generator<[number, number, number]> {
     const t = similarity / (2 - similarity);
     const eps = 1e-9;
     // Tokens as numbers, ranked rarest first.
     const { sets: raw, frequency } = bigramSets(entries.map(entry => entry.words));
+    const tokenCount = frequency.length;
     const rank = rarityRanks(frequency);
     const sets = raw.map(tokens => {
         for (let k = 0; k < tokens.length; k++) {
@@ -473,24 +507,39 @@ function* earliestSimilar<E extends { words: Int32Array }>(entries: E[], similar
         }
         return tokens.sort();
     });
-    // The texts whose prefix holds a token, in source order.
-    // Made when a text first puts the token in its prefix: most tokens never are.
-    const postings: Array<number[] | undefined> = new Array(frequency.length);
-    const heap = new CandidateHeap();
+    // The texts whose prefix holds a token, in source order: those of token r are
+    // postings[from[r], to[r]), filled as the texts are read. All lists in one array, placed by a
+    // count of each token's texts first: a list per token was most of the rule's garbage.
+    const prefixes = new Int32Array(entries.length);
+    const from = new Int32Array(tokenCount + 1);
+    for (let x = 0; x < entries.length; x++) {
+        const n = sets[x].length;
+        const prefix = n === 0 ? 0 : n - Math.max(1, Math.ceil(t * n - eps)) + 1;
+        prefixes[x] = prefix;
+        for (let p = 0; p < prefix; p++) {
+            from[sets[x][p] + 1]++;
+        }
+    }
+    for (let r = 0; r < tokenCount; r++) {
+        from[r + 1] += from[r];
+    }
+    const to = from.slice(0, tokenCount);
+    const postings = new Int32Array(from[tokenCount]);
+    const heap = new CandidateHeap(postings);
     for (let x = 0; x < entries.length; x++) {
         const tx = sets[x];
         const n = tx.length;
         if (n === 0) {
             continue;
         }
-        const prefix = n - Math.max(1, Math.ceil(t * n - eps)) + 1;
+        const prefix = prefixes[x];
         const minSize = t * n - eps;
         const maxSize = n / t + eps;
         heap.clear();
         for (let p = 0; p < prefix; p++) {
-            const list = postings[tx[p]];
-            if (list !== undefined) {
-                heap.push(list, 0);
+            const r = tx[p];
+            if (to[r] > from[r]) {
+                heap.push(from[r], to[r]);
             }
         }
         let last = -1;
@@ -506,12 +555,12 @@ function* earliestSimilar<E extends { words: Int32Array }>(entries: E[], similar
             }
             const dice = (2 * intersectionSize(tx, sets[y])) / (n + m);
             if (dice >= similarity - eps) {
-                yield [entries[x], entries[y], dice];
+                yield [x, y, dice];
                 break;
             }
         }
         for (let p = 0; p < prefix; p++) {
-            (postings[tx[p]] ??= []).push(x);
+            postings[to[tx[p]]++] = x;
         }
     }
 }
@@ -541,24 +590,30 @@ function rarityRanks(frequency: Int32Array): Int32Array {
     return rank;
 }
 
-/** Posting lists merged in ascending order: a binary heap of (list, position) by the entry there. */
+/**
+ * Posting lists merged in ascending order: a binary heap of ranges [position, end) of one array of
+ * lists, by the entry at their position.
+ */
 class CandidateHeap {
-    private lists: number[][] = [];
-    private positions: number[] = [];
+    private positions: Int32Array = new Int32Array(64);
+    private ends: Int32Array = new Int32Array(64);
+    size = 0;
 
-    get size(): number {
-        return this.lists.length;
-    }
+    constructor(private readonly postings: Int32Array) {}
 
     clear(): void {
-        this.lists.length = 0;
-        this.positions.length = 0;
+        this.size = 0;
     }
 
-    push(list: number[], position: number): void {
-        this.lists.push(list);
-        this.positions.push(position);
-        let i = this.lists.length - 1;
+    /** A list, not empty. */
+    push(position: number, end: number): void {
+        if (this.size === this.positions.length) {
+            this.positions = grown(this.positions);
+            this.ends = grown(this.ends);
+        }
+        let i = this.size++;
+        this.positions[i] = position;
+        this.ends[i] = end;
         while (i > 0) {
             const parent = (i - 1) >> 1;
             if (this.head(parent) <= this.head(i)) {
@@ -572,18 +627,16 @@ class CandidateHeap {
     /** The least entry, and the list it came from moved on to its next one. */
     popMin(): number {
         const value = this.head(0);
-        const list = this.lists[0];
         const next = this.positions[0] + 1;
-        if (next < list.length) {
+        if (next < this.ends[0]) {
             this.positions[0] = next;
         } else {
-            const lastList = this.lists.pop()!;
-            const lastPosition = this.positions.pop()!;
-            if (this.lists.length === 0) {
+            this.size--;
+            if (this.size === 0) {
                 return value;
             }
-            this.lists[0] = lastList;
-            this.positions[0] = lastPosition;
+            this.positions[0] = this.positions[this.size];
+            this.ends[0] = this.ends[this.size];
         }
         // Sift down.
         let i = 0;
@@ -591,10 +644,10 @@ class CandidateHeap {
             const left = 2 * i + 1;
             const right = left + 1;
             let least = i;
-            if (left < this.lists.length && this.head(left) < this.head(least)) {
+            if (left < this.size && this.head(left) < this.head(least)) {
                 least = left;
             }
-            if (right < this.lists.length && this.head(right) < this.head(least)) {
+            if (right < this.size && this.head(right) < this.head(least)) {
                 least = right;
             }
             if (least === i) {
@@ -606,12 +659,16 @@ class CandidateHeap {
     }
 
     private head(i: number): number {
-        return this.lists[i][this.positions[i]];
+        return this.postings[this.positions[i]];
     }
 
     private swap(a: number, b: number): void {
-        [this.lists[a], this.lists[b]] = [this.lists[b], this.lists[a]];
-        [this.positions[a], this.positions[b]] = [this.positions[b], this.positions[a]];
+        const position = this.positions[a];
+        const end = this.ends[a];
+        this.positions[a] = this.positions[b];
+        this.ends[a] = this.ends[b];
+        this.positions[b] = position;
+        this.ends[b] = end;
     }
 }
 
@@ -653,30 +710,21 @@ interface Found {
  */
 function repeatedSentences(text: string, words: TextWords): Found[] {
     const result: Found[] = [];
-    const pieces: Array<{ start: number; end: number }> = [];
-    // Split at sentence punctuation followed by a blank (so "1.1" and "v.v." stay whole).
-    let start = 0;
-    const boundary = /[.!?;]+(?=\s|$)/gu;
-    for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
-        pieces.push({ start, end: m.index + m[0].length });
-        start = m.index + m[0].length;
-    }
-    if (start < text.length) {
-        pieces.push({ start, end: text.length });
-    }
-    if (pieces.length < 2) {
-        return result;
-    }
-    interface Sentence { start: number; end: number; raw: string; key?: string }
-    const normalized = (sentence: Sentence) => sentence.key ??= normalizeText(sentence.raw);
+    // Sentences by the hash of their words; each sentence's normalized text made when two meet.
     const seen = new Map<number, Sentence[]>();
     let w = 0;
-    for (const piece of pieces) {
+    for (let start = 0, pieces = 0; start < text.length; pieces++) {
+        const end = sentenceEnd(text, start);
+        if (pieces === 0 && end === text.length) {
+            // One sentence: nothing to repeat.
+            return result;
+        }
         // Trim the blanks around the sentence.
-        let s = piece.start;
-        let e = piece.end;
-        while (s < e && /\s/.test(text[s])) s++;
-        while (e > s && /\s/.test(text[e - 1])) e--;
+        let s = start;
+        let e = end;
+        start = end;
+        while (s < e && isBlank(text.charCodeAt(s))) s++;
+        while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
         // Words never straddle a piece's bounds (punctuation and blanks are not word characters).
         while (w < words.count && words.starts[w] < s) w++;
         let hash = 0;
@@ -686,13 +734,18 @@ function repeatedSentences(text: string, words: TextWords): Found[] {
         }
         // Without word ids comparable across case (a letter whose lower case changes length), every sentence meets every other.
         const key = words.caseless ? Math.imul(hash, 31) + count : 0;
-        const sentence: Sentence = { start: s, end: e, raw: text.slice(s, e) };
+        const sentence: Sentence = { start: s, end: e, key: undefined };
         const earlier = seen.get(key);
-        const first = earlier?.find(other => normalized(other) === normalized(sentence));
+        let first: Sentence | undefined;
+        for (let k = 0; earlier !== undefined && k < earlier.length && !first; k++) {
+            if (normalizedSentence(text, earlier[k]) === normalizedSentence(text, sentence)) {
+                first = earlier[k];
+            }
+        }
         if (first) {
-            const normal = normalized(sentence);
+            const normal = normalizedSentence(text, sentence);
             if (normal.split(' ').length >= MIN_PHRASE_WORDS && normal.length >= MIN_PHRASE_CHARS) {
-                result.push({ start: s, end: e, text: sentence.raw, first: { start: first.start, end: first.end } });
+                result.push({ start: s, end: e, text: text.slice(s, e), first: { start: first.start, end: first.end } });
             }
         } else if (earlier) {
             earlier.push(sentence);
@@ -701,6 +754,35 @@ function repeatedSentences(text: string, words: TextWords): Found[] {
         }
     }
     return result;
+}
+
+/** A sentence of a text (blanks around it left out), and its normalized text once made. */
+interface Sentence {
+    start: number;
+    end: number;
+    key: string | undefined;
+}
+
+function normalizedSentence(text: string, sentence: Sentence): string {
+    return sentence.key ??= normalizeText(text.slice(sentence.start, sentence.end));
+}
+
+/** Sentence punctuation followed by a blank (so "1.1" and "v.v." stay whole). */
+const SENTENCE_END = /[.!?;]+(?=\s|$)/gu;
+
+/** Where the sentence from `start` ends: after its punctuation, else at the text's end. Tested, not matched: no match made per sentence. */
+function sentenceEnd(text: string, start: number): number {
+    SENTENCE_END.lastIndex = start;
+    return SENTENCE_END.test(text) ? SENTENCE_END.lastIndex : text.length;
+}
+
+/** What \s matches (white space and line terminators), by UTF-16 unit. */
+function isBlank(code: number): boolean {
+    if (code <= 0x20) {
+        return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+    }
+    return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+        || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 interface FoundPhrase {
@@ -713,6 +795,19 @@ interface FoundPhrase {
 
 /** The last place of each word number met so far, -1 for none (see repeatedPhrases). */
 let lastSeen = new Int32Array(1024).fill(-1);
+/** The next place of the same word, for each word of the text being read (see repeatedPhrases). */
+let nextSame = new Int32Array(1024);
+
+/** The numbers of JOIN_WORDS (-1 for one not yet numbered), for the numbering they were read from and its size then. */
+let joinNumbers = { ids: undefined as WordNumbers | undefined, size: -1, numbers: [] as number[] };
+
+function joinWordNumbers(ids: WordNumbers): number[] {
+    // Read again only when a word may have been numbered since.
+    if (joinNumbers.ids !== ids || (joinNumbers.size !== ids.size && joinNumbers.numbers.includes(-1))) {
+        joinNumbers = { ids, size: ids.size, numbers: JOIN_WORDS.map(w => ids.get(w) ?? -1) };
+    }
+    return joinNumbers.numbers;
+}
 
 /**
  * A run of at least MIN_PHRASE_WORDS words written again right after itself, possibly joined by one
@@ -720,13 +815,15 @@ let lastSeen = new Int32Array(1024).fill(-1);
  */
 function repeatedPhrases(text: string, words: TextWords): FoundPhrase[] {
     const { count: n, id } = words;
-    const joins = JOIN_WORDS.map(w => words.ids.get(w) ?? -1);
+    const joins = joinWordNumbers(words.ids);
     // The next place of the same word, read through a table by word number shared by every text
     // (a map per text grew with every word of every paragraph); only this text's entries are reset.
     if (lastSeen.length < words.ids.size) {
         lastSeen = new Int32Array(Math.max(words.ids.size, 2 * lastSeen.length)).fill(-1);
     }
-    const nextSame = new Int32Array(n);
+    if (nextSame.length < n) {
+        nextSame = new Int32Array(Math.max(n, 2 * nextSame.length));
+    }
     for (let k = n - 1; k >= 0; k--) {
         nextSame[k] = lastSeen[id[k]];
         lastSeen[id[k]] = k;
@@ -734,14 +831,6 @@ function repeatedPhrases(text: string, words: TextWords): FoundPhrase[] {
     for (let k = 0; k < n; k++) {
         lastSeen[id[k]] = -1;
     }
-    const same = (a: number, b: number, length: number) => {
-        for (let k = 0; k < length; k++) {
-            if (id[a + k] !== id[b + k]) {
-                return false;
-            }
-        }
-        return true;
-    };
     const result: FoundPhrase[] = [];
     let i = 0;
     while (i < n) {
@@ -749,9 +838,9 @@ function repeatedPhrases(text: string, words: TextWords): FoundPhrase[] {
         // The shortest phrase first: "X hoặc X" is X joined by "hoặc", not "X hoặc" twice.
         for (let j = nextSame[i]; !match && j !== -1 && j - i <= MAX_PHRASE_WORDS + 1; j = nextSame[j]) {
             const length = j - i - 1;
-            if (length >= MIN_PHRASE_WORDS && length <= MAX_PHRASE_WORDS && j + length <= n && joins.includes(id[i + length]) && same(i, j, length)) {
+            if (length >= MIN_PHRASE_WORDS && length <= MAX_PHRASE_WORDS && j + length <= n && joins.includes(id[i + length]) && sameWords(id, i, j, length)) {
                 match = { length, gap: 1 };
-            } else if (j - i >= MIN_PHRASE_WORDS && j - i <= MAX_PHRASE_WORDS && j + (j - i) <= n && same(i, j, j - i)) {
+            } else if (j - i >= MIN_PHRASE_WORDS && j - i <= MAX_PHRASE_WORDS && j + (j - i) <= n && sameWords(id, i, j, j - i)) {
                 match = { length: j - i, gap: 0 };
             }
         }
@@ -767,7 +856,7 @@ function repeatedPhrases(text: string, words: TextWords): FoundPhrase[] {
         }
         let times = 2;
         let last = i + length + gap;
-        while (last + length + gap + length <= n && same(i, last + length + gap, length)
+        while (last + length + gap + length <= n && sameWords(id, i, last + length + gap, length)
             && sameWords(id, last + length, i + length, gap)) {
             last += length + gap;
             times++;
@@ -778,7 +867,7 @@ function repeatedPhrases(text: string, words: TextWords): FoundPhrase[] {
     return result;
 }
 
-/** Whether the joining words after two copies are the same ("hoặc" both times). */
+/** Whether the `count` words from a and from b are the same: two copies of a phrase, or the joining words after them ("hoặc" both times). */
 function sameWords(id: Int32Array, a: number, b: number, count: number): boolean {
     for (let k = 0; k < count; k++) {
         if (id[a + k] !== id[b + k]) {

@@ -30,7 +30,12 @@ const TONED_OPEN_PAIR = /([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁ�
  * NFC text.
  */
 export function canonicalTone(text: string): string {
-    return text.normalize('NFC').replace(TONED_OPEN_PAIR, (whole, first: string, second: string) => {
+    return canonicalToneOfNfc(text.normalize('NFC'));
+}
+
+/** `canonicalTone` of a text already in NFC. */
+function canonicalToneOfNfc(nfc: string): string {
+    return nfc.replace(TONED_OPEN_PAIR, (whole, first: string, second: string) => {
         const base = second.normalize('NFD');
         const tone = TONES.exec(base)?.[0];
         const pair = `${first.toLowerCase()}${base.replace(TONES, '').toLowerCase()}`;
@@ -60,9 +65,9 @@ const wordCharacterAt = characterClass(/^[\p{L}\p{N}]$/u);
 export const wordsOf: (text: string) => readonly Word[] = rememberedByText(text => readWords(text));
 
 function readWords(text: string): readonly Word[] {
-    const { canonical, count } = scanWords(text);
+    const canonical = scanWords(text.normalize('NFC'));
     const words: Word[] = [];
-    for (let k = 0; k < count; k++) {
+    for (let k = 0; k < wordCount; k++) {
         const start = wordBounds[2 * k];
         const end = wordBounds[2 * k + 1];
         words.push({ key: canonical.slice(start, end), start, end });
@@ -72,23 +77,28 @@ function readWords(text: string): readonly Word[] {
 
 /**
  * Where the words of the text last read by `scanWords` stand (word k from `wordBounds[2k]` to
- * `wordBounds[2k + 1]`), and a hash of each word's key: kept from text to text, grown as needed, so
- * that reading a text makes no list and no string per word. Valid until the next `scanWords`.
+ * `wordBounds[2k + 1]`), a hash of each word's key, and how many words it has: kept from text to
+ * text, grown as needed, so that reading a text makes no list and no string per word. Valid until the
+ * next `scanWords`.
  */
 let wordBounds: Int32Array = new Int32Array(2048);
 let wordHashes: Int32Array = new Int32Array(1024);
+let wordCount = 0;
 
 /**
- * Reads where the words of an NFC text stand into `wordBounds` and `wordHashes`; gives the text in
- * lower case with tone placement canonical (word k's key is its slice) and the number of words.
+ * Reads where the words of an NFC text stand into `wordBounds`, `wordHashes` and `wordCount`; gives
+ * the text in lower case with tone placement canonical (word k's key is its slice).
  */
-function scanWords(text: string): { canonical: string; count: number } {
-    const canonical = canonicalTone(text).toLowerCase();
+function scanWords(nfc: string): string {
+    const canonical = canonicalToneOfNfc(nfc).toLowerCase();
+    wordCount = 0;
     // Lower case keeps the length of Vietnamese text; should it not, offsets would drift: read none.
-    if (canonical.length !== text.normalize('NFC').length) {
-        return { canonical, count: 0 };
+    if (canonical.length !== nfc.length) {
+        return canonical;
     }
     let count = 0;
+    let bounds = wordBounds;
+    let hashes = wordHashes;
     for (let i = 0; i < canonical.length;) {
         let width = wordCharacterAt(canonical, i);
         if (width === 0) {
@@ -96,20 +106,27 @@ function scanWords(text: string): { canonical: string; count: number } {
             continue;
         }
         const start = i;
+        // The word's `hashOf`, read with its characters rather than in a pass of its own.
+        let hash = 0;
         while (width > 0) {
+            hash = (Math.imul(hash, 31) + canonical.charCodeAt(i)) | 0;
+            if (width === 2) {
+                hash = (Math.imul(hash, 31) + canonical.charCodeAt(i + 1)) | 0;
+            }
             i += width;
             width = i < canonical.length ? wordCharacterAt(canonical, i) : 0;
         }
-        if (count === wordHashes.length) {
-            wordHashes = grownInt32(wordHashes);
-            wordBounds = grownInt32(wordBounds);
+        if (count === hashes.length) {
+            wordHashes = hashes = grownInt32(hashes);
+            wordBounds = bounds = grownInt32(bounds);
         }
-        wordBounds[2 * count] = start;
-        wordBounds[2 * count + 1] = i;
-        wordHashes[count] = hashOf(canonical, start, i);
+        bounds[2 * count] = start;
+        bounds[2 * count + 1] = i;
+        hashes[count] = hash;
         count++;
     }
-    return { canonical, count };
+    wordCount = count;
+    return canonical;
 }
 
 function grownInt32(array: Int32Array): Int32Array {
@@ -365,6 +382,44 @@ function firstWordHashes(index: NameIndex): Set<number> {
     return hashes;
 }
 
+/** A list of `nearStart`: the names of a first word and a second (or third) one. */
+interface NearPair {
+    first: string;
+    other: string;
+    names: KnownName[];
+}
+
+/**
+ * The lists of `nearStart` by a hash of their two words' hashes (`pairHash`), by index: a text's words
+ * are looked up by the hashes `scanWords` read, and compared in place, with no key made for them.
+ */
+const pairsByHash = new WeakMap<NameIndex, Map<number, NearPair[]>>();
+
+function nearPairs(index: NameIndex): Map<number, NearPair[]> {
+    let pairs = pairsByHash.get(index);
+    if (!pairs) {
+        pairs = new Map();
+        for (const [first, byOther] of index.nearStart) {
+            for (const [other, names] of byOther) {
+                const hash = pairHash(hashOf(first, 0, first.length), hashOf(other, 0, other.length));
+                const list = pairs.get(hash);
+                if (list) {
+                    list.push({ first, other, names });
+                } else {
+                    pairs.set(hash, [{ first, other, names }]);
+                }
+            }
+        }
+        pairsByHash.set(index, pairs);
+    }
+    return pairs;
+}
+
+/** Two words' hashes in one, within the small integers (a map boxes a key beyond them). */
+function pairHash(first: number, other: number): number {
+    return (Math.imul(first, 0x9e3779b1) ^ other) & 0x3fffffff;
+}
+
 /** Candidate lists merged, by the two lists (which live as long as their index). */
 const mergedLists = new WeakMap<readonly KnownName[], WeakMap<readonly KnownName[], readonly KnownName[]>>();
 
@@ -383,13 +438,15 @@ let remembered: {
 function findNearMisses(text: string, index: NameIndex, namespace: string | undefined): NearMiss[] {
     const nfc = text.normalize('NFC');
     // Read here, not through `wordsOf`: each text is looked at once (the result is remembered). Words
-    // are compared in place and a key made only for a lookup, and only for a word whose hash is that
-    // of a name's first word (a tenth of the words): a string per word was most of what reading made.
+    // are looked up by their hashes and compared in place, a key made only for a run that nearly is a
+    // name: a string per word was most of what reading made.
     // Nothing below reads another text, so `wordBounds` stays this text's.
-    const { canonical, count } = scanWords(nfc);
+    const canonical = scanWords(nfc);
+    const count = wordCount;
     const bounds = wordBounds;
     const hashes = wordHashes;
     const firsts = firstWordHashes(index);
+    const pairs = nearPairs(index);
     const startOf = (k: number) => bounds[2 * k];
     const endOf = (k: number) => bounds[2 * k + 1];
     /** The key of word k. */
@@ -426,7 +483,7 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
             }
             const span = spanKeys.join(' ');
             exact ??= exactNames();
-            if (index.keys.has(span) || exact.some(([a, b]) => a <= i && found.last <= b) || /[.;:!?]/u.test(nfc.slice(endOf(i), startOf(found.last)))) {
+            if (index.keys.has(span) || inside(exact, i, found.last) || /[.;:!?]/u.test(nfc.slice(endOf(i), startOf(found.last)))) {
                 continue;
             }
             best = found;
@@ -463,12 +520,11 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
      * third word is word i + 1, or whose third is word i + 2; in their `byFirst` order.
      */
     function nearCandidates(i: number): readonly KnownName[] {
-        const byNext = i + 1 < count && firsts.has(hashes[i]) ? index.nearStart.get(key(i)) : undefined;
-        if (!byNext) {
+        if (i + 1 >= count || !firsts.has(hashes[i])) {
             return NO_NAMES;
         }
-        const next = byNext.get(key(i + 1));
-        const further = i + 2 < count ? byNext.get(key(i + 2)) : undefined;
+        const next = namesStarting(i, i + 1);
+        const further = i + 2 < count ? namesStarting(i, i + 2) : undefined;
         if (!further || further === next) {
             return next ?? NO_NAMES;
         }
@@ -487,6 +543,19 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
             byFurther.set(further, merged);
         }
         return merged;
+    }
+
+    /** The list of `nearStart` for words i and j. */
+    function namesStarting(i: number, j: number): KnownName[] | undefined {
+        const found = pairs.get(pairHash(hashes[i], hashes[j]));
+        if (found) {
+            for (let n = 0; n < found.length; n++) {
+                if (wordIs(i, found[n].first) && wordIs(j, found[n].other)) {
+                    return found[n].names;
+                }
+            }
+        }
+        return undefined;
     }
 
     function missing(i: number, name: KnownName): (NearMiss & { last: number }) | undefined {
@@ -546,6 +615,14 @@ function findNearMisses(text: string, index: NameIndex, namespace: string | unde
         const corrected = nfc.slice(startOf(i), startOf(i + wrong)) + right + nfc.slice(endOf(i + wrong), endOf(last));
         return { start: startOf(i), end: endOf(last), name, right, wrong: nfc.slice(startOf(i + wrong), endOf(i + wrong)), corrected, last };
     }
+}
+
+/**
+ * Whether words first to last lie inside one of the runs. Not a closure in `findNearMisses`' loop:
+ * one there made its loop's `i` a binding allocated at every word.
+ */
+function inside(runs: Array<[number, number]>, first: number, last: number): boolean {
+    return runs.some(([a, b]) => a <= first && last <= b);
 }
 
 /** Whether word k of a name is a lower-case word followed, to the end of the name, by capitalised ones (a place name). */

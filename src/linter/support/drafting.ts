@@ -56,7 +56,10 @@ export function comparableText(text: string): string {
     return normalizeText(text.replace(LEADING_MARKER, ''));
 }
 
-/** What `wordsOf` reads of a text: where each word stands, its length and its number. */
+/**
+ * What `wordsOf` reads of a text: where each word stands, its length and its number. The arrays are
+ * overwritten by the next `wordsOf`: a caller that keeps the numbers copies them.
+ */
 export interface TextWords {
     count: number;
     starts: Int32Array;
@@ -72,15 +75,20 @@ export interface TextWords {
 /**
  * Numbers for words, the same number for the same word (in lower case). A word is looked up by
  * where it stands in a text, through a hash of its characters, so no string is made for a word
- * already numbered: a check of a thousand plans made one for each of their millions of words.
+ * already numbered: a check of a thousand plans made one for each of their millions of words. The
+ * words' characters are kept end to end in one array, compared there unit by unit (faster than
+ * reading a string of either representation, one-byte or two-byte).
  */
 export class WordNumbers {
-    private words: string[] = [];
+    private count = 0;
+    private characters = new Uint16Array(4096);
+    /** Word n is characters[starts[n], starts[n + 1]). */
+    private starts = new Int32Array(1025);
     private hashes = new Int32Array(1024);
     private slots = new Int32Array(1024).fill(-1);
 
     get size(): number {
-        return this.words.length;
+        return this.count;
     }
 
     /** The number of a word, or undefined when it has none yet. */
@@ -91,16 +99,20 @@ export class WordNumbers {
 
     /** The number of the word text[start, end), which is in lower case; numbered now if new. */
     numberOf(text: string, start: number, end: number): number {
-        const hash = hashOf(text, start, end);
+        return this.numberOfHashed(text, start, end, hashOf(text, start, end));
+    }
+
+    /** `numberOf`, given the word's `hashOf` (which `wordsOf` reads with the word's characters). */
+    numberOfHashed(text: string, start: number, end: number, hash: number): number {
         const found = this.find(text, start, end, hash);
         if (found >= 0) {
             return found;
         }
-        if (2 * (this.words.length + 1) > this.slots.length) {
+        if (2 * (this.count + 1) > this.slots.length) {
             this.grow();
         }
-        const number = this.words.length;
-        this.words.push(text.slice(start, end));
+        const number = this.count++;
+        this.keep(number, text, start, end);
         this.place(number, hash);
         return number;
     }
@@ -112,10 +124,44 @@ export class WordNumbers {
             if (number < 0) {
                 return -1;
             }
-            if (this.hashes[number] === hash && sameCharacters(this.words[number], text, start, end)) {
+            if (this.hashes[number] === hash && this.sameCharacters(number, text, start, end)) {
                 return number;
             }
         }
+    }
+
+    private sameCharacters(number: number, text: string, start: number, end: number): boolean {
+        const from = this.starts[number];
+        if (this.starts[number + 1] - from !== end - start) {
+            return false;
+        }
+        const characters = this.characters;
+        for (let k = 0; k < end - start; k++) {
+            if (characters[from + k] !== text.charCodeAt(start + k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Word `number`'s characters after the last word's. */
+    private keep(number: number, text: string, start: number, end: number): void {
+        if (number + 1 >= this.starts.length) {
+            const starts = new Int32Array(2 * this.starts.length);
+            starts.set(this.starts);
+            this.starts = starts;
+        }
+        const from = this.starts[number];
+        const to = from + end - start;
+        if (to > this.characters.length) {
+            const characters = new Uint16Array(Math.max(to, 2 * this.characters.length));
+            characters.set(this.characters);
+            this.characters = characters;
+        }
+        for (let k = start; k < end; k++) {
+            this.characters[from + k - start] = text.charCodeAt(k);
+        }
+        this.starts[number + 1] = to;
     }
 
     private place(number: number, hash: number): void {
@@ -135,75 +181,85 @@ export class WordNumbers {
 
     private grow(): void {
         this.slots = new Int32Array(2 * this.slots.length).fill(-1);
-        for (let number = 0; number < this.words.length; number++) {
+        for (let number = 0; number < this.count; number++) {
             this.place(number, this.hashes[number]);
         }
     }
 }
 
+/** FNV-1a over UTF-16 units. */
+const HASH_START = 0x811c9dc5 | 0;
+const HASH_FACTOR = 0x01000193;
+
 function hashOf(text: string, start: number, end: number): number {
-    let hash = 0x811c9dc5 | 0;
+    let hash = HASH_START;
     for (let i = start; i < end; i++) {
-        hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+        hash = Math.imul(hash ^ text.charCodeAt(i), HASH_FACTOR);
     }
     return hash;
-}
-
-function sameCharacters(word: string, text: string, start: number, end: number): boolean {
-    if (word.length !== end - start) {
-        return false;
-    }
-    for (let k = 0; k < word.length; k++) {
-        if (word.charCodeAt(k) !== text.charCodeAt(start + k)) {
-            return false;
-        }
-    }
-    return true;
 }
 
 /**
  * The words of a text as `normalizeText` reads them (runs of anything but punctuation, symbols and
  * blanks, in lower case), numbered so that equal words have one number, with where they stand.
+ * The arrays are views of scratch arrays shared by every call, valid until the next one.
  */
 export function wordsOf(text: string, ids: WordNumbers = new WordNumbers()): TextWords {
-    // Read into scratch arrays shared by every call, then copied at their size: growing four lists
-    // a word at a time allocated more than anything else in the rule.
+    // Read into scratch arrays shared by every call: growing four lists a word at a time allocated
+    // more than anything else in the rule, and copying them at their size (most are read only before
+    // the next call), most of what was left.
     let count = 0;
     // The AST holds NFC text; lower case keeps the offsets unless a letter changes length (rare).
     const lower = text.toLowerCase();
     const caseless = lower.length === text.length;
     const scanned = caseless ? lower : text;
-    for (let i = 0; i < scanned.length;) {
+    const length = scanned.length;
+    let { starts, ends, lengths, id } = scratch;
+    for (let i = 0; i < length;) {
         const width = separatorAt(scanned, i);
         if (width > 0) {
             i += width;
             continue;
         }
         const start = i;
-        while (i < scanned.length && separatorAt(scanned, i) === 0) {
-            i += widthAt(scanned, i);
-        }
-        if (count === scratch.id.length) {
-            scratch = { starts: grown(scratch.starts), ends: grown(scratch.ends), lengths: grown(scratch.lengths), id: grown(scratch.id) };
+        // The word's `hashOf`, read with its characters rather than in a pass of its own.
+        let hash = HASH_START;
+        do {
+            const code = scanned.charCodeAt(i);
+            hash = Math.imul(hash ^ code, HASH_FACTOR);
+            if (code >= 0xd800 && code <= 0xdbff && widthAt(scanned, i) === 2) {
+                hash = Math.imul(hash ^ scanned.charCodeAt(i + 1), HASH_FACTOR);
+                i += 2;
+            } else {
+                i++;
+            }
+        } while (i < length && separatorAt(scanned, i) === 0);
+        if (count === id.length) {
+            scratch = { starts: grown(starts), ends: grown(ends), lengths: grown(lengths), id: grown(id) };
+            ({ starts, ends, lengths, id } = scratch);
+            views.length = 0;
         }
         if (caseless) {
-            scratch.id[count] = ids.numberOf(scanned, start, i);
-            scratch.lengths[count] = i - start;
+            id[count] = ids.numberOfHashed(scanned, start, i, hash);
+            lengths[count] = i - start;
         } else {
             const word = scanned.slice(start, i).toLowerCase();
-            scratch.id[count] = ids.numberOf(word, 0, word.length);
-            scratch.lengths[count] = word.length;
+            id[count] = ids.numberOf(word, 0, word.length);
+            lengths[count] = word.length;
         }
-        scratch.starts[count] = start;
-        scratch.ends[count] = i;
+        starts[count] = start;
+        ends[count] = i;
         count++;
     }
-    return {
-        count, caseless, ids,
-        starts: scratch.starts.slice(0, count), ends: scratch.ends.slice(0, count),
-        lengths: scratch.lengths.slice(0, count), id: scratch.id.slice(0, count),
+    // The views of the scratch arrays at this count, made once: texts have few different counts.
+    const view = views[count] ??= {
+        starts: starts.subarray(0, count), ends: ends.subarray(0, count), lengths: lengths.subarray(0, count), id: id.subarray(0, count),
     };
+    return { count, caseless, ids, starts: view.starts, ends: view.ends, lengths: view.lengths, id: view.id };
 }
+
+/** Views of the scratch arrays (`scratch`) by their length, made when first wanted; dropped when the arrays grow. */
+const views: Array<{ starts: Int32Array; ends: Int32Array; lengths: Int32Array; id: Int32Array } | undefined> = [];
 
 let scratch: Record<'starts' | 'ends' | 'lengths' | 'id', Int32Array> = { starts: new Int32Array(256), ends: new Int32Array(256), lengths: new Int32Array(256), id: new Int32Array(256) };
 
