@@ -365,9 +365,11 @@ function snippet(text: string): string {
  */
 function bigramSets(texts: Int32Array[]): { sets: Int32Array[]; frequency: Int32Array } {
     const pairs = bigrams.pairs;
-    // Left by the last call: its counts, and the last text that counted each bigram.
-    bigrams.frequency.fill(0, 0, bigrams.counted);
-    bigrams.countedBy.fill(-1, 0, bigrams.counted);
+    // Left by the last call: its counts, and the last text that counted each bigram (also when it
+    // stopped on an exception before it set `counted`: then its table says how many it numbered).
+    const left = Math.max(bigrams.counted, pairs.size);
+    bigrams.frequency.fill(0, 0, left);
+    bigrams.countedBy.fill(-1, 0, left);
     pairs.clear();
     let { frequency, countedBy, tokens } = bigrams;
     const sets: Int32Array[] = new Array(texts.length);
