@@ -74,8 +74,11 @@ export class RuleRunner {
                 visitors.forEach(({ visitor }, index) => {
                     const star = visitor['*'];
                     const own = (visitor as Record<string, ((n: AstNode) => void) | undefined>)[type];
-                    if (star || own) {
-                        callbacks!.push({ index, call: node => { star?.(node); own?.(node); } });
+                    // A rule with one callback for the type is called directly: a call less per node.
+                    if (star && own) {
+                        callbacks!.push({ index, call: node => { star(node); own(node); } });
+                    } else if (star || own) {
+                        callbacks!.push({ index, call: (star ?? own)! });
                     }
                 });
                 byType.set(type, callbacks);
@@ -92,8 +95,12 @@ export class RuleRunner {
             if (interruptible && (visited++ & 63) === 0) {
                 await interruptAndCheck(cancelToken);
             }
-            for (const { index, call } of callbacksFor(node.$type)) {
-                if (failed.has(index)) {
+            // Indexed, and the set of failed rules read only once one has failed: this runs for each
+            // rule at each node, and an iterator here is an allocation per node.
+            const callbacks = callbacksFor(node.$type);
+            for (let c = 0; c < callbacks.length; c++) {
+                const { index, call } = callbacks[c];
+                if (failed.size > 0 && failed.has(index)) {
                     continue;
                 }
                 try {
