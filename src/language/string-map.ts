@@ -1,6 +1,6 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import { GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
+import { propertyNode } from './cst-property.js';
 
 /**
  * Maps positions in the value of a string property (escapes resolved, wrapped lines joined with one
@@ -15,7 +15,7 @@ export class StringMap {
     ) { }
 
     static of(document: LangiumDocument, node: AstNode, property: string): StringMap | undefined {
-        const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+        const cst = propertyNode(node.$cstNode, property);
         const value = (node as unknown as Record<string, unknown>)[property];
         if (!cst || typeof value !== 'string') {
             return undefined;

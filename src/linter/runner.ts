@@ -1,6 +1,7 @@
 import type { AstNode, LangiumDocument, ValidationAcceptor } from 'langium';
-import { AstUtils, Cancellation, GrammarUtils, interruptAndCheck } from 'langium';
+import { AstUtils, Cancellation, interruptAndCheck } from 'langium';
 import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver';
+import { propertyNode } from '../language/cst-property.js';
 import type { Model } from '../language/generated/ast.js';
 import type { SyntaxDamage } from '../language/syntax-errors.js';
 import { isDamaged, syntaxDamage } from '../language/syntax-errors.js';
@@ -223,7 +224,7 @@ function rangeOf(finding: Finding): Range | undefined {
         return finding.range;
     }
     if (finding.property) {
-        return GrammarUtils.findNodeForProperty(finding.node.$cstNode, finding.property as string, finding.index)?.range;
+        return propertyNode(finding.node.$cstNode, finding.property as string, finding.index)?.range;
     }
     return finding.node.$cstNode?.range;
 }

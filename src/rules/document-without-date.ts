@@ -1,6 +1,7 @@
 import type { AstNode, Reference } from 'langium';
 import { AstUtils, GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
+import { propertyNode } from '../language/cst-property.js';
 import type { Citable, Document, Plan } from '../language/generated/ast.js';
 import { isDocument } from '../language/generated/ast.js';
 import { StringMap } from '../language/string-map.js';
@@ -76,7 +77,7 @@ export default defineRule({
             const result: Cited[] = [];
             const clause = (refs: ReadonlyArray<Reference<Citable>>, property: string) => {
                 refs.forEach((ref, index) => {
-                    const written = GrammarUtils.findNodeForProperty(owner.$cstNode, property, index);
+                    const written = propertyNode(owner.$cstNode, property, index);
                     if (ref.ref && written) {
                         result.push({ document: ref.ref, offset: written.offset, node: owner, range: () => written.range, printsDate: false });
                     }
@@ -94,7 +95,7 @@ export default defineRule({
                     continue;
                 }
                 if (citation.explicit) {
-                    const written = GrammarUtils.findNodeForProperty(citation.explicit.$cstNode, 'document');
+                    const written = propertyNode(citation.explicit.$cstNode, 'document');
                     if (written) {
                         result.push({ document, offset: written.offset, node: citation.explicit, range: () => written.range, printsDate: false });
                     }
