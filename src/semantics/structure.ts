@@ -3,7 +3,6 @@
  * numbers that addresses an item ("điểm b khoản 2 mục V" is ["V", "2", "b"]).
  */
 import type { AstNode, CstNode } from 'langium';
-import { AstUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { Document, Plan } from '../language/generated/ast.js';
 import { isAnnex, isDocument, isPlan, isSection } from '../language/generated/ast.js';
@@ -65,5 +64,11 @@ function findProperty(node: AstNode, property: string): CstNode | undefined {
 
 /** The plan or document that holds a node (the node itself when it is one). */
 export function ownerOf(node: AstNode): Plan | Document | undefined {
-    return AstUtils.getContainerOfType(node, (n): n is Plan | Document => isPlan(n) || isDocument(n));
+    // Walked here rather than with a type predicate made at each call: rules ask it for most nodes.
+    for (let current: AstNode | undefined = node; current; current = current.$container) {
+        if (isPlan(current) || isDocument(current)) {
+            return current;
+        }
+    }
+    return undefined;
 }
