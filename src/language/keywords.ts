@@ -16,7 +16,9 @@ function table<T extends string>(entries: Record<T, string[]>): (text: string) =
             map.set(keywordKey(spelling), value);
         }
     }
-    return (text: string | undefined) => map.get(keywordKey(text));
+    // A spelling as typed is most often its key already: found as it is, without a normalized copy
+    // (a key's key is itself, so what is found is what the key would find). Asked of every task.
+    return (text: string | undefined) => (text !== undefined ? map.get(text) : undefined) ?? map.get(keywordKey(text));
 }
 
 export type DocumentKind =

@@ -1,6 +1,6 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import { GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
+import { propertyNode } from './cst-property.js';
 
 /**
  * Maps positions in the value of a string property (escapes resolved, wrapped lines joined with one
@@ -15,7 +15,7 @@ export class StringMap {
     ) { }
 
     static of(document: LangiumDocument, node: AstNode, property: string): StringMap | undefined {
-        const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+        const cst = propertyNode(node.$cstNode, property);
         const value = (node as unknown as Record<string, unknown>)[property];
         if (!cst || typeof value !== 'string') {
             return undefined;
@@ -82,6 +82,17 @@ export class StringMap {
         }
         finalOffs.push(cst.end - 1);
         return new StringMap(document, finalOffs);
+    }
+
+    /**
+     * The source offset where value[start, end) starts, as `range(start, end)` would give it, without
+     * the line and column of two positions (a rule sorting many places reports few).
+     */
+    offset(start: number, end: number): number | undefined {
+        if (start < 0 || end > this.offsets.length - 1 || start >= end) {
+            return undefined;
+        }
+        return this.offsets[start];
     }
 
     /** The source range of value[start, end). */

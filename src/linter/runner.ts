@@ -1,6 +1,7 @@
 import type { AstNode, LangiumDocument, ValidationAcceptor } from 'langium';
-import { AstUtils, Cancellation, GrammarUtils, interruptAndCheck } from 'langium';
+import { AstUtils, Cancellation, interruptAndCheck } from 'langium';
 import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver';
+import { propertyNode } from '../language/cst-property.js';
 import type { Model } from '../language/generated/ast.js';
 import type { SyntaxDamage } from '../language/syntax-errors.js';
 import { isDamaged, syntaxDamage } from '../language/syntax-errors.js';
@@ -74,8 +75,11 @@ export class RuleRunner {
                 visitors.forEach(({ visitor }, index) => {
                     const star = visitor['*'];
                     const own = (visitor as Record<string, ((n: AstNode) => void) | undefined>)[type];
-                    if (star || own) {
-                        callbacks!.push({ index, call: node => { star?.(node); own?.(node); } });
+                    // A rule with one callback for the type is called directly: a call less per node.
+                    if (star && own) {
+                        callbacks!.push({ index, call: node => { star(node); own(node); } });
+                    } else if (star || own) {
+                        callbacks!.push({ index, call: (star ?? own)! });
                     }
                 });
                 byType.set(type, callbacks);
@@ -92,8 +96,12 @@ export class RuleRunner {
             if (interruptible && (visited++ & 63) === 0) {
                 await interruptAndCheck(cancelToken);
             }
-            for (const { index, call } of callbacksFor(node.$type)) {
-                if (failed.has(index)) {
+            // Indexed, and the set of failed rules read only once one has failed: this runs for each
+            // rule at each node, and an iterator here is an allocation per node.
+            const callbacks = callbacksFor(node.$type);
+            for (let c = 0; c < callbacks.length; c++) {
+                const { index, call } = callbacks[c];
+                if (failed.size > 0 && failed.has(index)) {
                     continue;
                 }
                 try {
@@ -216,7 +224,7 @@ function rangeOf(finding: Finding): Range | undefined {
         return finding.range;
     }
     if (finding.property) {
-        return GrammarUtils.findNodeForProperty(finding.node.$cstNode, finding.property as string, finding.index)?.range;
+        return propertyNode(finding.node.$cstNode, finding.property as string, finding.index)?.range;
     }
     return finding.node.$cstNode?.range;
 }

@@ -1,3 +1,4 @@
+import type { Reference } from 'langium';
 import { AstUtils } from 'langium';
 import type { Group, Party, Plan } from '../language/generated/ast.js';
 import { isGroup, isReport, isSection, isTask } from '../language/generated/ast.js';
@@ -78,14 +79,31 @@ export default defineRule<Options>({
  */
 function bodiesWithWork(plan: Plan): Set<Party> {
     const result = new Set<Party>();
+    // Added list by list, without a list joined for each node: the set is only asked what it holds.
+    const add = (refs: ReadonlyArray<Reference<Party>>) => {
+        for (const ref of refs) {
+            const party = ref.ref;
+            if (party) {
+                result.add(party);
+            }
+        }
+    };
     for (const node of allContents(plan)) {
         if (isTask(node)) {
-            resolvedParties([...effectiveLeads(node), ...effectiveSupports(node), ...node.requested]).forEach(p => result.add(p));
+            add(effectiveLeads(node));
+            add(effectiveSupports(node));
+            add(node.requested);
         } else if (isSection(node)) {
-            resolvedParties(node.addressees).forEach(p => result.add(p));
+            add(node.addressees);
         } else if (isReport(node)) {
-            resolvedParties([...node.reporters, ...node.recipients, ...(node.via ? [node.via] : []), ...(node.drafter ? [node.drafter] : [])])
-                .forEach(p => result.add(p));
+            add(node.reporters);
+            add(node.recipients);
+            if (node.via) {
+                add([node.via]);
+            }
+            if (node.drafter) {
+                add([node.drafter]);
+            }
         }
     }
     return result;

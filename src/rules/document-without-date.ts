@@ -1,6 +1,7 @@
 import type { AstNode, Reference } from 'langium';
 import { AstUtils, GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
+import { propertyNode } from '../language/cst-property.js';
 import type { Citable, Document, Plan } from '../language/generated/ast.js';
 import { isDocument } from '../language/generated/ast.js';
 import { StringMap } from '../language/string-map.js';
@@ -17,7 +18,8 @@ interface Cited {
     /** Where in the source, for ordering and for the finding. */
     offset: number;
     node: AstNode;
-    range: Range | undefined;
+    /** Where in the source, for the finding: computed only for the citation reported. */
+    range: () => Range | undefined;
     /** The citing text prints the date beside the number ("… số 634/QĐ-TTg ngày 13/5/2020"). */
     printsDate: boolean;
 }
@@ -63,7 +65,7 @@ export default defineRule({
                     : ['không có ngày ban hành', 'has no date'];
                 context.report({
                     node: citation.node,
-                    range: citation.range,
+                    range: citation.range(),
                     message: `${label} được viện dẫn nhưng ${vi}: lần viện dẫn đầu tiên phải ghi ngày ban hành (số văn bản bắt đầu lại mỗi năm), thêm "ngày …" như văn bản đó / ${labelEn} is cited but ${en}: the first citation of a document gives its date (numbers restart every year); add "ngày …" as the document bears it`,
                     related: [{ node: document, range: GrammarUtils.findNodeForProperty(document.$cstNode, 'number')?.range, message: `Khai báo ${label} / The declaration of ${citableLabelEn(document)}` }],
                     fixes: inferred ? undefined : () => dateFix(document),
@@ -75,9 +77,9 @@ export default defineRule({
             const result: Cited[] = [];
             const clause = (refs: ReadonlyArray<Reference<Citable>>, property: string) => {
                 refs.forEach((ref, index) => {
-                    const written = GrammarUtils.findNodeForProperty(owner.$cstNode, property, index);
+                    const written = propertyNode(owner.$cstNode, property, index);
                     if (ref.ref && written) {
-                        result.push({ document: ref.ref, offset: written.offset, node: owner, range: written.range, printsDate: false });
+                        result.push({ document: ref.ref, offset: written.offset, node: owner, range: () => written.range, printsDate: false });
                     }
                 });
             };
@@ -93,9 +95,9 @@ export default defineRule({
                     continue;
                 }
                 if (citation.explicit) {
-                    const written = GrammarUtils.findNodeForProperty(citation.explicit.$cstNode, 'document');
+                    const written = propertyNode(citation.explicit.$cstNode, 'document');
                     if (written) {
-                        result.push({ document, offset: written.offset, node: citation.explicit, range: written.range, printsDate: false });
+                        result.push({ document, offset: written.offset, node: citation.explicit, range: () => written.range, printsDate: false });
                     }
                     continue;
                 }
@@ -105,9 +107,13 @@ export default defineRule({
                 if (!maps.has(citation.node)) {
                     maps.set(citation.node, StringMap.of(context.document, citation.node, citation.property));
                 }
-                const text = GrammarUtils.findNodeForProperty(citation.node.$cstNode, citation.property);
-                const range = maps.get(citation.node)?.range(citation.start, citation.end) ?? text?.range;
-                const offset = range ? context.document.textDocument.offsetAt(range.start) : text?.offset ?? 0;
+                const map = maps.get(citation.node);
+                const { start, end } = citation;
+                // The part of the string the citation is, or else the whole string.
+                const mapped = map?.offset(start, end);
+                const text = mapped === undefined ? GrammarUtils.findNodeForProperty(citation.node.$cstNode, citation.property) : undefined;
+                const offset = mapped ?? (text ? context.document.textDocument.offsetAt(text.range.start) : 0);
+                const range = () => mapped !== undefined ? map!.range(start, end) : text?.range;
                 result.push({ document, offset, node: citation.node, range, printsDate: citation.found.dateText !== undefined });
             }
             return result;

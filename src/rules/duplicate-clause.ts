@@ -39,11 +39,14 @@ export default defineRule({
             if (!isCompositeCstNode(cst)) {
                 return;
             }
-            for (const child of cst.content) {
+            const content = cst.content;
+            for (let i = 0; i < content.length; i++) {
+                const child = content[i];
                 const assignment = assignmentOf(child.grammarSource);
                 if (assignment) {
                     check(node, child, assignment);
-                } else if (child.astNode === node) {
+                } else if (isCompositeCstNode(child) && child.astNode === node) {
+                    // A leaf holds no assignment below it: not asked for its AST node (a walk up its containers).
                     checkAssigned(node, child);
                 }
             }

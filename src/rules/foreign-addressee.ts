@@ -34,8 +34,11 @@ export default defineRule<Options>({
         recommended: true,
     },
     create(context) {
-        const phrases = (Array.isArray(context.options.phrases) ? context.options.phrases : OTHER_LEVEL_PHRASES)
+        const given = (Array.isArray(context.options.phrases) ? context.options.phrases : OTHER_LEVEL_PHRASES)
             .filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+        // The default list itself when the options give it: the words of its phrases are then read once
+        // (`otherLevelSubject` keeps them by list), not once per file.
+        const phrases = given.length === OTHER_LEVEL_PHRASES.length && given.every((p, i) => p === OTHER_LEVEL_PHRASES[i]) ? OTHER_LEVEL_PHRASES : given;
         return {
             Task(task) {
                 const own = [...task.leads.map((ref, i) => ({ ref, property: 'leads', i })),

@@ -63,7 +63,10 @@ export default defineRule({
 
         function announcements(plan: Plan): Announced[] {
             const result: Announced[] = [];
-            for (const node of [plan, ...allContents(plan)]) {
+            // The plan, then its nodes: read in place, not copied into one more list of every node.
+            const nodes = allContents(plan);
+            for (let k = -1; k < nodes.length; k++) {
+                const node = k < 0 ? plan : nodes[k];
                 for (const prose of proseTextsOf(node)) {
                     const mentions = findAnnexMentions(prose.text);
                     if (mentions.length === 0) {

@@ -37,7 +37,7 @@ const OTHER_DOCUMENT = new RegExp(
 /** The annexes a text announces, in order; a number in Roman or Arabic, or none. */
 export function findAnnexMentions(text: string): AnnexMention[] {
     const result: AnnexMention[] = [];
-    if (!text) {
+    if (!text || !mayMentionAnnex(text)) {
         return result;
     }
     const value = text.normalize('NFC');
@@ -51,6 +51,25 @@ export function findAnnexMentions(text: string): AnnexMention[] {
         result.push({ numbers, start: m.index, end });
     }
     return result;
+}
+
+/**
+ * Whether a text, in any normalization, may hold "phụ lục": in NFC every mention holds "hụ" or "HỤ",
+ * which come from those very characters unless the dot below is written apart (U+0323). Most texts
+ * mention no annex: searched for a character, they are answered without a normalized copy.
+ */
+function mayMentionAnnex(text: string): boolean {
+    return text.includes('\u0323') || follows(text, 'ụ', 'h') || follows(text, 'Ụ', 'H');
+}
+
+/** Whether `character` stands somewhere in `text` just after `before`. */
+function follows(text: string, character: string, before: string): boolean {
+    for (let at = text.indexOf(character, 1); at >= 0; at = text.indexOf(character, at + 1)) {
+        if (text[at - 1] === before) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /** How annex numbers are compared: "I" = "1" = "01". */

@@ -61,8 +61,10 @@ const DATE_AFTER = /^\s*,?\s*ngày\s+(\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}|\d{1,2}\s+
  * when a kind of document is named just before it; "Ban Chỉ đạo 138/CP" (a body's name) does not.
  */
 export function findNumbers(text: string): readonly FoundNumber[] {
-    return !text || !/\d/.test(text) ? NO_NUMBERS : numbersOf(text);
+    return !text || !DIGIT.test(text) ? NO_NUMBERS : numbersOf(text);
 }
+
+const DIGIT = /\d/;
 
 const NO_NUMBERS: readonly FoundNumber[] = [];
 
@@ -180,18 +182,21 @@ export function citationsOf(services: SemanticServices, node: AstNode): ProseCit
 function addCitations(services: SemanticServices, node: AstNode, result: ProseCitation[]): void {
     // The node's own citations start here: an explicit one is compared with these only.
     const first = result.length;
-    for (const prose of proseTextsOf(node)) {
-        for (const found of findNumbers(prose.text)) {
+    // The node's prose as `proseTextsOf` gives it, read in place: this is asked of every node of a plan.
+    const property = prosePropertyOf(node);
+    const value = property === null ? undefined : (node as unknown as Record<string, unknown>)[property];
+    const text = typeof value === 'string' ? value : '';
+    if (text !== '') {
+        for (const found of findNumbers(text)) {
             const candidates = declarationsNumbered(services, node, found.compact, { kind: found.kind, date: found.date });
             result.push({
-                node, property: prose.property, document: candidates[0], candidates: candidates.length > 1 ? candidates : [],
+                node, property: property!, document: candidates[0], candidates: candidates.length > 1 ? candidates : [],
                 start: found.start, end: found.end, found,
             });
         }
     }
     const explicit = (node as { cites?: unknown }).cites;
     if (Array.isArray(explicit)) {
-        const text = proseTextsOf(node)[0]?.text ?? '';
         for (const cite of explicit as Citation[]) {
             const document = cite.document?.ref;
             const phrase = cite.phrase?.normalize('NFC');

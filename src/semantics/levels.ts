@@ -10,6 +10,7 @@ import type { AstNode } from 'langium';
 import type { Party } from '../language/generated/ast.js';
 import { isAgency, isGroup } from '../language/generated/ast.js';
 import { namespaceOf } from '../language/planspec-scope.js';
+import { characterClass, widthAt } from '../language/characters.js';
 import { leadingItemNumber } from './numbering.js';
 import { isPlaceholderReference } from './placeholders.js';
 import { issuerOf } from './responsibility.js';
@@ -97,9 +98,13 @@ export function otherLevelSubject(text: string, phrases: readonly string[] = OTH
     const nfc = text.normalize('NFC');
     const leading = leadingItemNumber(nfc);
     const from = leading ? leading.end + 1 : 0;
-    const { keyed, wordsRead, firsts } = phraseKeys(phrases);
-    // Most duties start with no such phrase nor a verb before one: their first word says so, read
-    // alone before the words of a whole phrase are.
+    const { keyed, wordsRead, firsts, firstLetters } = phraseKeys(phrases);
+    // Most duties start with no such phrase nor a verb before one: their first word says so, its
+    // letters compared first (a word's key has the word's letters), then read alone before the
+    // words of a whole phrase are.
+    if (!firstLetters.has(lettersOf(firstWord(nfc, from)))) {
+        return undefined;
+    }
     const first = leadingWordsOf(nfc, from, 1)[0];
     if (!first || !firsts.has(first.key)) {
         return undefined;
@@ -137,6 +142,8 @@ interface KeyedPhrases {
     keyed: Array<{ phrase: string; keys: string[] }>;
     wordsRead: number;
     firsts: Set<string>;
+    /** The letters of each of `firsts` (`lettersOf`). */
+    firstLetters: Set<string>;
 }
 
 const keysOfPhrases = new WeakMap<readonly string[], KeyedPhrases>();
@@ -146,12 +153,61 @@ function phraseKeys(phrases: readonly string[]): KeyedPhrases {
     if (!found) {
         const keyed = phrases.map(phrase => ({ phrase, keys: phraseKey(phrase).split(' ').filter(k => k !== '') }));
         const longest = Math.max(0, ...keyed.map(k => k.keys.length));
+        const firsts = new Set([...keyed.filter(k => k.keys.length > 0).map(k => k.keys[0]), ...LEADING_VERBS.map(v => v[0])]);
         found = {
             keyed,
             wordsRead: longest + Math.max(...LEADING_VERBS.map(v => v.length)),
-            firsts: new Set([...keyed.filter(k => k.keys.length > 0).map(k => k.keys[0]), ...LEADING_VERBS.map(v => v[0])]),
+            firsts,
+            firstLetters: new Set([...firsts].map(lettersOf)),
         };
         keysOfPhrases.set(phrases, found);
     }
     return found;
 }
+
+/** A letter or digit: a word is a run of them, as `leadingWordsOf` reads words. */
+const wordCharacterAt = characterClass(/^[\p{L}\p{N}]$/u);
+
+/** The first word of a text from `from` on, as written (empty when there is none). */
+function firstWord(text: string, from: number): string {
+    let i = from;
+    while (i < text.length && wordCharacterAt(text, i) === 0) {
+        i += widthAt(text, i);
+    }
+    const start = i;
+    for (let width = i < text.length ? wordCharacterAt(text, i) : 0; width > 0; width = i < text.length ? wordCharacterAt(text, i) : 0) {
+        i += width;
+    }
+    return text.slice(start, i);
+}
+
+/**
+ * A word's letters without their diacritics, in lower case ("Uỷ" → "uy"): what a word and its key
+ * (in lower case, its tone placed canonically) have in common.
+ */
+function lettersOf(word: string): string {
+    // Letter by letter from a table for Latin letters (Vietnamese among them): asked of every duty.
+    let letters = '';
+    for (let i = 0; i < word.length; i++) {
+        const code = word.charCodeAt(i);
+        const letter = code < LATIN_LETTERS.length ? LATIN_LETTERS[code] : NOT_LATIN;
+        if (letter === NOT_LATIN) {
+            return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+        }
+        letters += letter;
+    }
+    return letters;
+}
+
+/**
+ * `lettersOf` of each character up to the end of Latin Extended Additional (where Vietnamese letters
+ * are), or NOT_LATIN for a character outside the Latin ranges, or with no one letter as its own.
+ */
+const NOT_LATIN = '\u0000';
+const LATIN_LETTERS: readonly string[] = Array.from({ length: 0x1f00 }, (_, code) => {
+    if (code >= 0x250 && code < 0x1e00) {
+        return NOT_LATIN;
+    }
+    const letter = String.fromCharCode(code).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    return letter.length === 1 ? letter : NOT_LATIN;
+});

@@ -3,10 +3,10 @@
  * numbers that addresses an item ("điểm b khoản 2 mục V" is ["V", "2", "b"]).
  */
 import type { AstNode, CstNode } from 'langium';
-import { AstUtils, GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { Document, Plan } from '../language/generated/ast.js';
 import { isAnnex, isDocument, isPlan, isSection } from '../language/generated/ast.js';
+import { propertyNode } from '../language/cst-property.js';
 
 /** The label of an item as printed, without its brackets ("1.", "a)", "-"); undefined when it has none. */
 export function labelOf(node: AstNode): string | undefined {
@@ -59,10 +59,16 @@ export function headerRange(node: AstNode, lastProperty: string): Range | undefi
 }
 
 function findProperty(node: AstNode, property: string): CstNode | undefined {
-    return GrammarUtils.findNodeForProperty(node.$cstNode, property);
+    return propertyNode(node.$cstNode, property);
 }
 
 /** The plan or document that holds a node (the node itself when it is one). */
 export function ownerOf(node: AstNode): Plan | Document | undefined {
-    return AstUtils.getContainerOfType(node, (n): n is Plan | Document => isPlan(n) || isDocument(n));
+    // Walked here rather than with a type predicate made at each call: rules ask it for most nodes.
+    for (let current: AstNode | undefined = node; current; current = current.$container) {
+        if (isPlan(current) || isDocument(current)) {
+            return current;
+        }
+    }
+    return undefined;
 }

@@ -207,8 +207,20 @@ export function statedPlanSpan(plan: Plan | Document | undefined): Span | undefi
     if (!isPlan(plan) || !plan.period || inferredReason(plan, 'period') !== undefined) {
         return undefined;
     }
-    return periodSpan(plan.period, { now: planDate(plan) });
+    // Asked for each task, report and target by several rules: the span is read once per plan and
+    // plan date (the date may come from the decision the plan is issued with, which can change).
+    const now = planDate(plan);
+    const known = statedSpans.get(plan);
+    if (known && (known.now === now || known.now && now && compareDates(known.now, now) === 0)) {
+        return known.span;
+    }
+    const span = periodSpan(plan.period, { now });
+    statedSpans.set(plan, { now, span });
+    return span;
 }
+
+/** The stated span of each plan, with the plan date it was read with; shared: never modify it. */
+const statedSpans = new WeakMap<Plan, { now: CalendarDate | undefined; span: Span | undefined }>();
 
 /** The plan period whether stated or inferred, for messages that quote it. */
 export function planSpan(plan: Plan): Span | undefined {
