@@ -10,11 +10,10 @@ import type { AstNode } from 'langium';
 import type { Party } from '../language/generated/ast.js';
 import { isAgency, isGroup } from '../language/generated/ast.js';
 import { namespaceOf } from '../language/planspec-scope.js';
-import { characterClass, widthAt } from '../language/characters.js';
 import { leadingItemNumber } from './numbering.js';
 import { isPlaceholderReference } from './placeholders.js';
 import { issuerOf } from './responsibility.js';
-import { leadingWordsOf, phraseKey } from './names.js';
+import { firstWord, leadingWordsOf, phraseKey } from './names.js';
 
 /** How a body stands to a provincial plan: a national body, or one of another province (its namespace). */
 export type ForeignLevel = { level: 'national' } | { level: 'province'; namespace: string };
@@ -163,22 +162,6 @@ function phraseKeys(phrases: readonly string[]): KeyedPhrases {
         keysOfPhrases.set(phrases, found);
     }
     return found;
-}
-
-/** A letter or digit: a word is a run of them, as `leadingWordsOf` reads words. */
-const wordCharacterAt = characterClass(/^[\p{L}\p{N}]$/u);
-
-/** The first word of a text from `from` on, as written (empty when there is none). */
-function firstWord(text: string, from: number): string {
-    let i = from;
-    while (i < text.length && wordCharacterAt(text, i) === 0) {
-        i += widthAt(text, i);
-    }
-    const start = i;
-    for (let width = i < text.length ? wordCharacterAt(text, i) : 0; width > 0; width = i < text.length ? wordCharacterAt(text, i) : 0) {
-        i += width;
-    }
-    return text.slice(start, i);
 }
 
 /**

@@ -154,15 +154,11 @@ export function leadingWordsOf(text: string, from: number, count: number): Word[
     let end = text.length;
     let i = from;
     for (let k = 0; k <= count + 1; k++) {
-        while (i < text.length && wordCharacterAt(text, i) === 0) {
-            i += widthAt(text, i);
-        }
+        i = wordStart(text, i);
         if (i >= text.length) {
             break;
         }
-        for (let width = wordCharacterAt(text, i); width > 0; width = i < text.length ? wordCharacterAt(text, i) : 0) {
-            i += width;
-        }
+        i = wordEnd(text, i);
         end = i;
     }
     const read = text.slice(0, end);
@@ -172,6 +168,28 @@ export function leadingWordsOf(text: string, from: number, count: number): Word[
     }
     // Read, not remembered: a few words of a slice made for this call would only crowd out whole texts.
     return readWords(read).filter(w => w.start >= from).slice(0, count);
+}
+
+/** The first word of a text from `from` on, as written, as `leadingWordsOf` reads words (empty when there is none). */
+export function firstWord(text: string, from: number): string {
+    const start = wordStart(text, from);
+    return text.slice(start, wordEnd(text, start));
+}
+
+/** Where the next word starts, at or after i (the text's length when none does). */
+function wordStart(text: string, i: number): number {
+    while (i < text.length && wordCharacterAt(text, i) === 0) {
+        i += widthAt(text, i);
+    }
+    return i;
+}
+
+/** Where the word at i ends. */
+function wordEnd(text: string, i: number): number {
+    for (let width = i < text.length ? wordCharacterAt(text, i) : 0; width > 0; width = i < text.length ? wordCharacterAt(text, i) : 0) {
+        i += width;
+    }
+    return i;
 }
 
 /** A name as compared: its words' keys joined by one blank ("Uỷ ban nhân dân tỉnh," → "ủy ban nhân dân tỉnh"). */
