@@ -388,7 +388,8 @@ function writeFile(file, text, stats) {
     stats.lines += text.split('\n').length - 1;
 }
 
-function workspace(dir, { seed, material, provinceIndex, plans, planLines, bigLines }) {
+/** A workspace's folder written afresh with its configuration, the national registries and the province's. */
+function registries(dir, { seed, provinceIndex }) {
     const [ns, province] = PROVINCES[provinceIndex % PROVINCES.length];
     const folder = ns.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
     const stats = { files: 0, bytes: 0, lines: 0 };
@@ -399,6 +400,11 @@ function workspace(dir, { seed, material, provinceIndex, plans, planLines, bigLi
     }
     const docs = provincialDocuments(seed, ns);
     writeFile(path.join(dir, folder, 'co-quan.plan'), registryText(ns, province, docs), stats);
+    return { ns, province, folder, docs, stats };
+}
+
+function workspace(dir, { seed, material, provinceIndex, plans, planLines, bigLines }) {
+    const { ns, province, folder, docs, stats } = registries(dir, { seed, provinceIndex });
     const planName = i => `kh-${String(i).padStart(4, '0')}`;
     const ctx = { seed, ns, province, docs, material, planName };
     for (let i = 1; i <= plans; i++) {
@@ -421,15 +427,7 @@ function workspace(dir, { seed, material, provinceIndex, plans, planLines, bigLi
 export function nearIdentical(dir, { megabytes, seed = 1 }) {
     const material = loadMaterial();
     const r = rng(seed, `near:${megabytes}`);
-    const [ns, province] = PROVINCES[0];
-    const folder = ns.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
-    const stats = { files: 0, bytes: 0, lines: 0 };
-    fs.rmSync(dir, { recursive: true, force: true });
-    writeFile(path.join(dir, 'planspec.config.json'), '{\n  "extends": "planspec:recommended"\n}\n', stats);
-    for (const file of ['co-quan.plan', 'van-ban.plan', 'chi-so.plan']) {
-        writeFile(path.join(dir, 'quoc-gia', file), fs.readFileSync(path.join(EXAMPLES, 'quoc-gia', file), 'utf8'), stats);
-    }
-    writeFile(path.join(dir, folder, 'co-quan.plan'), registryText(ns, province, provincialDocuments(seed, ns)), stats);
+    const { ns, province, folder, stats } = registries(dir, { seed, provinceIndex: 0 });
     const originals = Array.from({ length: 8 }, () => Array.from({ length: r.int(3, 5) }, () => respin(r.pick(material.sentences), r, province)).join(' ').split(' '));
     const words = [...new Set(originals.flat().filter(w => /^[\p{Ll}]+$/u.test(w)))].sort();
     const out = [`phạm vi ${ns} "Tỉnh ${province}"`, '', `// Bench: a plan of ${megabytes} MB of near-identical paragraphs (seed ${seed}).`, 'kế hoạch KH_LAP "KẾ HOẠCH CÓ ĐOẠN VĂN GẦN TRÙNG NHAU" {', '    số "1/KH-UBND"', '    ngày 02/01/2020', '    của UBND_TINH', ''];

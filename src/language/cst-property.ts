@@ -36,10 +36,10 @@ export function propertyNode(node: CstNode | undefined, property: string | undef
     return last;
 }
 
-/** The assignment a grammar element belongs to, looked up once per element. */
+/** The assignment a grammar element belongs to, looked up once per element (rules ask it of every CST node). */
 const assignments = new WeakMap<GrammarAST.AbstractElement, GrammarAST.Assignment | null>();
 
-function assignmentOf(element: GrammarAST.AbstractElement | undefined): GrammarAST.Assignment | undefined {
+export function assignmentOf(element: GrammarAST.AbstractElement | undefined): GrammarAST.Assignment | undefined {
     if (!element) {
         return undefined;
     }

@@ -1,5 +1,6 @@
 import type { AstNode, CstNode, GrammarAST } from 'langium';
-import { AstUtils, GrammarAST as Ast, isCompositeCstNode } from 'langium';
+import { isCompositeCstNode } from 'langium';
+import { assignmentOf } from '../language/cst-property.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { removeClause } from '../linter/support/fixes.js';
 
@@ -75,18 +76,3 @@ export default defineRule({
         }
     },
 });
-
-/** The assignment a grammar element belongs to, looked up once per element (the rule visits every CST node of every plan). */
-const assignments = new WeakMap<GrammarAST.AbstractElement, GrammarAST.Assignment | null>();
-
-function assignmentOf(element: GrammarAST.AbstractElement | undefined): GrammarAST.Assignment | undefined {
-    if (!element) {
-        return undefined;
-    }
-    let assignment = assignments.get(element);
-    if (assignment === undefined) {
-        assignment = AstUtils.getContainerOfType(element, Ast.isAssignment) ?? null;
-        assignments.set(element, assignment);
-    }
-    return assignment ?? undefined;
-}
