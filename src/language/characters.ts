@@ -33,3 +33,12 @@ export function widthAt(text: string, i: number): number {
     const code = text.charCodeAt(i);
     return code >= 0xd800 && code <= 0xdbff && (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
 }
+
+/** What \s matches (white space and line terminators), by UTF-16 unit. */
+export function isBlank(code: number): boolean {
+    if (code <= 0x20) {
+        return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+    }
+    return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+        || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}

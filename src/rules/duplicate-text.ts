@@ -3,6 +3,7 @@ import { GrammarUtils } from 'langium';
 import type { Document, Funding, Objective, Paragraph, Plan, Task } from '../language/generated/ast.js';
 import { isFunding, isObjective, isParagraph, isTask } from '../language/generated/ast.js';
 import { defineRule } from '../linter/rule.js';
+import { isBlank } from '../language/characters.js';
 import { StringMap } from '../language/string-map.js';
 import type { TextWords } from '../linter/support/drafting.js';
 import { grown, leadingMarkerLength, lineOf, normalizeText, WordNumbers, wordsOf } from '../linter/support/drafting.js';
@@ -776,15 +777,6 @@ const SENTENCE_END = /[.!?;]+(?=\s|$)/gu;
 function sentenceEnd(text: string, start: number): number {
     SENTENCE_END.lastIndex = start;
     return SENTENCE_END.test(text) ? SENTENCE_END.lastIndex : text.length;
-}
-
-/** What \s matches (white space and line terminators), by UTF-16 unit. */
-function isBlank(code: number): boolean {
-    if (code <= 0x20) {
-        return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-    }
-    return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
-        || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 interface FoundPhrase {
