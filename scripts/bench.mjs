@@ -32,7 +32,14 @@ import { SERVER_NODE_OPTIONS } from '../out/server/node-options.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NODE = process.execPath;
 const BIN = path.join(ROOT, 'bin', 'planspec.js');
-const SERVER = path.join(ROOT, 'bin', 'planspec-language-server.js');
+// The language server as the VS Code extension runs it: the bundle (npm run bundle, which `npm run
+// bench` runs first). PLANSPEC_BENCH_SERVER=bin/planspec-language-server.js measures the unbundled
+// one instead (readable names in a --cpu-prof profile; it starts about 0.2 s later).
+const SERVER = path.resolve(ROOT, process.env.PLANSPEC_BENCH_SERVER ?? path.join('dist', 'server.cjs'));
+if (!fs.existsSync(SERVER)) {
+    console.error(`bench: ${path.relative(ROOT, SERVER)} not found; run npm run bundle (npm run bench does)`);
+    process.exit(2);
+}
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -425,7 +432,7 @@ function memoryParts(usage) {
 }
 
 async function benchLsp(manifest) {
-    notes.push(`the language server runs with the Node options the VS Code extension starts it with: ${SERVER_NODE_OPTIONS.join(' ')} (src/server/node-options.ts).`);
+    notes.push(`the language server runs as the VS Code extension runs it: ${path.relative(ROOT, SERVER)}, with the Node options ${SERVER_NODE_OPTIONS.join(' ')} (src/server/node-options.ts).`);
     for (const shape of options.shapes.filter(s => s === 'a' || s === 'b')) {
         const info = manifest.shapes[shape];
         const root = path.join(CORPUS, info.dir);

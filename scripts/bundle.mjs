@@ -1,5 +1,5 @@
 // Bundles the VS Code extension with esbuild: dist/extension.cjs (the client, src/extension/main.ts)
-// and dist/server.cjs (the language server, src/server/main.ts), CommonJS for Node 22, minified,
+// and dist/server.cjs (the language server, src/server/main.ts), CommonJS for Node 22, minified (but names),
 // with source maps, everything from node_modules inside (only `vscode`, which VS Code provides, is
 // left out). `npm run bundle`; `npm run package` runs it before vsce. `--outdir DIR` writes
 // elsewhere than dist/ (the tests).
@@ -20,9 +20,12 @@ const common = {
     // ES modules first: the UMD builds some packages give as "main" (jsonc-parser) require their
     // own files at run time, which a bundle does not have.
     mainFields: ['module', 'main'],
-    minify: true,
-    // Class and function names survive minification: stack traces and error messages stay readable.
-    keepNames: true,
+    // Blanks and syntax minified, names kept as written: stack traces and error messages stay
+    // readable. Not esbuild's keepNames, which wraps every function made at run time in a call that
+    // sets its name: the server ran its rules and parser 20% slower than unbundled.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: false,
     sourcemap: 'linked',
     sourcesContent: false,
     legalComments: 'linked',
