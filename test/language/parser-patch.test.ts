@@ -1,9 +1,10 @@
 // patches/langium+4.4.0.patch (applied by `npm install`): the parser is given each alternatives
-// element's choices as one array made once, not a new array and closures at every alternative parsed.
+// element's choices as one array made once, not a new array and closures at every alternative parsed;
+// the properties with a default value are listed once per type, not at every node made.
 import * as fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { createPlanspecServices } from '../../src/language/planspec-module.js';
-import { EmptyFileSystem } from 'langium';
+import { AstUtils, EmptyFileSystem } from 'langium';
 
 describe('the Langium parser patch', () => {
     test('the arrays of choices are made once: parsing again gives the parser no new one', () => {
@@ -27,4 +28,23 @@ describe('the Langium parser patch', () => {
         expect(afterFirst).toBeLessThan(200);
         expect(arrays.size).toBe(afterFirst);
     });
+
+    test('every node of the examples has each property that has a default value (an empty list, false)', () => {
+        const services = createPlanspecServices(EmptyFileSystem).Planspec;
+        const reflection = services.shared.AstReflection;
+        let checked = 0;
+        for (const file of ['examples/ca-mau/kh-qd634.plan', 'examples/ca-mau/co-quan.plan', 'examples/quoc-gia/van-ban.plan']) {
+            const root = services.parser.LangiumParser.parse(fs.readFileSync(file, 'utf8')).value;
+            for (const node of [root, ...AstUtils.streamAllContents(root)]) {
+                for (const property of Object.values(reflection.getTypeMetaData(node.$type).properties)) {
+                    if (property.defaultValue !== undefined) {
+                        expect((node as unknown as Record<string, unknown>)[property.name], `${node.$type}.${property.name}`).toBeDefined();
+                        checked++;
+                    }
+                }
+            }
+        }
+        expect(checked).toBeGreaterThan(1000);
+    });
 });
+
