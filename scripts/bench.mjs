@@ -612,8 +612,9 @@ const RESULTS = path.join(ROOT, 'bench', options.quick ? 'results-quick' : 'resu
 const runs = [{ command: shownCmd, started: started.toISOString().replace(/\.\d+Z$/, 'Z'), minutes: ((Date.now() - started.getTime()) / 60000).toFixed(1), load: `${loadBefore} → ${load()}`, shapes: options.shapes }];
 if (options.merge && fs.existsSync(`${RESULTS}.json`)) {
     const previous = JSON.parse(fs.readFileSync(`${RESULTS}.json`, 'utf8'));
-    // A figure's name without what was measured in it (parenthesised details, sizes in brackets, numbers).
-    const key = figure => figure.replace(/\([^()]*\)|\[[^\]]*\]/g, '').replace(/\d[\d,.]*/g, '#').replace(/\s+/g, ' ').trim();
+    // A figure's name without what was measured in it (parenthesised details, sizes in brackets,
+    // numbers), but with its shape: "compile (c)" must not replace "compile (a)".
+    const key = figure => figure.replace(/\((?![a-z]\))[^()]*\)|\[[^\]]*\]/g, '').replace(/\d[\d,.]*/g, '#').replace(/\s+/g, ' ').trim();
     const measured = new Set(rows.map(r => key(r.figure)));
     const kept = previous.rows.filter(r => !measured.has(key(r.figure)));
     rows.splice(0, rows.length, ...kept, ...rows);
