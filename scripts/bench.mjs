@@ -439,11 +439,20 @@ async function benchLsp(manifest) {
         const info = manifest.shapes[shape];
         const root = path.join(CORPUS, info.dir);
         const planFiles = fs.readdirSync(root, { recursive: true }).map(String).filter(f => f.endsWith('.plan'));
-        const server = await startServer(root);
         const cmd = `npm run bench -- --only lsp --shapes ${shape}`;
-        await server.until(() => planFiles.every(f => server.published.has(pathToFileURL(path.join(root, f)).href)), `diagnostics of every file of (${shape})`, 1_800_000);
-        const opened = performance.now() - server.started;
-        record('lsp', `open folder (${shape}) → all diagnostics (${planFiles.length} files)`, sec(opened), shape === 'a' ? '< 10 s' : '', shape === 'a' ? opened < 10_000 : undefined, cmd);
+        // The budgets are medians: (a) is opened three times, each by a new server, and the last
+        // server stays for the edits.
+        const opens = [];
+        let server;
+        for (let round = 0; round < (shape === 'a' ? 3 : 1); round++) {
+            if (server) await server.stop();
+            server = await startServer(root);
+            await server.until(() => planFiles.every(f => server.published.has(pathToFileURL(path.join(root, f)).href)), `diagnostics of every file of (${shape})`, 1_800_000);
+            opens.push(performance.now() - server.started);
+        }
+        const opened = stats(opens).median;
+        const each = opens.length > 1 ? `median of ${opens.length}: ${opens.map(sec).join(', ')}; ` : '';
+        record('lsp', `open folder (${shape}) → all diagnostics (${each}${planFiles.length} files)`, sec(opened), shape === 'a' ? '< 10 s' : '', shape === 'a' ? opened < 10_000 : undefined, cmd);
         const loadedUsage = await serverMemory(server);
         const rssLoaded = loadedUsage.rss;
         record('lsp', `server RSS after load (${shape})`, mb(rssLoaded), '', undefined, cmd);
