@@ -3,6 +3,7 @@
  * numbers that addresses an item ("điểm b khoản 2 mục V" is ["V", "2", "b"]).
  */
 import type { AstNode, CstNode } from 'langium';
+import { AstUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { Document, Plan } from '../language/generated/ast.js';
 import { isAnnex, isDocument, isPlan, isSection } from '../language/generated/ast.js';
@@ -64,11 +65,8 @@ function findProperty(node: AstNode, property: string): CstNode | undefined {
 
 /** The plan or document that holds a node (the node itself when it is one). */
 export function ownerOf(node: AstNode): Plan | Document | undefined {
-    // Walked here rather than with a type predicate made at each call: rules ask it for most nodes.
-    for (let current: AstNode | undefined = node; current; current = current.$container) {
-        if (isPlan(current) || isDocument(current)) {
-            return current;
-        }
-    }
-    return undefined;
+    return AstUtils.getContainerOfType(node, isOwner);
 }
+
+/** Made once, not at each call: rules ask `ownerOf` of most nodes. */
+const isOwner = (node: AstNode): node is Plan | Document => isPlan(node) || isDocument(node);
