@@ -72,8 +72,7 @@ export class PlanspecFileSystemProvider extends NodeFileSystemProvider {
         // Validated and decoded by Node's own UTF-8 code (simdutf): a TextDecoder with `fatal` was a
         // fiftieth of a check of 1,000 plans. The byte-order mark is dropped, as TextDecoder drops it.
         if (isUtf8(bytes)) {
-            const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-            return (bom ? bytes.subarray(3) : bytes).toString('utf8');
+            return (startsWithByteOrderMark(bytes) ? bytes.subarray(3) : bytes).toString('utf8');
         }
         const at = firstInvalidByte(bytes);
         const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
@@ -84,11 +83,16 @@ export class PlanspecFileSystemProvider extends NodeFileSystemProvider {
     }
 }
 
+/** Whether the bytes start with UTF-8's byte-order mark (EF BB BF). */
+function startsWithByteOrderMark(bytes: Uint8Array): boolean {
+    return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 /** The offset of the first byte that does not belong to a valid UTF-8 sequence. */
 export function firstInvalidByte(bytes: Uint8Array): number {
     let i = 0;
     // Skip a byte-order mark, which the decoder drops.
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    if (startsWithByteOrderMark(bytes)) {
         i = 3;
     }
     while (i < bytes.length) {
