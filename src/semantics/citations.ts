@@ -119,11 +119,17 @@ export function proseTextsOf(node: AstNode): readonly ProseText[] {
     }
     let texts = proseTexts.get(node);
     if (!texts) {
-        const text = (node as unknown as Record<string, unknown>)[property];
-        texts = typeof text === 'string' && text !== '' ? [{ node, property, text }] : NO_PROSE;
+        const text = proseIn(node, property);
+        texts = text !== '' ? [{ node, property, text }] : NO_PROSE;
         proseTexts.set(node, texts);
     }
     return texts;
+}
+
+/** The text a node holds in its prose property (`prosePropertyOf`), or '' for none. */
+function proseIn(node: AstNode, property: string | null): string {
+    const value = property === null ? undefined : (node as unknown as Record<string, unknown>)[property];
+    return typeof value === 'string' ? value : '';
 }
 
 const NO_PROSE: readonly ProseText[] = [];
@@ -184,8 +190,7 @@ function addCitations(services: SemanticServices, node: AstNode, result: ProseCi
     const first = result.length;
     // The node's prose as `proseTextsOf` gives it, read in place: this is asked of every node of a plan.
     const property = prosePropertyOf(node);
-    const value = property === null ? undefined : (node as unknown as Record<string, unknown>)[property];
-    const text = typeof value === 'string' ? value : '';
+    const text = proseIn(node, property);
     if (text !== '') {
         for (const found of findNumbers(text)) {
             const candidates = declarationsNumbered(services, node, found.compact, { kind: found.kind, date: found.date });
