@@ -1,5 +1,5 @@
 import type { AstNode, Reference } from 'langium';
-import { AstUtils, GrammarUtils } from 'langium';
+import { AstUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { propertyNode } from '../language/cst-property.js';
 import type { Citable, Document, Plan } from '../language/generated/ast.js';
@@ -67,7 +67,7 @@ export default defineRule({
                     node: citation.node,
                     range: citation.range(),
                     message: `${label} được viện dẫn nhưng ${vi}: lần viện dẫn đầu tiên phải ghi ngày ban hành (số văn bản bắt đầu lại mỗi năm), thêm "ngày …" như văn bản đó / ${labelEn} is cited but ${en}: the first citation of a document gives its date (numbers restart every year); add "ngày …" as the document bears it`,
-                    related: [{ node: document, range: GrammarUtils.findNodeForProperty(document.$cstNode, 'number')?.range, message: `Khai báo ${label} / The declaration of ${citableLabelEn(document)}` }],
+                    related: [{ node: document, range: propertyNode(document.$cstNode, 'number')?.range, message: `Khai báo ${label} / The declaration of ${citableLabelEn(document)}` }],
                     fixes: inferred ? undefined : () => dateFix(document),
                 });
             }
@@ -111,7 +111,7 @@ export default defineRule({
                 const { start, end } = citation;
                 // The part of the string the citation is, or else the whole string.
                 const mapped = map?.offset(start, end);
-                const text = mapped === undefined ? GrammarUtils.findNodeForProperty(citation.node.$cstNode, citation.property) : undefined;
+                const text = mapped === undefined ? propertyNode(citation.node.$cstNode, citation.property) : undefined;
                 const offset = mapped ?? (text ? context.document.textDocument.offsetAt(text.range.start) : 0);
                 const range = () => mapped !== undefined ? map!.range(start, end) : text?.range;
                 result.push({ document, offset, node: citation.node, range, printsDate: citation.found.dateText !== undefined });
@@ -124,7 +124,7 @@ export default defineRule({
          * registry) that unfilled-placeholder reports until the date the document bears is written.
          */
         function dateFix(document: Citable): Fix[] | undefined {
-            const number = GrammarUtils.findNodeForProperty(document.$cstNode, 'number');
+            const number = propertyNode(document.$cstNode, 'number');
             if (!number || document.date !== undefined) {
                 return undefined;
             }
