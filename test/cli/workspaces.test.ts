@@ -1,12 +1,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { LangiumDocument, URI } from 'langium';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { collectFindings } from '../../src/cli/findings.js';
 import { formatJson } from '../../src/cli/formatters/json.js';
 import { run } from '../run-cli.js';
 import { compileDocument, serializePlans } from '../../src/compiler/documents.js';
-import { loadWorkspace, loadWorkspaces } from '../../src/workspace/load.js';
+import { loadShard, loadWorkspace, loadWorkspaces, runServices, UsageError } from '../../src/workspace/load.js';
 import { findWorkspaceRoot } from '../../src/workspace/roots.js';
 
 // check and compile read one workspace at a time and release it before the next; what they print
@@ -63,6 +64,42 @@ describe('workspace by workspace', () => {
         expect(others.length).toBe(12);
         expect(others.flatMap(d => d.diagnostics ?? []).filter(d => typeof d.code === 'string')).toEqual([]);
         expect(everything.all.filter(d => d.uri.fsPath !== file).flatMap(d => d.diagnostics ?? []).filter(d => typeof d.code === 'string').length).toBeGreaterThan(0);
+    });
+
+    test('files are read ahead of parsing, yet loaded in order; an unreadable file is skipped, or stops the run when named', async () => {
+        const folder = path.join(corpus, 'examples');
+        // More files than are read ahead of the one parsed.
+        const files = (fs.readdirSync(folder, { recursive: true }) as string[]).filter(f => f.endsWith('.plan')).map(f => path.join(folder, f)).sort();
+        expect(files.length).toBeGreaterThan(10);
+        const missing = path.join(folder, 'ca-mau', 'khong-co.plan');
+        const listed = [...files.slice(0, 2), missing, ...files.slice(2)];
+        const services = runServices({});
+        const reads: string[] = [];
+        const fileSystem = services.shared.workspace.FileSystemProvider;
+        const readFile = fileSystem.readFile.bind(fileSystem);
+        fileSystem.readFile = uri => {
+            reads.push(uri.fsPath);
+            return readFile(uri);
+        };
+        // How many files had been asked for when each document was parsed.
+        const readWhenParsed: number[] = [];
+        const factory = services.shared.workspace.LangiumDocumentFactory;
+        const fromString = factory.fromString.bind(factory) as (text: string, uri: URI) => LangiumDocument;
+        factory.fromString = ((text: string, uri: URI) => {
+            readWhenParsed.push(reads.length);
+            return fromString(text, uri);
+        }) as typeof factory.fromString;
+        const unread: Array<{ path: string; message: string }> = [];
+        const loaded = await loadShard(services, { root: corpus, files: listed, requested: files }, unread);
+        expect(loaded.all.map(d => d.uri.fsPath)).toEqual(files);
+        expect(services.shared.workspace.LangiumDocuments.all.map(d => d.uri.fsPath).toArray()).toEqual(files);
+        expect(unread).toEqual([{ path: missing, message: expect.stringMatching(/cannot read the file, skipped\): ENOENT/) }]);
+        expect(reads).toEqual(listed);
+        expect(readWhenParsed[0]).toBeGreaterThan(5);
+
+        const again = runServices({});
+        await expect(loadShard(again, { root: corpus, files: listed, requested: listed }, [])).rejects.toThrow(UsageError);
+        await expect(loadShard(runServices({}), { root: corpus, files: listed, requested: listed }, [])).rejects.toThrow(/khong-co\.plan: .*cannot read file\): ENOENT/);
     });
 
     test('compile to stdout prints the bytes of one load of everything', async () => {
