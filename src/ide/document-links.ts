@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import { AstUtils, GrammarUtils, isReference } from 'langium';
+import { AstUtils, isReference } from 'langium';
 import type { DocumentLinkProvider } from 'langium/lsp';
 import type { DocumentLink, DocumentLinkParams, Range } from 'vscode-languageserver';
 import type { Citable } from '../language/generated/ast.js';
@@ -11,6 +11,7 @@ import { parseDirectives } from '../linter/suppressions.js';
 import { citationsOf } from '../semantics/citations.js';
 import { citableLabel } from '../semantics/targets.js';
 import type { IdeServices } from './services.js';
+import { propertyNode } from '../language/cst-property.js';
 
 /**
  * Links in a plan:
@@ -76,7 +77,7 @@ export class PlanspecDocumentLinkProvider implements DocumentLinkProvider {
 
     protected linkTo(target: Citable, range: Range): DocumentLink | undefined {
         const targetDocument = AstUtils.findRootNode(target).$document;
-        const at = GrammarUtils.findNodeForProperty(target.$cstNode, 'name')?.range.start ?? target.$cstNode?.range.start;
+        const at = propertyNode(target.$cstNode, 'name')?.range.start ?? target.$cstNode?.range.start;
         if (!targetDocument || !at) {
             return undefined;
         }

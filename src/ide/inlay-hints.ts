@@ -5,7 +5,7 @@
  * shown when the plan does not give the date the hint would need.
  */
 import type { AstNode, LangiumDocument } from 'langium';
-import { AstUtils, GrammarUtils } from 'langium';
+import { AstUtils} from 'langium';
 import type { InlayHintAcceptor } from 'langium/lsp';
 import { AbstractInlayHintProvider } from 'langium/lsp';
 import type { InlayHint, InlayHintParams, Position } from 'vscode-languageserver';
@@ -18,6 +18,7 @@ import { leadSource } from '../semantics/responsibility.js';
 import { effectiveDate, ownerOf, planDate, pointKind } from '../semantics/time.js';
 import { dateWithWeekday, shortName } from './describe.js';
 import type { IdeServices } from './services.js';
+import { propertyNode } from '../language/cst-property.js';
 
 export class PlanspecInlayHintProvider extends AbstractInlayHintProvider {
     constructor(_services: IdeServices) {
@@ -65,7 +66,7 @@ export class PlanspecInlayHintProvider extends AbstractInlayHintProvider {
         if (task.leads.length > 0 || !source || source.node === task || source.refs.length === 0) {
             return;
         }
-        const position = GrammarUtils.findNodeForProperty(task.$cstNode, 'text')?.range.end;
+        const position = propertyNode(task.$cstNode, 'text')?.range.end;
         if (!position) {
             return;
         }

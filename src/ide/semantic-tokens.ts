@@ -11,6 +11,7 @@ import {
 import { StringMap } from '../language/string-map.js';
 import { findNumbers, proseTextsOf } from '../semantics/citations.js';
 import type { IdeServices } from './services.js';
+import { propertyNode } from '../language/cst-property.js';
 
 /**
  * Semantic tokens, in standard LSP token types so every theme colours them:
@@ -66,7 +67,7 @@ export class PlanspecSemanticTokenProvider extends AbstractSemanticTokenProvider
             return;
         }
         const nameType = tokenTypeOf(node);
-        const nameNode = nameType ? GrammarUtils.findNodeForProperty(cst, 'name') : undefined;
+        const nameNode = nameType ? propertyNode(cst, 'name') : undefined;
         if (nameType && nameNode) {
             emit(acceptor, document, nameNode.range, nameType, SemanticTokenModifiers.declaration);
         }

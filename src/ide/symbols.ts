@@ -22,7 +22,6 @@
  * | numbered paragraph, objective, scope        | String     |
  */
 import type { AstNode, CstNode } from 'langium';
-import { GrammarUtils } from 'langium';
 import { SymbolKind } from 'vscode-languageserver';
 import type { Section } from '../language/generated/ast.js';
 import {
@@ -33,6 +32,7 @@ import { kindLabel } from '../semantics/documents.js';
 import { bareNumber, labelOf } from '../semantics/structure.js';
 import { comparisonText, targetStatement } from '../semantics/targets.js';
 import { sourceText } from '../semantics/time.js';
+import { propertyNode } from '../language/cst-property.js';
 
 export interface SymbolInfo {
     /** Never empty (editors reject a symbol without a name). */
@@ -150,7 +150,7 @@ function named(node: AstNode, kind: SymbolKind, id: string | undefined, detail: 
     const name = clean(id) || fallbackName(node);
     return {
         name, kind, detail: detail ? clip(detail, DETAIL_CHARS) : undefined, id: clean(id) || undefined, text: text ?? detail,
-        nameNode: GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode,
+        nameNode: propertyNode(node.$cstNode, 'name') ?? node.$cstNode,
     };
 }
 
@@ -173,7 +173,7 @@ function item(node: AstNode, kind: SymbolKind, name: string, detail: string | un
     }
     return {
         name: name.trim() || fallbackName(node), kind, detail: detail ? clip(detail, DETAIL_CHARS) : undefined,
-        nameNode: GrammarUtils.findNodeForProperty(cst, nameProperty) ?? cst, id: clean(id) || undefined, text,
+        nameNode: propertyNode(cst, nameProperty) ?? cst, id: clean(id) || undefined, text,
     };
 }
 

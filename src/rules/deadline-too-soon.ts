@@ -1,4 +1,3 @@
-import { GrammarUtils } from 'langium';
 import type { Report, Target, Task } from '../language/generated/ast.js';
 import { isPlan, isTarget } from '../language/generated/ast.js';
 import type { RelatedPlace } from '../linter/rule.js';
@@ -8,6 +7,7 @@ import { compareDates, daysBetween, formatDate } from '../semantics/dates.js';
 import { ownerOf } from '../semantics/structure.js';
 import { targetLabel } from '../semantics/targets.js';
 import { deadlineRelation, deadlineWindow, deadlinesOf, isRecurringPoint, planDate, sourceText, statedPlanSpan } from '../semantics/time.js';
+import { propertyNode } from '../language/cst-property.js';
 
 interface Options {
     minDays: number;
@@ -96,11 +96,11 @@ function label(node: Task | Report | Target): [string, string] {
 /** Where the plan's date is written: its own `ngày`, or the decision it is issued with. */
 function dateClause(owner: NonNullable<ReturnType<typeof ownerOf>>, issued: CalendarDate): RelatedPlace[] | undefined {
     const message = `Ngày ban hành kế hoạch (${formatDate(issued)}) / The plan's date (${formatDate(issued)})`;
-    const own = GrammarUtils.findNodeForProperty(owner.$cstNode, 'date');
+    const own = propertyNode(owner.$cstNode, 'date');
     if (own) {
         return [{ node: owner, range: own.range, message }];
     }
     const issuing = isPlan(owner) ? owner.issuedWith?.ref : undefined;
-    const theirs = issuing ? GrammarUtils.findNodeForProperty(issuing.$cstNode, 'date') : undefined;
+    const theirs = issuing ? propertyNode(issuing.$cstNode, 'date') : undefined;
     return issuing && theirs ? [{ node: issuing, range: theirs.range, message }] : undefined;
 }

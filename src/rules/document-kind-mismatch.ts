@@ -1,4 +1,3 @@
-import { GrammarUtils } from 'langium';
 import type { Document, Plan } from '../language/generated/ast.js';
 import type { DocumentKind } from '../language/keywords.js';
 import { documentKindLabel, keywordKey } from '../language/keywords.js';
@@ -7,6 +6,7 @@ import { defineRule, noOptions } from '../linter/rule.js';
 import {
     PARTY_TYPE_KINDS, STATE_TYPE_KINDS, kindEnglish, kindLabel, kindOf, lastPropertyRange, parseNumberSymbol, typeOfSymbol,
 } from '../semantics/documents.js';
+import { propertyNode } from '../language/cst-property.js';
 
 export default defineRule({
     meta: {
@@ -52,7 +52,7 @@ export default defineRule({
          * the number may be the wrong one instead (copied from another line).
          */
         function kindFixes(node: Document | Plan, kind: DocumentKind, kinds: readonly DocumentKind[], type: string): Fix[] {
-            const written = GrammarUtils.findNodeForProperty(node.$cstNode, 'kind');
+            const written = propertyNode(node.$cstNode, 'kind');
             if (!written) {
                 return [];
             }

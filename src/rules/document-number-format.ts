@@ -1,5 +1,4 @@
 import type { AstNode } from 'langium';
-import { GrammarUtils } from 'langium';
 import type { Document, Plan } from '../language/generated/ast.js';
 import type { DocumentKind } from '../language/keywords.js';
 import { documentKindLabel } from '../language/keywords.js';
@@ -14,6 +13,7 @@ import {
     hasBlank, isKnownStateType, kindEnglish, kindLabel, kindOf, lastPropertyRange, looksLikeType, ownYear, parseNumberSymbol,
     partyFormOf,
 } from '../semantics/documents.js';
+import { propertyNode } from '../language/cst-property.js';
 
 interface Options {
     partyIssuers: string[];
@@ -193,7 +193,7 @@ export default defineRule<Options>({
                     const typographic = ((found.malformed && problem.suggestion === found.compact) || problem.party === true) && source === found.printed;
                     context.report({
                         node,
-                        range: range ?? GrammarUtils.findNodeForProperty(node.$cstNode, prose.property)?.range,
+                        range: range ?? propertyNode(node.$cstNode, prose.property)?.range,
                         message: problem.message,
                         fixes: () => (typographic ? fixesOf(problem, range, n => n) : undefined),
                     });

@@ -1,11 +1,12 @@
 import type { CstNode, Reference } from 'langium';
-import { GrammarUtils, UriUtils } from 'langium';
+import { UriUtils } from 'langium';
 import type { Citable, Document, Plan, Task } from '../language/generated/ast.js';
 import { defineRule } from '../linter/rule.js';
 import { removeListElement } from '../linter/support/fixes.js';
 import {
     citableLabel, citableLabelEn, earlierDeclaration, kindOf, lastPropertyRange, maybeSameDocument, numberKey, referenceKey,
 } from '../semantics/documents.js';
+import { propertyNode } from '../language/cst-property.js';
 
 interface Options {
     workspace: boolean;
@@ -113,7 +114,7 @@ export default defineRule<Options>({
                 range: lastPropertyRange(node, 'number'),
                 message: `${citableLabel(node)} đã được khai báo là ${firstName} ở ${where}: một văn bản chỉ khai báo một lần, viện dẫn bằng mã ${firstName} / The ${citableLabelEn(node)} is already declared as ${firstName} at ${where}: declare a document once and cite it by ${firstName}`,
                 related: [{
-                    node: first.node, range: GrammarUtils.findNodeForProperty(first.node.$cstNode, 'name')?.range,
+                    node: first.node, range: propertyNode(first.node.$cstNode, 'name')?.range,
                     message: `Khai báo ${firstName} / The declaration ${firstName}`,
                 }],
             });

@@ -1,10 +1,11 @@
 import type { AstNode, AstNodeDescription } from 'langium';
-import { GrammarUtils, UriUtils } from 'langium';
+import { UriUtils } from 'langium';
 import type { Document, Plan } from '../language/generated/ast.js';
 import { isPhase, isReport, isTarget, isTask } from '../language/generated/ast.js';
 import { namespaceOf, qualify } from '../language/planspec-scope.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { allContents } from '../semantics/contents.js';
+import { propertyNode } from '../language/cst-property.js';
 
 type Named = AstNode & { name?: string };
 
@@ -77,7 +78,7 @@ export default defineRule({
                         property: 'name',
                         message: `Mã '${node.name}' đã dùng ở dòng ${line} trong cùng văn bản / '${node.name}' is already used at line ${line} of this plan`,
                         related: [{
-                            node: first, range: GrammarUtils.findNodeForProperty(first.$cstNode, 'name')?.range,
+                            node: first, range: propertyNode(first.$cstNode, 'name')?.range,
                             message: `Nơi mã '${node.name}' được dùng lần đầu / Where '${node.name}' is first used`,
                         }],
                     });

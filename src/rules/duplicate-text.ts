@@ -1,5 +1,4 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import { GrammarUtils } from 'langium';
 import type { Document, Funding, Objective, Paragraph, Plan, Task } from '../language/generated/ast.js';
 import { isFunding, isObjective, isParagraph, isTask } from '../language/generated/ast.js';
 import { defineRule } from '../linter/rule.js';
@@ -9,6 +8,7 @@ import type { TextWords } from '../linter/support/drafting.js';
 import { grown, leadingMarkerLength, lineOf, normalizeText, WordNumbers, wordsOf } from '../linter/support/drafting.js';
 import { effectiveLeads } from '../semantics/responsibility.js';
 import { allContents } from '../semantics/contents.js';
+import { propertyNode } from '../language/cst-property.js';
 
 interface Options {
     minLength: number;
@@ -147,7 +147,7 @@ export default defineRule<Options>({
         }
 
         function textRange(node: TextNode) {
-            return GrammarUtils.findNodeForProperty(node.$cstNode, 'text')?.range;
+            return propertyNode(node.$cstNode, 'text')?.range;
         }
 
         /** A sentence given twice in one text, or a phrase written several times in a row. */
@@ -160,7 +160,7 @@ export default defineRule<Options>({
                 if (map === null) {
                     map = StringMap.of(context.document, node, 'text');
                 }
-                return map?.range(start, end) ?? GrammarUtils.findNodeForProperty(node.$cstNode, 'text')?.range;
+                return map?.range(start, end) ?? propertyNode(node.$cstNode, 'text')?.range;
             };
             const reported: Array<[number, number]> = [];
             for (const found of reading.sentences) {

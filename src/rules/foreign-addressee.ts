@@ -1,5 +1,4 @@
 import type { AstNode, Reference } from 'langium';
-import { GrammarUtils } from 'langium';
 import type { Party, Report, Section, Task } from '../language/generated/ast.js';
 import { StringMap } from '../language/string-map.js';
 import { defineRule } from '../linter/rule.js';
@@ -7,6 +6,7 @@ import type { ForeignLevel } from '../semantics/levels.js';
 import { OTHER_LEVEL_PHRASES, foreignLevel, isLocalPlan, isNationalLegislature, otherLevelSubject, provinceOf } from '../semantics/levels.js';
 import { issuerOf } from '../semantics/responsibility.js';
 import { ownerOf } from '../semantics/structure.js';
+import { propertyNode } from '../language/cst-property.js';
 
 interface Options {
     phrases: string[];
@@ -105,7 +105,7 @@ export default defineRule<Options>({
             }
             const printed = text.normalize('NFC').slice(found.start, found.end);
             const range = StringMap.of(context.document, node, property)?.range(found.start, found.end)
-                ?? GrammarUtils.findNodeForProperty(node.$cstNode, property)?.range;
+                ?? propertyNode(node.$cstNode, property)?.range;
             context.report({
                 node, range,
                 message: `"${printed}" không phải cơ quan của tỉnh: kế hoạch của ${issuerText(node)} không giao việc cho bộ, ngành trung ương hay cho các tỉnh; nhiệm vụ này có dạng của kế hoạch trung ương được chép lại, giao cho cơ quan của tỉnh hoặc bỏ / ` +

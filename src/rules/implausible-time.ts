@@ -1,9 +1,9 @@
-import { GrammarUtils } from 'langium';
 import type { Period, Recurrence, TimePoint } from '../language/generated/ast.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { isPlaceholderDate } from '../semantics/placeholders.js';
 import { ownerOf } from '../semantics/structure.js';
 import { MAX_PLAN_YEARS, PLAUSIBLE_YEARS, intervalProblem, periodSpan, planDate, sourceText, yearOf } from '../semantics/time.js';
+import { propertyNode } from '../language/cst-property.js';
 
 export default defineRule({
     meta: {
@@ -19,7 +19,7 @@ export default defineRule({
             Recurrence(recurrence: Recurrence) {
                 const problem = intervalProblem(recurrence);
                 if (problem) {
-                    const at = GrammarUtils.findNodeForProperty(recurrence.$cstNode, 'count');
+                    const at = propertyNode(recurrence.$cstNode, 'count');
                     context.report({
                         node: recurrence,
                         range: at?.range ?? recurrence.$cstNode?.range,

@@ -1,9 +1,9 @@
 import type { AstNode } from 'langium';
-import { GrammarUtils } from 'langium';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { dateProblem, parseDateParts } from '../semantics/dates.js';
 import { isPlaceholderDate } from '../semantics/placeholders.js';
 import { dayParts, monthParts, quarterParts } from '../semantics/time.js';
+import { propertyNode } from '../language/cst-property.js';
 
 export default defineRule({
     meta: {
@@ -34,7 +34,7 @@ export default defineRule({
             }
             const problem = problemOf(text);
             if (problem) {
-                const written = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+                const written = propertyNode(node.$cstNode, property);
                 context.report({
                     node,
                     range: written?.range,

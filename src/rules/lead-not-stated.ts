@@ -1,6 +1,6 @@
-import { GrammarUtils } from 'langium';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { modeOf } from '../semantics/responsibility.js';
+import { propertyNode } from '../language/cst-property.js';
 
 export default defineRule({
     meta: {
@@ -17,7 +17,7 @@ export default defineRule({
                 if (!task.leadUnstated) {
                     return;
                 }
-                const keyword = GrammarUtils.findNodeForProperty(task.$cstNode, 'leadUnstated');
+                const keyword = propertyNode(task.$cstNode, 'leadUnstated');
                 const what = modeOf(task) === 'requested' ? 'Đề nghị' : 'Nhiệm vụ';
                 const whatEn = modeOf(task) === 'requested' ? 'request' : 'duty';
                 const id = task.name ? ` ${task.name}` : '';

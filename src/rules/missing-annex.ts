@@ -1,5 +1,4 @@
 import type { AstNode } from 'langium';
-import { GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { Plan } from '../language/generated/ast.js';
 import { StringMap } from '../language/string-map.js';
@@ -10,6 +9,7 @@ import { annexNumberKey, containsAnnex, findAnnexMentions } from '../semantics/a
 import { proseTextsOf } from '../semantics/citations.js';
 import { placeholderText } from '../semantics/placeholders.js';
 import { allContents } from '../semantics/contents.js';
+import { propertyNode } from '../language/cst-property.js';
 
 /** A place in the plan's text that announces an annex. */
 interface Announced {
@@ -74,7 +74,7 @@ export default defineRule({
                     }
                     const map = StringMap.of(context.document, node, prose.property);
                     for (const mention of mentions) {
-                        const range = map?.range(mention.start, mention.end) ?? GrammarUtils.findNodeForProperty(node.$cstNode, prose.property)?.range;
+                        const range = map?.range(mention.start, mention.end) ?? propertyNode(node.$cstNode, prose.property)?.range;
                         const printed = prose.text.normalize('NFC').slice(mention.start, mention.end);
                         if (mention.numbers.length === 0) {
                             result.push({ node, range, printed, number: undefined });

@@ -1,9 +1,9 @@
-import { GrammarUtils } from 'langium';
 import type { Recurrence } from '../language/generated/ast.js';
 import { isReport, isTarget, isTask } from '../language/generated/ast.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { targetLabel } from '../semantics/targets.js';
 import { isUnstatedInterval } from '../semantics/time.js';
+import { propertyNode } from '../language/cst-property.js';
 
 export default defineRule({
     meta: {
@@ -21,7 +21,7 @@ export default defineRule({
                 if (!isUnstatedInterval(recurrence) || isReport(recurrence.$container)) {
                     return;
                 }
-                const keyword = GrammarUtils.findNodeForProperty(recurrence.$cstNode, 'periodic');
+                const keyword = propertyNode(recurrence.$cstNode, 'periodic');
                 const [what, whatEn] = owner(recurrence);
                 context.report({
                     node: recurrence,

@@ -1,10 +1,10 @@
 import type { AstNode } from 'langium';
-import { GrammarUtils } from 'langium';
 import type { Report } from '../language/generated/ast.js';
 import type { Range } from 'vscode-languageserver';
 import { StringMap } from '../language/string-map.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { isUnstatedInterval } from '../semantics/time.js';
+import { propertyNode } from '../language/cst-property.js';
 
 const ADVICE_VI = 'ghi "định kỳ 6 tháng", "hằng quý", "hằng năm"…';
 const ADVICE_EN = 'write "định kỳ 6 tháng", "hằng quý", "hằng năm"…';
@@ -42,7 +42,7 @@ export default defineRule({
                 // A recurrence clause is the report's interval as written: judged alone, so one defect gives one finding.
                 if (node.recurrence) {
                     if (isUnstatedInterval(node.recurrence)) {
-                        const keyword = GrammarUtils.findNodeForProperty(node.recurrence.$cstNode, 'periodic');
+                        const keyword = propertyNode(node.recurrence.$cstNode, 'periodic');
                         report(node, node.recurrence, keyword?.range ?? node.recurrence.$cstNode?.range, (keyword?.text ?? 'định kỳ').normalize('NFC'));
                     }
                     return;
@@ -57,7 +57,7 @@ export default defineRule({
                         continue;
                     }
                     const range = StringMap.of(context.document, part, property)?.range(match.index, match.index + match[0].length)
-                        ?? GrammarUtils.findNodeForProperty(part.$cstNode, property)?.range;
+                        ?? propertyNode(part.$cstNode, property)?.range;
                     report(node, part, range, match[0]);
                     return;
                 }

@@ -1,5 +1,4 @@
 import type { AstNode } from 'langium';
-import { GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { isSection } from '../language/generated/ast.js';
 import type { Fix, FixEdit, RelatedPlace } from '../linter/rule.js';
@@ -9,6 +8,7 @@ import { lineOf } from '../linter/support/drafting.js';
 import type { ItemNumber } from '../semantics/numbering.js';
 import { VIETNAMESE_LETTERS, leadingItemNumber, nextLabel, parseItemNumber, toRoman } from '../semantics/numbering.js';
 import { labelOf } from '../semantics/structure.js';
+import { propertyNode } from '../language/cst-property.js';
 
 interface Options {
     numberedText: boolean;
@@ -275,13 +275,13 @@ export default defineRule<Options>({
         function itemOf(node: AstNode): Item | undefined {
             if (isSection(node) && node.number) {
                 const number = parseItemNumber(node.number);
-                return number ? item(node, number, () => GrammarUtils.findNodeForProperty(node.$cstNode, 'number')?.range) : undefined;
+                return number ? item(node, number, () => propertyNode(node.$cstNode, 'number')?.range) : undefined;
             }
             // The printed label of an item ("[6.]", "[đ)]"); a bullet ("[-]") has no number.
             const label = labelOf(node);
             if (label !== undefined) {
                 const number = parseItemNumber(label);
-                return number ? item(node, number, () => GrammarUtils.findNodeForProperty(node.$cstNode, 'label')?.range) : undefined;
+                return number ? item(node, number, () => propertyNode(node.$cstNode, 'label')?.range) : undefined;
             }
             const property = TEXT_PROPERTY[node.$type];
             if (!numberedText || !property) {
@@ -293,7 +293,7 @@ export default defineRule<Options>({
                 return undefined;
             }
             return item(node, leading.number, () => StringMap.of(context.document, node, property)?.range(leading.start, leading.end)
-                ?? GrammarUtils.findNodeForProperty(node.$cstNode, property)?.range);
+                ?? propertyNode(node.$cstNode, property)?.range);
         }
     },
 });

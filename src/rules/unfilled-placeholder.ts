@@ -1,10 +1,11 @@
 import type { AstNode, Reference } from 'langium';
-import { AstUtils, GrammarUtils, UriUtils } from 'langium';
+import { AstUtils, UriUtils } from 'langium';
 import { isAgency, isDocument, isGroup } from '../language/generated/ast.js';
 import { defineRule, noOptions } from '../linter/rule.js';
 import { forEachReference } from '../linter/support/references.js';
 import { isPlaceholderDate, isPlaceholderReference, isPlaceholderText } from '../semantics/placeholders.js';
 import { lineOf } from '../semantics/structure.js';
+import { propertyNode } from '../language/cst-property.js';
 
 /** Properties that hold a written date or day. */
 const DATE_PROPERTIES = new Set(['date', 'day']);
@@ -80,7 +81,7 @@ export default defineRule({
             if (!date && !isPlaceholderText(item)) {
                 return;
             }
-            const written = GrammarUtils.findNodeForProperty(node.$cstNode, property, index);
+            const written = propertyNode(node.$cstNode, property, index);
             context.report({
                 node,
                 range: written?.range,

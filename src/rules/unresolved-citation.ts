@@ -1,5 +1,4 @@
 import type { AstNode } from 'langium';
-import { GrammarUtils } from 'langium';
 import { documentKindLabel } from '../language/keywords.js';
 import { namespaceOf } from '../language/planspec-scope.js';
 import { StringMap } from '../language/string-map.js';
@@ -7,6 +6,7 @@ import { defineRule, noOptions } from '../linter/rule.js';
 import type { ProseCitation } from '../semantics/citations.js';
 import { citationsOf } from '../semantics/citations.js';
 import { partyFormOf } from '../semantics/documents.js';
+import { propertyNode } from '../language/cst-property.js';
 
 export default defineRule({
     meta: {
@@ -30,7 +30,7 @@ export default defineRule({
                         maps.set(citation.property, StringMap.of(context.document, node, citation.property));
                     }
                     const range = maps.get(citation.property)?.range(citation.start!, citation.end!)
-                        ?? GrammarUtils.findNodeForProperty(node.$cstNode, citation.property)?.range;
+                        ?? propertyNode(node.$cstNode, citation.property)?.range;
                     context.report({ node, range, message: message(citation, namespaceOf(node)) });
                 }
             },

@@ -3,7 +3,6 @@
  * it constrains, when it is due, who owns it, and how to say it in words.
  */
 import type { AstNode, CstNode, Reference } from 'langium';
-import { GrammarUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { Citable, Document, Party, Plan, Target } from '../language/generated/ast.js';
 import { isSection, isTarget, isTask } from '../language/generated/ast.js';
@@ -14,6 +13,7 @@ import { effectiveLeads } from './responsibility.js';
 import { phraseKey } from './names.js';
 import { deadlinesOf, recurrenceMonths, sourceText, statedPlanSpan, yearOf } from './time.js';
 import { allContents } from './contents.js';
+import { propertyNode } from '../language/cst-property.js';
 
 /**
  * Canonical comparison of a target: prefix op, postfix ("trở lên") wins; a bare value means "reach"
@@ -236,7 +236,7 @@ export function comparisonText(target: Target): string {
  */
 export function targetStatement(target: Target): string {
     const parts: string[] = [];
-    if (target.commitment) parts.push(cstText(GrammarUtils.findNodeForProperty(target.$cstNode, 'commitment')));
+    if (target.commitment) parts.push(cstText(propertyNode(target.$cstNode, 'commitment')));
     const comparison = comparisonText(target);
     if (comparison) parts.push(comparison);
     if (target.baseline) parts.push(`${keywordText(target, 'baseline')} ${sourceText(target.baseline)}`.trim());
@@ -254,7 +254,7 @@ function cstText(node: CstNode | undefined): string {
 
 /** The keyword written before a property ("so với"). */
 function keywordText(target: Target, property: string): string {
-    const node = GrammarUtils.findNodeForProperty(target.$cstNode, property);
+    const node = propertyNode(target.$cstNode, property);
     const previous = node ? node.root.fullText.substring(0, node.offset).trimEnd() : '';
     const m = /(so với|compared to)$/iu.exec(previous.normalize('NFC'));
     return m ? m[1] : '';

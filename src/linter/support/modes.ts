@@ -4,13 +4,14 @@
  * from it and had the same mode, so that the whole duty changes at once and no sub-task is left
  * directing what is now requested.
  */
-import { AstUtils, GrammarUtils } from 'langium';
+import { AstUtils} from 'langium';
 import type { Section, Task } from '../../language/generated/ast.js';
 import { isSection, isTask } from '../../language/generated/ast.js';
 import type { TaskMode } from '../../language/keywords.js';
 import { keywordKey, taskMode } from '../../language/keywords.js';
 import { addresseeSource, modeOf } from '../../semantics/responsibility.js';
 import type { Fix, FixEdit } from '../rule.js';
+import { propertyNode } from '../../language/cst-property.js';
 
 const ENGLISH = new Set(['task', 'assign', 'request']);
 
@@ -30,7 +31,7 @@ function modeOfNode(node: Task | Section): TaskMode | undefined {
 }
 
 function modeEdit(node: Task | Section, mode: TaskMode): FixEdit | undefined {
-    const written = GrammarUtils.findNodeForProperty(node.$cstNode, 'mode');
+    const written = propertyNode(node.$cstNode, 'mode');
     return written ? { range: written.range, newText: keyword(node, mode) } : undefined;
 }
 
