@@ -1,4 +1,4 @@
-// `npm run bench [-- --shapes a,b,c] [--quick] [--only examples,cli,baselines,lsp,import,cache,near]`:
+// `npm run bench [-- --shapes a,b,c] [--quick] [--only examples,cli,baselines,lsp,import,cache,split,near]`:
 // planspec against its budgets (issue 12), on this machine, writing bench/results.md. Exit status
 // 1 when a budget fails.
 //
@@ -16,6 +16,9 @@
 //              hover p95, RSS after load and after 1,000 edits (request planspec/memory);
 //   import     the importer's throughput on the seeds (test/fixtures/seeds);
 //   cache      `check --cache` of the unchanged (a), when the CLI has it; a check of one plan of (a);
+//   split      what spreading one workspace over the cores could give at best, measured without such
+//              a split in planspec: (a) cut into two workspaces of half its plans (each with the
+//              registries), checked by two processes at once, and one half alone;
 //   near       `planspec check` of one plan of 5 MB, then 50 MB, of near-identical paragraphs
 //              (bench-corpus.mjs nearIdentical): the rules stay linear in the size of a plan.
 // --quick: small sizes (40 plans, a 1,000-line plan, (b) of 2,000 lines, 2 workspaces in (c)) for a
@@ -56,7 +59,7 @@ for (let i = 2; i < process.argv.length; i++) {
     // to add shape (c) to a run of (a) and (b).
     else if (arg === '--merge') options.merge = true;
     else {
-        console.error(`bench: unknown option ${arg} (--shapes a,b,c, --quick, --only examples,cli,baselines,lsp,import,cache,near, --merge)`);
+        console.error(`bench: unknown option ${arg} (--shapes a,b,c, --quick, --only examples,cli,baselines,lsp,import,cache,split,near, --merge)`);
         process.exit(2);
     }
 }
@@ -555,6 +558,48 @@ async function benchCache(manifest) {
 }
 
 // ------------------------------------------------------------------------------------------------
+// The budget of < 5 s for (a) on two cores, and what splitting one workspace over them could give.
+// planspec does not split a workspace (docs/scaling.md); this measures the best such a split could
+// do: (a) cut into two workspaces of half its plans, each with all the registries, checked by two
+// processes at once. References into the other half fail there, so the findings differ (and the
+// exit status is 1); only the cost is compared.
+
+async function benchSplit(manifest) {
+    if (!options.shapes.includes('a') || !manifest.shapes.a) return;
+    const dir = path.join(corpusArg, manifest.shapes.a.dir);
+    const plansDir = path.dirname(path.join(corpusArg, manifest.shapes.a.big));
+    const files = fs.readdirSync(dir, { recursive: true }).map(f => path.join(dir, f))
+        .filter(f => f.endsWith('.plan') || path.basename(f) === 'planspec.config.json');
+    // The plans dealt largest first, in turn: the halves get about the same bytes.
+    const plans = files.filter(f => path.dirname(f) === plansDir && f.endsWith('.plan'))
+        .map(f => ({ f, size: fs.statSync(f).size })).sort((x, y) => y.size - x.size || (x.f < y.f ? -1 : 1)).map(p => p.f);
+    const halfOf = new Map(plans.map((f, k) => [f, k % 2]));
+    const halves = [0, 1].map(k => fs.mkdtempSync(path.join(os.tmpdir(), `planspec-bench-half${k}-`)));
+    try {
+        for (const file of files) {
+            const half = halfOf.get(file);
+            for (const target of half === undefined ? halves : [halves[half]]) {
+                const to = path.join(target, path.relative(dir, file));
+                fs.mkdirSync(path.dirname(to), { recursive: true });
+                fs.copyFileSync(file, to);
+            }
+        }
+        const whole = profiles.checkA ?? await runChild([BIN, 'check', dir]);
+        const alone = await runChild([BIN, 'check', halves[0]]);
+        const start = performance.now();
+        const both = await Promise.all(halves.map(h => runChild([BIN, 'check', h])));
+        const wall = performance.now() - start;
+        const cmd = 'npm run bench -- --only split --shapes a';
+        const registries = files.length - plans.length;
+        record('split', `(a) cut in two workspaces of ${Math.ceil(plans.length / 2)} and ${Math.floor(plans.length / 2)} plans (each with the ${registries} other files), checked by two processes at once: until both are done (CPU ${sec(both[0].cpu)} + ${sec(both[1].cpu)})`, sec(wall), '', undefined, cmd);
+        record('split', `one half alone (CPU ${sec(alone.cpu)})`, sec(alone.wall), '', undefined, cmd);
+        record('split', `two halves at once ÷ (a) in one process (${sec(whole.wall)}, CPU ${sec(whole.cpu)}), wall`, `${(wall / whole.wall).toFixed(2)}×`, '', undefined, cmd);
+    } finally {
+        halves.forEach(h => fs.rmSync(h, { recursive: true, force: true }));
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
 // A plan of near-identical paragraphs, at two sizes: the time should grow with the size, no faster.
 
 async function benchNear() {
@@ -590,12 +635,13 @@ const load = () => os.loadavg().map(x => x.toFixed(2)).join(' ');
 console.log(`planspec bench — ${machine}; load average ${load()}`);
 const loadBefore = load();
 let manifest;
-if (['cli', 'baselines', 'lsp', 'cache'].some(wanted)) manifest = corpus();
+if (['cli', 'baselines', 'lsp', 'cache', 'split'].some(wanted)) manifest = corpus();
 try {
     if (wanted('examples')) await benchExamples();
     if (wanted('cli')) await benchCli(manifest);
     if (wanted('baselines')) await benchBaselines(manifest);
     if (wanted('cache')) await benchCache(manifest);
+    if (wanted('split')) await benchSplit(manifest);
     if (wanted('lsp')) await benchLsp(manifest);
     if (wanted('import')) await benchImport();
     if (wanted('near')) await benchNear();
