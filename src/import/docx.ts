@@ -15,9 +15,23 @@
  * run; mammoth then reads everything else (runs, fields, hyperlinks, content controls, tracked changes,
  * tables) as usual. jszip and @xmldom/xmldom are the libraries mammoth itself reads the file with.
  */
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
+import type JSZip from 'jszip';
+
+/**
+ * The libraries a Word file is read with, loaded when the first one is read: a check, a compile and
+ * the language server's start need none of them (they were a sixteenth of starting a check).
+ */
+let libraries: Promise<{
+    JSZip: typeof import('jszip');
+    mammoth: typeof import('mammoth');
+    xmldom: typeof import('@xmldom/xmldom');
+}> | undefined;
+
+function wordLibraries(): NonNullable<typeof libraries> {
+    libraries ??= Promise.all([import('jszip'), import('mammoth'), import('@xmldom/xmldom')])
+        .then(([jszip, mammoth, xmldom]) => ({ JSZip: jszip.default, mammoth: mammoth.default, xmldom }));
+    return libraries;
+}
 
 /** Why a file could not be read, Vietnamese then English, so the command and the CLI show it as it is. */
 export class DocxError extends Error {
@@ -32,6 +46,7 @@ export async function docxToText(data: Uint8Array): Promise<string> {
     if (data.length === 0) {
         throw new DocxError('tệp rỗng', 'the file is empty');
     }
+    const { JSZip, mammoth } = await wordLibraries();
     let zip: JSZip;
     try {
         zip = await JSZip.loadAsync(data);
@@ -179,6 +194,7 @@ async function readXml(zip: JSZip, name: string): Promise<Document | undefined> 
     const fail = (message: string) => {
         throw new Error(`${name}: ${message}`);
     };
+    const { DOMParser } = (await wordLibraries()).xmldom;
     return new DOMParser({ errorHandler: { warning: () => undefined, error: fail, fatalError: fail } })
         .parseFromString(text, 'text/xml') as unknown as Document;
 }
@@ -309,6 +325,7 @@ async function writeListNumbers(zip: JSZip): Promise<boolean> {
         changed = true;
     }
     if (changed) {
+        const { XMLSerializer } = (await wordLibraries()).xmldom;
         zip.file('word/document.xml', new XMLSerializer().serializeToString(document as never));
     }
     return changed;
