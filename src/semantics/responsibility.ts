@@ -33,24 +33,7 @@ export interface LeadSource {
  * addressed to (`phần "2" "Sở Nội vụ" giao SO_NV`).
  */
 export function leadSource(task: Task): LeadSource | undefined {
-    let current: AstNode | undefined = task;
-    while (current) {
-        if (isTask(current)) {
-            if (current.leads.length > 0) {
-                return { node: current, property: 'leads', refs: current.leads };
-            }
-            if (current.cooperatesWith.length > 0) {
-                return { node: current, property: 'cooperatesWith', refs: current.cooperatesWith };
-            }
-            if (current.addressees.length > 0) {
-                return { node: current, property: 'addressees', refs: current.addressees };
-            }
-        } else if (isSection(current) && current.addressees.length > 0) {
-            return { node: current, property: 'addressees', refs: current.addressees };
-        }
-        current = current.$container;
-    }
-    return undefined;
+    return sourceOf(task, true);
 }
 
 /**
@@ -60,11 +43,19 @@ export function leadSource(task: Task): LeadSource | undefined {
  * addressee to cooperate, it does not direct X.
  */
 export function addresseeSource(task: Task): LeadSource | undefined {
+    return sourceOf(task, false);
+}
+
+/** The nearest of the task and what holds it that names the bodies; `phối hợp với` counts for leads only. */
+function sourceOf(task: Task, cooperation: boolean): LeadSource | undefined {
     let current: AstNode | undefined = task;
     while (current) {
         if (isTask(current)) {
             if (current.leads.length > 0) {
                 return { node: current, property: 'leads', refs: current.leads };
+            }
+            if (cooperation && current.cooperatesWith.length > 0) {
+                return { node: current, property: 'cooperatesWith', refs: current.cooperatesWith };
             }
             if (current.addressees.length > 0) {
                 return { node: current, property: 'addressees', refs: current.addressees };
