@@ -148,6 +148,24 @@ describe('the installed binary', () => {
         expect(bad.status).toBe(1);
         expect(bad.stdout).toMatch(/b-plan\.plan:5:9 error .*\[missing-lead\]/);
     });
+
+    test('keeps its compiled code in Node\'s compile cache (in the temporary folder), and runs the same from it', () => {
+        const bin = path.resolve('bin/planspec.js');
+        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'planspec-compile-cache-'));
+        try {
+            const env = { ...process.env, TMPDIR: tmp };
+            delete env.NODE_COMPILE_CACHE;
+            delete env.NODE_DISABLE_COMPILE_CACHE;
+            const first = spawnSync(process.execPath, [bin, 'check', OK], { encoding: 'utf8', env });
+            expect(first.status).toBe(0);
+            const cached = fs.readdirSync(path.join(tmp, 'node-compile-cache'), { recursive: true }) as string[];
+            expect(cached.length).toBeGreaterThan(50);
+            const second = spawnSync(process.execPath, [bin, 'check', OK], { encoding: 'utf8', env });
+            expect({ status: second.status, out: second.stdout, err: second.stderr }).toEqual({ status: first.status, out: first.stdout, err: first.stderr });
+        } finally {
+            fs.rmSync(tmp, { recursive: true, force: true });
+        }
+    });
 });
 
 describe('output formats', () => {
