@@ -153,7 +153,7 @@ describe('the installed binary', () => {
         const bin = path.resolve('bin/planspec.js');
         const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'planspec-compile-cache-'));
         try {
-            const env = { ...process.env, TMPDIR: tmp };
+            const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp };
             delete env.NODE_COMPILE_CACHE;
             delete env.NODE_DISABLE_COMPILE_CACHE;
             const first = spawnSync(process.execPath, [bin, 'check', OK], { encoding: 'utf8', env });
