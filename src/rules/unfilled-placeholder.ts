@@ -10,6 +10,14 @@ import { propertyNode } from '../language/cst-property.js';
 /** Properties that hold a written date or day. */
 const DATE_PROPERTIES = new Set(['date', 'day']);
 
+/**
+ * What a file's text holds wherever one of its values is a placeholder text or date: "[" and then
+ * "c" or "C" (the marker "[CẦN ĐIỀN", in any case and normal form; a backslash may escape either),
+ * or a day and month of zeros ("00/00", "0-0", spaced or not). A file without it holds no such
+ * value, so only its references are looked at, not every property of every node.
+ */
+const MAY_HOLD_PLACEHOLDER = /\[\\*[cC]|(?<!\d)0{1,2}\s*[/\-.]\s*0{1,2}(?!\d)/u;
+
 const WHAT: Record<string, [string, string]> = {
     parent: ['cơ quan cấp trên (hoặc thay "thuộc CẦN_ĐIỀN" bằng "độc lập")', 'the parent body (or replace "thuộc CẦN_ĐIỀN" with "độc lập")'],
     leads: ['đơn vị chủ trì', 'the lead unit'],
@@ -34,9 +42,13 @@ export default defineRule({
     },
     create(context) {
         // The visitor and what it calls are made once per file, not once per node: the rule reads every node.
+        const mayHoldPlaceholder = MAY_HOLD_PLACEHOLDER.test(context.document.parseResult.value.$cstNode?.fullText ?? '');
         return {
             '*'(node: AstNode) {
                 forEachReference(node, checkReference);
+                if (!mayHoldPlaceholder) {
+                    return;
+                }
                 // Every property of every node: read in place, without an entry or a list made for each.
                 for (const property in node) {
                     if (property.startsWith('$')) {

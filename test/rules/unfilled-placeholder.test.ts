@@ -13,6 +13,23 @@ describe('unfilled-placeholder', () => {
         }
     });
 
+    test('fires on each form alone in its file (a file whose text cannot hold one has only its references read)', async () => {
+        const forms = [
+            'nhiệm vụ NV1 ⟦"[CẦN ĐIỀN: nội dung / TO FILL IN: text]"⟧ { chủ trì STP }',
+            'nhiệm vụ NV1 ⟦"[CẦN ĐIỀN: nội dung / TO FILL IN: text]"⟧ { chủ trì STP }'.normalize('NFD'),
+            'nhiệm vụ NV1 ⟦"[cần điền: nội dung]"⟧ { chủ trì STP }',
+            'nhiệm vụ NV1 ⟦"\\[CẦN ĐIỀN: nội dung]"⟧ { chủ trì STP }',
+            'nhiệm vụ NV1 ⟦"[\\CẦN ĐIỀN: nội dung]"⟧ { chủ trì STP }',
+            'báo cáo BC "Báo cáo" { từ STP  gửi UBND_TINH  trước ngày ⟦00/00/0000⟧ }',
+            'báo cáo BC "Báo cáo" { từ STP  gửi UBND_TINH  trước ngày ⟦0-0-0000⟧ }',
+            'báo cáo BC "Báo cáo" { từ STP  gửi UBND_TINH  trước ngày ⟦0.0.0000⟧ }',
+            'báo cáo BC "Báo cáo" { từ STP  gửi UBND_TINH  trước ngày ⟦0/0⟧ hằng năm }',
+        ];
+        for (const form of forms) {
+            await expectFindings('unfilled-placeholder', inPlan(`    ${form}`), /Chưa điền|Chỗ cần điền.*Placeholder|not filled in/);
+        }
+    });
+
     test('fires in a registry: a placeholder name and parent', async () => {
         await expectFindings('unfilled-placeholder', {
             'registry.plan': 'phạm vi VinhPhuc\ncơ quan UBND_TINH "Ủy ban nhân dân tỉnh"\ncơ quan SO_MOI ⟦"[CẦN ĐIỀN: tên chính thức của cơ quan / TO FILL IN: official name of the body]"⟧ thuộc ⟦CẦN_ĐIỀN⟧\n',
