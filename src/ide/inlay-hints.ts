@@ -5,7 +5,7 @@
  * shown when the plan does not give the date the hint would need.
  */
 import type { AstNode, LangiumDocument } from 'langium';
-import { AstUtils} from 'langium';
+import { AstUtils } from 'langium';
 import type { InlayHintAcceptor } from 'langium/lsp';
 import { AbstractInlayHintProvider } from 'langium/lsp';
 import type { InlayHint, InlayHintParams, Position } from 'vscode-languageserver';

@@ -13,7 +13,7 @@ const DATE_PROPERTIES = new Set(['date', 'day']);
 /**
  * What a file's text holds wherever one of its values is a placeholder text or date: "[" and then
  * "c" or "C" (the marker "[CẦN ĐIỀN", in any case and normal form; a backslash may escape either),
- * or a day and month of zeros ("00/00", "0-0", spaced or not). A file without it holds no such
+ * or a day and month of zeros ("00/00", "0-0", "0.0"). A file without it holds no such
  * value, so only its references are looked at, not every property of every node.
  */
 const MAY_HOLD_PLACEHOLDER = /\[\\*[cC]|(?<!\d)0{1,2}\s*[/\-.]\s*0{1,2}(?!\d)/u;
@@ -42,7 +42,7 @@ export default defineRule({
     },
     create(context) {
         // The visitor and what it calls are made once per file, not once per node: the rule reads every node.
-        const mayHoldPlaceholder = MAY_HOLD_PLACEHOLDER.test(context.document.parseResult.value.$cstNode?.fullText ?? '');
+        const mayHoldPlaceholder = MAY_HOLD_PLACEHOLDER.test(context.document.parseResult.value.$cstNode?.root.fullText ?? '');
         return {
             '*'(node: AstNode) {
                 forEachReference(node, checkReference);

@@ -4,7 +4,7 @@
  * from it and had the same mode, so that the whole duty changes at once and no sub-task is left
  * directing what is now requested.
  */
-import { AstUtils} from 'langium';
+import { AstUtils } from 'langium';
 import type { Section, Task } from '../../language/generated/ast.js';
 import { isSection, isTask } from '../../language/generated/ast.js';
 import type { TaskMode } from '../../language/keywords.js';
