@@ -9,6 +9,7 @@ import { DocumentState } from 'langium';
 import type { Agency, Document, Group } from '../language/generated/ast.js';
 import { isAgency, isDocument, isGroup, isModel } from '../language/generated/ast.js';
 import { characterClass, widthAt } from '../language/characters.js';
+import { grown } from '../language/typed-arrays.js';
 import { documentKind, documentKindLabel } from '../language/keywords.js';
 import type { SemanticServices } from './services.js';
 import { rememberedByText } from './text-memo.js';
@@ -117,8 +118,8 @@ function scanWords(nfc: string): string {
             width = i < canonical.length ? wordCharacterAt(canonical, i) : 0;
         }
         if (count === hashes.length) {
-            wordHashes = hashes = grownInt32(hashes);
-            wordBounds = bounds = grownInt32(bounds);
+            wordHashes = hashes = grown(hashes);
+            wordBounds = bounds = grown(bounds);
         }
         bounds[2 * count] = start;
         bounds[2 * count + 1] = i;
@@ -127,12 +128,6 @@ function scanWords(nfc: string): string {
     }
     wordCount = count;
     return canonical;
-}
-
-function grownInt32(array: Int32Array): Int32Array {
-    const grown = new Int32Array(array.length * 2);
-    grown.set(array);
-    return grown;
 }
 
 /** A hash of a text's UTF-16 units from start to end: words whose hashes differ have different keys. */

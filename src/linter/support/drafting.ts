@@ -5,6 +5,7 @@
  */
 import type { AstNode } from 'langium';
 import { characterClass, widthAt } from '../../language/characters.js';
+import { grown } from '../../language/typed-arrays.js';
 
 const SEPARATOR = /^[\p{P}\p{S}\s]$/u;
 
@@ -147,9 +148,7 @@ export class WordNumbers {
     /** Word `number`'s characters after the last word's. */
     private keep(number: number, text: string, start: number, end: number): void {
         if (number + 1 >= this.starts.length) {
-            const starts = new Int32Array(2 * this.starts.length);
-            starts.set(this.starts);
-            this.starts = starts;
+            this.starts = grown(this.starts);
         }
         const from = this.starts[number];
         const to = from + end - start;
@@ -166,9 +165,7 @@ export class WordNumbers {
 
     private place(number: number, hash: number): void {
         if (number >= this.hashes.length) {
-            const hashes = new Int32Array(2 * this.hashes.length);
-            hashes.set(this.hashes);
-            this.hashes = hashes;
+            this.hashes = grown(this.hashes);
         }
         this.hashes[number] = hash;
         const mask = this.slots.length - 1;
@@ -263,12 +260,6 @@ const views: Array<{ starts: Int32Array; ends: Int32Array; lengths: Int32Array; 
 
 let scratch: Record<'starts' | 'ends' | 'lengths' | 'id', Int32Array> = { starts: new Int32Array(256), ends: new Int32Array(256), lengths: new Int32Array(256), id: new Int32Array(256) };
 
-/** The array at twice its length, the new half filled with `fill`. */
-export function grown(array: Int32Array, fill = 0): Int32Array {
-    const result = new Int32Array(2 * array.length).fill(fill);
-    result.set(array);
-    return result;
-}
 
 /** 1-based line of a node, for messages. */
 export function lineOf(node: AstNode): number {
