@@ -1,5 +1,6 @@
 import type { AstNode, Cancellation, LangiumDocument, Mutable, Stream, URI } from 'langium';
 import { DefaultLangiumDocumentFactory, DefaultLangiumDocuments, stream } from 'langium';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /**
  * Langium's document store, with the list of all documents kept until a document is added or
@@ -51,7 +52,16 @@ export class PlanspecDocumentFactory extends DefaultLangiumDocumentFactory {
 
 const readVersions = new WeakMap<LangiumDocument, number>();
 
-/** The version of the open document's text a document was last read from (by an update: not when it was first opened), or undefined. */
+/**
+ * The editor opened (or re-sent) the very text a document was built from: the editor's text becomes
+ * the document's, as an update would make it, without building anything again.
+ */
+export function adoptOpenText(document: LangiumDocument, text: TextDocument): void {
+    Object.defineProperty(document, 'textDocument', { value: text });
+    readVersions.set(document, text.version);
+}
+
+/** The version of the open document's text a document was last read from (by an update, or adopted on opening), or undefined. */
 export function readVersionOf(document: LangiumDocument): number | undefined {
     return readVersions.get(document);
 }

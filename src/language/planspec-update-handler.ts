@@ -1,9 +1,10 @@
-import type { URI } from 'langium';
+import type { LangiumDocument, LangiumDocuments, URI } from 'langium';
 import { DocumentState, URI as Uris } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
-import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { Connection, TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { adoptOpenText } from './planspec-documents.js';
 
 /**
  * Quiet time after a keystroke that follows a pause before the edited documents are rebuilt: none.
@@ -46,8 +47,13 @@ export class PlanspecDocumentUpdateHandler extends DefaultDocumentUpdateHandler 
     protected readonly pending = new Map<string, URI>();
     protected timer: ReturnType<typeof setTimeout> | undefined;
 
+    protected readonly documents: LangiumDocuments;
+    protected readonly connection: Connection | undefined;
+
     constructor(services: LangiumSharedServices) {
         super(services);
+        this.documents = services.workspace.LangiumDocuments;
+        this.connection = services.lsp.Connection;
         // A cancelled build never reaches Validated.
         services.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
             this.built = this.flushed;
@@ -55,6 +61,18 @@ export class PlanspecDocumentUpdateHandler extends DefaultDocumentUpdateHandler 
     }
 
     override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
+        const built = this.pending.has(change.document.uri) ? undefined : this.builtFrom(change.document);
+        if (built) {
+            // Opening a file whose text is the one already built (read from disk): Langium rebuilt it,
+            // and relinked and revalidated every file naming what it declares (opening the registry
+            // of a thousand plans kept the server busy for 4.6 s). Its diagnostics are sent again,
+            // now for the open text's version.
+            adoptOpenText(built, change.document);
+            if (built.diagnostics) {
+                void this.connection?.sendDiagnostics({ uri: change.document.uri, version: change.document.version, diagnostics: built.diagnostics });
+            }
+            return;
+        }
         this.workspaceLock.cancelWrite();
         this.pending.set(change.document.uri, Uris.parse(change.document.uri));
         if (this.timer !== undefined) {
@@ -78,6 +96,14 @@ export class PlanspecDocumentUpdateHandler extends DefaultDocumentUpdateHandler 
                 this.flush();
             }
         }));
+    }
+
+    /** The document, if its AST (fully built) is of this text. */
+    protected builtFrom(text: TextDocument): LangiumDocument | undefined {
+        const document = this.documents.getDocument(Uris.parse(text.uri));
+        const built = document !== undefined && document.state >= DocumentState.Validated
+            && document.parseResult.value.$cstNode?.root.fullText === text.getText();
+        return built ? document : undefined;
     }
 
     /** Whether an edit of this document waits for a pause in typing. */
