@@ -1,10 +1,9 @@
-import type { AstNode, CstNode, LangiumDocument, LeafCstNode, Reference } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
-import { AstUtils, CstUtils, GrammarAST, GrammarUtils, interruptAndCheck, isCompositeCstNode, isLeafCstNode, isReference } from 'langium';
-import type { SemanticTokenAcceptor } from 'langium/lsp';
+import type { AstNode, CstNode, DocumentBuilder, LangiumDocument, LangiumDocuments, LeafCstNode, Reference } from 'langium';
+import { AstUtils, CstUtils, DocumentState, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode, isReference, OperationCancelled } from 'langium';
+import type { SemanticTokenAcceptor, SemanticTokensBuilder } from 'langium/lsp';
 import { AbstractSemanticTokenProvider } from 'langium/lsp';
-import type { Range } from 'vscode-languageserver';
-import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import type { Range, SemanticTokens, SemanticTokensDelta, SemanticTokensDeltaParams, SemanticTokensParams, SemanticTokensRangeParams } from 'vscode-languageserver';
+import { CancellationToken, SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
     isAgency, isArticle, isDocument, isGroup, isIndicator, isNamespaceDecl, isPhase, isPlan, isReport, isTarget, isTask
 } from '../language/generated/ast.js';
@@ -36,20 +35,99 @@ import { propertyNode } from '../language/cst-property.js';
  */
 export class PlanspecSemanticTokenProvider extends AbstractSemanticTokenProvider {
 
+    protected readonly builder: DocumentBuilder;
+    protected readonly documents: LangiumDocuments;
+    /** Whether the client takes `workspace/semanticTokens/refresh`. */
+    protected refreshSupport = false;
+
     constructor(services: IdeServices) {
         super(services);
+        this.builder = services.shared.workspace.DocumentBuilder;
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.refreshUnedited(services);
     }
 
     /**
-     * As Langium's, but the range of a range request is applied here: Langium 4.4's
-     * `streamContents(node, { range })` skips the property after a single child outside the range
-     * (after `phạm vi X`, the whole file's declarations).
+     * An open plan can change colour with no edit of its own: a registry edited beside it resolves or
+     * breaks its references. An editor asks again for the tokens of the text it edits, not of the
+     * others, unless the server tells it to: after a build that relinked an open, unedited file.
      */
+    protected refreshUnedited(services: IdeServices): void {
+        const { shared } = services;
+        const connection = shared.lsp.Connection;
+        shared.lsp.LanguageServer.onInitialize(params => {
+            this.refreshSupport = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
+        });
+        const edited = new Set<string>();
+        this.builder.onUpdate(changed => changed.forEach(uri => edited.add(uri.toString())));
+        this.builder.onBuildPhase(DocumentState.Validated, documents => {
+            const refresh = this.refreshSupport && documents.some(d => !edited.has(d.uri.toString()) && shared.workspace.TextDocuments.get(d.uri.toString()) !== undefined);
+            edited.clear();
+            if (refresh) {
+                connection?.languages.semanticTokens.refresh();
+            }
+        });
+    }
+
+    /**
+     * Langium's three entry points, each read in one turn of the event loop once the document is
+     * linked. Langium lets this read run beside a build and yielded between nodes: a build that
+     * reset the document meanwhile (an edit, or only its opening) left the rest of its references
+     * unresolved, and so uncoloured, until the next request; and two requests at once shared the
+     * provider's `current…` fields across their yields.
+     */
+    override async semanticHighlight(document: LangiumDocument, _params: SemanticTokensParams, cancelToken = CancellationToken.None): Promise<SemanticTokens> {
+        await this.linked(document, cancelToken);
+        return this.highlightNow(document, undefined, builder => builder.flush(), cancelToken).build();
+    }
+
+    override async semanticHighlightRange(document: LangiumDocument, params: SemanticTokensRangeParams, cancelToken = CancellationToken.None): Promise<SemanticTokens> {
+        await this.linked(document, cancelToken);
+        return this.highlightNow(document, params.range, builder => builder.flush(), cancelToken).build();
+    }
+
+    override async semanticHighlightDelta(document: LangiumDocument, params: SemanticTokensDeltaParams, cancelToken = CancellationToken.None): Promise<SemanticTokens | SemanticTokensDelta> {
+        await this.linked(document, cancelToken);
+        return this.highlightNow(document, undefined, builder => builder.previousResult(params.previousResultId), cancelToken).buildEdits();
+    }
+
+    /**
+     * Until the document is linked (again, if a build reset it after the request waited for that).
+     * One no longer in the workspace (deleted, or replaced by another of its URI) is read as it is.
+     */
+    protected async linked(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        while (document.state < DocumentState.Linked && this.documents.getDocument(document.uri) === document) {
+            await this.builder.waitUntil(DocumentState.Linked, document.uri, cancelToken);
+        }
+    }
+
+    /** Collects the tokens without yielding; the caller builds them in the same turn. */
+    protected highlightNow(document: LangiumDocument, range: Range | undefined, start: (builder: SemanticTokensBuilder) => void, cancelToken: CancellationToken): SemanticTokensBuilder {
+        const builder = this.getDocumentTokensBuilder(document);
+        this.currentDocument = document;
+        this.currentRange = range;
+        this.currentTokensBuilder = builder;
+        start(builder);
+        this.highlightTree(document, this.createAcceptor(), cancelToken);
+        return builder;
+    }
+
     protected override async computeHighlighting(document: LangiumDocument, acceptor: SemanticTokenAcceptor, cancelToken: CancellationToken): Promise<void> {
+        this.highlightTree(document, acceptor, cancelToken);
+    }
+
+    /**
+     * As Langium's computeHighlighting, but the range of a range request is applied here: Langium
+     * 4.4's `streamContents(node, { range })` skips the property after a single child outside the
+     * range (after `phạm vi X`, the whole file's declarations).
+     */
+    protected highlightTree(document: LangiumDocument, acceptor: SemanticTokenAcceptor, cancelToken: CancellationToken): void {
         const range = this.currentRange;
         const iterator = AstUtils.streamAst(document.parseResult.value).iterator();
         for (let next = iterator.next(); !next.done; next = iterator.next()) {
-            await interruptAndCheck(cancelToken);
+            if (cancelToken.isCancellationRequested) {
+                throw OperationCancelled;
+            }
             const node = next.value;
             const nodeRange = node.$cstNode?.range;
             if (range && (!nodeRange || !CstUtils.inRange(nodeRange, range))) {

@@ -1,8 +1,10 @@
 import type { LangiumDocument } from 'langium';
-import { AstUtils } from 'langium';
+import { AstUtils, DocumentState, setInterruptionPeriod } from 'langium';
 import { SemanticTokensDecoder } from 'langium/lsp';
-import { afterAll, describe, expect, test } from 'vitest';
+import { setTextDocument } from 'langium/test';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isAgency, isDocument, isGroup, isTask } from '../../src/language/generated/ast.js';
 import { load, services } from '../helpers.js';
 import { BROKEN_INPUTS, EXAMPLE_PLANS, exampleFiles, prefixes } from './support.js';
@@ -143,6 +145,46 @@ describe('semantic tokens', () => {
         });
         const decoded = SemanticTokensDecoder.decode(result, provider().tokenTypes, main);
         expect(decoded.map(t => t.offset)).toEqual(all.filter(t => t.line === 13 || t.line === 14).map(t => t.offset));
+    });
+
+    // Langium lets a read run beside a build, and its provider yielded between nodes (here, after
+    // each one). A rebuilt file's own names leave the index until it is indexed again: SO_TP is one.
+    describe('while a build runs', () => {
+        const PLAN = 'phạm vi VinhPhuc\ncơ quan SO_TP "Sở Tư pháp"\nkế hoạch KH "x" {\n    nhiệm vụ NV1 "a" { chủ trì CA_TINH }\n    nhiệm vụ NV2 "b" { chủ trì SO_TP  phối hợp CA_TINH }\n}\n';
+        const REGISTRY_FILE = 'phạm vi VinhPhuc\ncơ quan CA_TINH "Công an tỉnh"\n';
+        beforeEach(() => setInterruptionPeriod(0));
+        afterEach(() => setInterruptionPeriod(10));
+
+        test('a build that resets the document (as opening it does) leaves no reference uncoloured', async () => {
+            let all: Token[] = [];
+            const { main } = await load({ 'main.plan': PLAN, 'co-quan.plan': REGISTRY_FILE });
+            const opened = setTextDocument(services, TextDocument.create(main.uri.toString(), 'planspec', 1, PLAN));
+            try {
+                const request = tokens(main);
+                const update = services.shared.workspace.DocumentBuilder.update([main.uri], []);
+                all = await request;
+                await update;
+            } finally {
+                opened.dispose();
+            }
+            expect(line(all, 3)).toEqual(['nhiệm vụ:keyword', 'NV1:function+', 'chủ trì:keyword', 'CA_TINH:class']);
+            expect(line(all, 4)).toEqual(['nhiệm vụ:keyword', 'NV2:function+', 'chủ trì:keyword', 'SO_TP:class', 'phối hợp:keyword', 'CA_TINH:class']);
+        });
+
+        test('a document no longer in the workspace (its files loaded again) is read as it is, without waiting', async () => {
+            const { main } = await load({ 'main.plan': PLAN, 'co-quan.plan': REGISTRY_FILE });
+            await load({ 'main.plan': PLAN, 'co-quan.plan': REGISTRY_FILE });
+            expect(main.state).toBeLessThan(DocumentState.Linked);
+            expect((await tokens(main)).map(t => t.text)).toContain('SO_TP');
+        });
+
+        test('two requests at once each get the tokens of their own document', async () => {
+            const { documents } = await load({ 'main.plan': PLAN, 'co-quan.plan': REGISTRY_FILE });
+            const plan = documents['main.plan'];
+            const registry = documents['co-quan.plan'];
+            const alone = [await tokens(plan), await tokens(registry)];
+            expect(await Promise.all([tokens(plan), tokens(registry)])).toEqual(alone);
+        });
     });
 
     test('never throws on partial or broken input', async () => {
