@@ -43,7 +43,7 @@ export function limitNesting(text: string, max = MAX_NESTING): NestingCut {
         const at = text.indexOf(ch, from);
         return at < 0 ? n : at;
     };
-    let quote = -1, slash = -1, open = -1, close = -1, backslash = -1;
+    let quote = -1, slash = -1, open = -1, close = -1, backslash = -1, cr = -1;
     let i = 0;
     while (i < n) {
         if (quote < i) quote = next('"', i);
@@ -56,7 +56,8 @@ export function limitNesting(text: string, max = MAX_NESTING): NestingCut {
         }
         const c = text.charCodeAt(i);
         if (c === 0x22 /* " */) {
-            // To the closing quote; a backslash escapes the character after it.
+            // To the closing quote; a backslash escapes the character after it. A quote never closed
+            // is no string to the lexer either: one bad character, then tokens again.
             let k = i + 1;
             for (;;) {
                 if (quote < k) quote = next('"', k);
@@ -65,13 +66,19 @@ export function limitNesting(text: string, max = MAX_NESTING): NestingCut {
                     k = backslash + 2;
                     continue;
                 }
-                i = quote + 1;
+                i = quote < n ? quote + 1 : i + 1;
                 break;
+            }
+            if (quote >= n) {
+                quote = -1;
             }
             continue;
         }
         if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
-            i = next('\n', i);
+            // To the end of the line, as SL_COMMENT reads it: a "\r" ends it too (old Mac line endings).
+            // (Kept, like the others: a text without one would be searched to its end at each comment.)
+            if (cr < i) cr = next('\r', i);
+            i = Math.min(next('\n', i), cr);
             continue;
         }
         if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {

@@ -46,27 +46,53 @@ export function addresseeSource(task: Task): LeadSource | undefined {
     return sourceOf(task, false);
 }
 
-/** The nearest of the task and what holds it that names the bodies; `phối hợp với` counts for leads only. */
+/**
+ * The nearest of the task and what holds it that names the bodies; `phối hợp với` counts for leads
+ * only. Remembered for each node on the way up (an AST does not change; a new parse makes new nodes):
+ * asked of every task by rules, compiler and editor, a walk each time made tasks nested a thousand
+ * deep cost a billion steps.
+ */
 function sourceOf(task: Task, cooperation: boolean): LeadSource | undefined {
-    let current: AstNode | undefined = task;
-    while (current) {
-        if (isTask(current)) {
-            if (current.leads.length > 0) {
-                return { node: current, property: 'leads', refs: current.leads };
-            }
-            if (cooperation && current.cooperatesWith.length > 0) {
-                return { node: current, property: 'cooperatesWith', refs: current.cooperatesWith };
-            }
-            if (current.addressees.length > 0) {
-                return { node: current, property: 'addressees', refs: current.addressees };
-            }
-        } else if (isSection(current) && current.addressees.length > 0) {
-            return { node: current, property: 'addressees', refs: current.addressees };
+    const memo = cooperation ? leadSources : addresseeSources;
+    const visited: AstNode[] = [];
+    let found: LeadSource | null | undefined;
+    for (let current: AstNode | undefined = task; current; current = current.$container) {
+        found = memo.get(current);
+        if (found !== undefined) {
+            break;
         }
-        current = current.$container;
+        found = ownSource(current, cooperation);
+        visited.push(current);
+        if (found) {
+            break;
+        }
     }
-    return undefined;
+    for (const node of visited) {
+        memo.set(node, found ?? null);
+    }
+    return found ?? undefined;
 }
+
+/** What the node itself names (null: nothing, look further up). */
+function ownSource(node: AstNode, cooperation: boolean): LeadSource | null {
+    if (isTask(node)) {
+        if (node.leads.length > 0) {
+            return { node, property: 'leads', refs: node.leads };
+        }
+        if (cooperation && node.cooperatesWith.length > 0) {
+            return { node, property: 'cooperatesWith', refs: node.cooperatesWith };
+        }
+        if (node.addressees.length > 0) {
+            return { node, property: 'addressees', refs: node.addressees };
+        }
+    } else if (isSection(node) && node.addressees.length > 0) {
+        return { node, property: 'addressees', refs: node.addressees };
+    }
+    return null;
+}
+
+const leadSources = new WeakMap<AstNode, LeadSource | null>();
+const addresseeSources = new WeakMap<AstNode, LeadSource | null>();
 
 /** The lead units of a task (see `leadSource`). */
 export function effectiveLeads(task: Task): Array<Reference<Party>> {
@@ -119,17 +145,23 @@ export function effectiveSupports(task: Task): Array<Reference<Party>> {
             }
         }
     };
-    add(task.supports);
-    if (task.cooperatesWith.length > 0 && task.leads.length === 0) {
-        // The addressee cooperates with the leads: its own `cho`, or the enclosing task's or heading's.
-        const addressee = addresseeSource(task);
-        if (addressee) {
-            add(addressee.refs);
+    // The task, then each enclosing task whose supports a sub-task naming no body takes (a loop, not
+    // a recursion: tasks may be nested thousands deep).
+    for (let current = task; ;) {
+        add(current.supports);
+        if (current.cooperatesWith.length > 0 && current.leads.length === 0) {
+            // The addressee cooperates with the leads: its own `cho`, or the enclosing task's or heading's.
+            const addressee = addresseeSource(current);
+            if (addressee) {
+                add(addressee.refs);
+            }
         }
+        if (current.leads.length > 0 || current.cooperatesWith.length > 0 || current.addressees.length > 0 || !isTask(current.$container)) {
+            break;
+        }
+        current = current.$container;
     }
-    if (task.leads.length === 0 && task.cooperatesWith.length === 0 && task.addressees.length === 0 && isTask(task.$container)) {
-        add(effectiveSupports(task.$container));
-    }
+    // A sub-task that names no body has the leads of the task it is part of: those are no supports.
     const leads = new Set(effectiveLeads(task).map(r => r.ref ?? r.$refText));
     return result.filter(r => !leads.has(r.ref ?? r.$refText));
 }
