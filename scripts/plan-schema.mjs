@@ -22,8 +22,8 @@ export function renderPlanSchema() {
     const { $schema: _draft, definitions, ...body } = JSON.parse(text);
     const schema = {
         $schema: 'https://json-schema.org/draft/2020-12/schema',
-        $id: 'urn:planspec:schema:plan:2.0',
-        title: 'planspec compiled plan, format 2.0',
+        $id: 'urn:planspec:schema:plan:2.1',
+        title: 'planspec compiled plan, format 2.1',
         description: 'One implementation plan (Kế hoạch) compiled by `planspec compile`: every reference resolved to its id and official name, dates in ISO 8601, timings with the window of days they allow, recurring deadlines expanded within the period the plan states, the issuing or forwarding instrument, every document cited in the prose, and an index of what each agency holds (also through the groups it belongs to). `null` means the plan does not say; `inferred` marks values the writer supplied.',
         ...body,
         $defs: definitions,

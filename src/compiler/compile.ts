@@ -34,7 +34,7 @@ import {
 import type {
     AgencyIndexEntry, AgencyRole, ArticleJson, CitationJson, CitationRef, ContentItem, FundingJson, FundingSourceJson,
     Inferred, InstrumentJson, Occurrence, PartyRef, PhaseJson, PlanJson, RecipientJson, RecurrenceJson, ReportJson,
-    SignerJson, TargetJson, TaskJson, TimePointJson, TimingJson
+    SignerJson, SigningAuthorityJson, TargetJson, TaskJson, TimePointJson, TimingJson
 } from './plan-json.js';
 import { PLAN_FORMAT_VERSION, PLAN_SCHEMA_ID } from './plan-json.js';
 
@@ -659,16 +659,17 @@ function uniqueCitations(docs: Array<Document | Plan>): CitationRef[] {
 }
 
 function signerJson(signer: Signer): SignerJson {
-    const kind = signer.authority ? signingAuthority(signer.authority) : undefined;
-    const authority = kind && signer.principal !== undefined
-        ? { kind, prefix: signingAuthorityPrefix[kind], principal: signer.principal }
-        : null;
+    const authorities = signer.authorities.flatMap((written, i): SigningAuthorityJson[] => {
+        const kind = signingAuthority(written);
+        const principal = signer.principals[i];
+        return kind && principal !== undefined ? [{ kind, prefix: signingAuthorityPrefix[kind], principal }] : [];
+    });
     const lines = [
-        authority ? `${authority.prefix} ${authority.principal}` : undefined,
+        ...authorities.map(a => `${a.prefix} ${a.principal}`),
         signer.position,
         signer.person,
     ].filter((l): l is string => !!l);
-    return { person: signer.person, position: signer.position ?? null, authority, text: lines.join(' / ') };
+    return { person: signer.person, position: signer.position ?? null, authority: authorities.at(-1) ?? null, authorities, text: lines.join(' / ') };
 }
 
 function recipientJson(recipient: Recipient): RecipientJson {

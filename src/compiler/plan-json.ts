@@ -1,6 +1,7 @@
 /**
- * The compiled form of a plan (format 2.0), for tracking systems and other tools. The JSON Schema of
- * this shape ships as schemas/plan.schema.json; tests validate every example's output against it.
+ * The compiled form of a plan (format 2.1: 2.0 and `signer.authorities`), for tracking systems and
+ * other tools. The JSON Schema of this shape ships as schemas/plan.schema.json; tests validate every
+ * example's output against it.
  *
  * Conventions: dates are ISO 8601; `null` means the plan does not say; `inferred` maps the name of a
  * field to the reason the writer gave for supplying a value the original does not state.
@@ -8,8 +9,8 @@
 
 import type { DocumentKind } from '../language/keywords.js';
 
-export const PLAN_FORMAT_VERSION = '2.0';
-export const PLAN_SCHEMA_ID = 'urn:planspec:schema:plan:2.0';
+export const PLAN_FORMAT_VERSION = '2.1';
+export const PLAN_SCHEMA_ID = 'urn:planspec:schema:plan:2.1';
 
 /**
  * An ISO 8601 calendar date.
@@ -56,12 +57,24 @@ export interface CitationRef {
     inferred: Inferred;
 }
 
+export interface SigningAuthorityJson {
+    kind: 'onBehalfOf' | 'signingFor' | 'byOrderOf' | 'byAuthorityOf' | 'acting';
+    /** As printed before the principal: "TM.", "KT.", "TL.", "TUQ.", "Q.". */
+    prefix: string;
+    principal: string;
+}
+
 export interface SignerJson {
     /** The signer's name (or the whole block, when written as one string). */
     person: string;
     position: string | null;
-    /** "KT. CHỦ TỊCH": signing for the principal ("ký thay"), on behalf of ("thay mặt"), … */
-    authority: { kind: 'onBehalfOf' | 'signingFor' | 'byOrderOf' | 'byAuthorityOf' | 'acting'; prefix: string; principal: string } | null;
+    /**
+     * "KT. CHỦ TỊCH": signing for the principal ("ký thay"), on behalf of ("thay mặt"), … The one
+     * printed last, right above the signer's position (of "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", KT.).
+     */
+    authority: SigningAuthorityJson | null;
+    /** Every authority of the block, in the order printed ("TM. ỦY BAN NHÂN DÂN", then "KT. CHỦ TỊCH"). */
+    authorities: SigningAuthorityJson[];
     /** The signature block as printed, one line per part ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Trần Hồng Quân"). */
     text: string;
 }
@@ -351,8 +364,8 @@ export interface AgencyIndexEntry {
 }
 
 export interface PlanJson {
-    $schema: 'urn:planspec:schema:plan:2.0';
-    formatVersion: '2.0';
+    $schema: 'urn:planspec:schema:plan:2.1';
+    formatVersion: '2.1';
     id: QualifiedId;
     kind: DocumentKind;
     kindLabel: string;

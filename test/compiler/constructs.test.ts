@@ -43,7 +43,7 @@ văn bản QD_182 quyết định số "182/QĐ-UBND" ngày 16 tháng 6 năm 202
     điều "1" "Ban hành kèm theo Quyết định này Kế hoạch phòng, chống ma túy."
     điều "3" DIEU_3 "Chánh Văn phòng, Giám đốc Công an tỉnh, Thủ trưởng các sở chịu trách nhiệm thi hành." { thi hành CA_TINH, SO_NGANH }
     nơi nhận như DIEU_3, BCA để "báo cáo", "Thường trực: Tỉnh ủy, HĐND tỉnh" (UBND_TINH), nội bộ "Lưu: VT, NC"
-    người ký "Võ Tấn Đức" chức vụ "PHÓ CHỦ TỊCH" ký thay "CHỦ TỊCH"
+    người ký "Võ Tấn Đức" chức vụ "PHÓ CHỦ TỊCH" thay mặt "ỦY BAN NHÂN DÂN" ký thay "CHỦ TỊCH"
 }
 kế hoạch KH_PCMT "Phòng, chống ma túy năm 2025" {
     của UBND_TINH  ban hành kèm theo QD_182
@@ -94,7 +94,7 @@ document QD_182 decision number "182/QĐ-UBND" dated 16 month 6 year 2025 at "Đ
     article "1" "Ban hành kèm theo Quyết định này Kế hoạch phòng, chống ma túy."
     article "3" DIEU_3 "Chánh Văn phòng, Giám đốc Công an tỉnh, Thủ trưởng các sở chịu trách nhiệm thi hành." { executed by CA_TINH, SO_NGANH }
     recipients as in DIEU_3, BCA for "báo cáo", "Thường trực: Tỉnh ủy, HĐND tỉnh" (UBND_TINH), internal "Lưu: VT, NC"
-    signed by "Võ Tấn Đức" position "PHÓ CHỦ TỊCH" signing for "CHỦ TỊCH"
+    signed by "Võ Tấn Đức" position "PHÓ CHỦ TỊCH" on behalf of "ỦY BAN NHÂN DÂN" signing for "CHỦ TỊCH"
 }
 plan KH_PCMT "Phòng, chống ma túy năm 2025" {
     by UBND_TINH  issued with QD_182
@@ -273,7 +273,7 @@ describe('constructs for real plans', () => {
         expect(json.agencies.find(a => a.agency.id === 'DongNai.HOI_PN')!.throughGroups).toEqual([{ group: 'DongNai.DOAN_THE', role: 'requested', key: 'NV1' }]);
     });
 
-    test('the issuing decision: basis, proposal, articles, recipients ("Như Điều 3" resolved), signer with position', async () => {
+    test('the issuing decision: basis, proposal, articles, recipients ("Như Điều 3" resolved), signer with position and two authorities (TM., KT.)', async () => {
         const json = await compile(VIETNAMESE);
         expect(json.issuedWith).toMatchObject({
             id: 'DongNai.QD_182', number: '182/QĐ-UBND', date: '2025-06-16', role: 'issuedWith',
@@ -290,9 +290,14 @@ describe('constructs for real plans', () => {
             expect.objectContaining({ text: 'Lưu: VT, NC', internal: true, parties: [] }),
         ]);
         expect(json.signerFrom).toBe('issuedWith');
+        // "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH": both authorities, in the order printed; KT. is the signer's own.
         expect(json.signer).toEqual({
             person: 'Võ Tấn Đức', position: 'PHÓ CHỦ TỊCH', authority: { kind: 'signingFor', prefix: 'KT.', principal: 'CHỦ TỊCH' },
-            text: 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Võ Tấn Đức',
+            authorities: [
+                { kind: 'onBehalfOf', prefix: 'TM.', principal: 'ỦY BAN NHÂN DÂN' },
+                { kind: 'signingFor', prefix: 'KT.', principal: 'CHỦ TỊCH' },
+            ],
+            text: 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Võ Tấn Đức',
         });
         expect(json.agencies.find(a => a.agency.id === 'DongNai.CA_TINH')!.recipient).toBe(true);
     });
