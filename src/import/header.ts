@@ -18,14 +18,19 @@ export interface Header {
     date?: string;
 }
 
-const NATIONAL_MOTTO = /CỘNG\s*H[OÒ]À\s+XÃ\s+HỘI.*?(?:Hạnh\s+phúc|HẠNH\s+PHÚC)\s*-*|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc\s*-*|ĐẢNG CỘNG SẢN VIỆT NAM\s*-*/gu;
+// The motto's two lines may be one paragraph or two (Word's header table read a line at a time).
+const NATIONAL_MOTTO = /CỘNG\s*H(?:OÀ|ÒA)\s+XÃ\s+HỘI(?:.*?(?:Hạnh\s+phúc|HẠNH\s+PHÚC)|\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)\s*-*|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc\s*-*|ĐẢNG CỘNG SẢN VIỆT NAM\s*-*/gu;
 const NUMBER = /(?<![\p{L}\p{M}])Số\s*:?\s*(\d+\s*[/\-][\p{L}\p{N}/\-\s]*?[\p{L}\p{N}])(?=\s*(?:,|$|\s+\p{Lu}\p{Ll}|\s+ngày))/u;
 const PLACE_DATE = /(?:^|\s|,)((?:\p{Lu}[\p{Ll}\p{M}]*\s?){1,4}),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
+
+/** The second line of a letterhead that names where the body is ("TỈNH QUẢNG NGÃI", "HUYỆN SƠN TỊNH"). */
+const PLACE_LINE = /^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+[\p{Lu}\s\-–]+$/u;
 
 /** Reads what the header paragraphs state; `used` gets the index of each paragraph consumed whole. */
 export function readHeader(paragraphs: string[]): { header: Header; used: Set<number> } {
     const header: Header = {};
     const used = new Set<number>();
+    let issuerAt = -1;
     paragraphs.forEach((raw, i) => {
         let p = raw.replace(NATIONAL_MOTTO, ' ').replace(/-{3,}/g, ' ').replace(/\s+/g, ' ').trim();
         const number = NUMBER.exec(p);
@@ -41,6 +46,12 @@ export function readHeader(paragraphs: string[]): { header: Header; used: Set<nu
         }
         if (!header.issuerText && p !== '' && /^[\p{Lu}\s,.\-–]+$/u.test(p) && p.length < 120 && i < 3 && !number && !placeDate) {
             header.issuerText = p;
+            issuerAt = i;
+        } else if (issuerAt === i - 1 && PLACE_LINE.test(p)) {
+            // "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NGÃI": the body's name on two lines.
+            header.issuerText = `${header.issuerText} ${p}`;
+            issuerAt = i;
+            used.add(i);
         }
         if (p === '' || p === header.issuerText || /^[\p{Lu}\s\-–]*$/u.test(p) && p.length < 3) {
             used.add(i);
@@ -67,7 +78,8 @@ const POSITION = /(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|B
  * each authority (TM., KT., TL., TUQ., Q.) and the position; undefined when no name ends it.
  */
 export function signerOf(text: string): string | undefined {
-    const m = /^([\p{Lu}\s,.\-–]+?)\s+((?:\p{Lu}[\p{Ll}\p{M}]+\s?){2,5})$/u.exec(text.trim().replace(/\s+/g, ' '));
+    // A name of two to five words, the first of two letters or more ("Lê Thị Ý": a given name may be one).
+    const m = /^([\p{Lu}\s,.\-–]+?)\s+(\p{Lu}[\p{Ll}\p{M}]+(?:\s\p{Lu}[\p{Ll}\p{M}]*){1,4})$/u.exec(text.trim().replace(/\s+/g, ' '));
     if (!m) {
         return undefined;
     }

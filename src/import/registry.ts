@@ -94,7 +94,7 @@ export class Registry {
     /** Declares a body the workspace lacks, with its name as printed. */
     addBody(name: string): KnownBody {
         const group = /^(các|những)\s/iu.test(name) || /\scác\s/u.test(name);
-        const body: KnownBody = { id: this.freshId(initials(name)), namespace: this.namespace, names: [name], group, added: true };
+        const body: KnownBody = { id: this.freshId(bodyIdBase(name)), namespace: this.namespace, names: [name], group, added: true };
         this.bodies.push(body);
         this.additions.push(`${group ? 'nhóm' : 'cơ quan'} ${body.id} ${quote(name)}  // nhập / imported: chưa có trong sổ đăng ký (not in the registry)`);
         return body;
@@ -124,9 +124,43 @@ export class Registry {
     }
 }
 
-/** "Sở Tài chính" → "SO_TC": the first word, then the initials of the others. */
+/** Bodies written by their usual abbreviation in ids ("UBND_TINH", "MTTQ_TINH", "CA_TINH"). */
+const HEADS: Array<[RegExp, string]> = [
+    [/^uy ban nhan dan\b/, 'UBND'],
+    [/^hoi dong nhan dan\b/, 'HDND'],
+    [/^uy ban mat tran to quoc(?: viet nam)?\b/, 'MTTQ'],
+    [/^cong an\b/, 'CA'],
+    [/^ban chi dao\b/, 'BCD'],
+];
+/** Where a body is, when that is all that follows its head ("Ủy ban nhân dân tỉnh" → "UBND_TINH"). */
+const LEVELS = new Set(['tinh', 'huyen', 'xa', 'phuong', 'quan', 'thi', 'thanh']);
+
+/**
+ * An id for a body the import declares, as drafters write them: "Sở Tài chính" → "SO_TC", "Sở Thông
+ * tin và Truyền thông" → "SO_TTTT", "Ủy ban nhân dân tỉnh" → "UBND_TINH", "Ủy ban nhân dân các huyện,
+ * thị xã, thành phố" → "UBND_HUYEN", "Công an tỉnh" → "CA_TINH".
+ */
+function bodyIdBase(name: string): string {
+    const folded = foldForSearch(name).replace(/[^a-z0-9]+/g, ' ').trim();
+    const head = HEADS.find(([pattern]) => pattern.test(folded));
+    if (!head) {
+        return initials(name);
+    }
+    const rest = folded.replace(head[0], '').split(' ').filter(w => w !== '' && w !== 'cac' && w !== 'va');
+    if (rest.length === 0) {
+        return head[1];
+    }
+    if (!LEVELS.has(rest[0])) {
+        return `${head[1]}_${rest.map(w => w[0]).join('').toUpperCase()}`;
+    }
+    // "thị xã", "thị trấn", "thành phố" are one level each.
+    const level = rest[0] === 'thi' || rest[0] === 'thanh' ? rest.slice(0, 2).join('_') : rest[0];
+    return `${head[1]}_${level.toUpperCase()}`;
+}
+
+/** "Sở Tài chính" → "SO_TC": the first word, then the initials of the others ("và", "các" left out). */
 function initials(name: string): string {
-    const words = foldForSearch(name).split(/[^a-z0-9]+/).filter(w => w !== '');
+    const words = foldForSearch(name).split(/[^a-z0-9]+/).filter(w => w !== '' && w !== 'va' && w !== 'cac');
     if (words.length === 0) {
         return 'CQ';
     }

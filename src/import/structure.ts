@@ -32,6 +32,9 @@ export function isBullet(item: Item): boolean {
     return item.scheme?.startsWith('bullet') ?? false;
 }
 
+/** The formula a text's body ends with ("Trên đây là Kế hoạch …", "Trên đây là nội dung …"). */
+const CLOSING = /^Trên đây là\s/u;
+
 export function buildTree(paragraphs: string[]): Item[] {
     const root: Item = { text: '', children: [] };
     const stack: Item[] = [root];
@@ -45,6 +48,10 @@ export function buildTree(paragraphs: string[]): Item[] {
             }
             stack[stack.length - 1].children.push(item);
             stack.push(item);
+        } else if (CLOSING.test(text)) {
+            // "Trên đây là Kế hoạch …": the closing formula ends every list; it is the plan's own text.
+            stack.length = 1;
+            root.children.push(item);
         } else {
             // A paragraph without a number goes on with the item before it (a bullet's second
             // paragraph); the last item of a list it ends stays open to the next one.

@@ -16,6 +16,8 @@ export interface NormalisedText {
 const START = /^(?:[IVXLC]+\s*[.\-–]\s|[IVXLC]+\s*[.\-–]?$|\d+(?:[.\-]\d+)*\s*[.\-)–](?:\s|$)|[a-zđ]\)|[-+•–*]\s+(?=[\p{Lu}"“(\d])|Điều\s+\d+|Căn cứ|Thực hiện|Theo đề nghị|Nơi nhận|Kính gửi|Số\s*:|QUYẾT ĐỊNH|KẾ HOẠCH|NGHỊ QUYẾT|Phụ lục|PHỤ LỤC|(?:\p{Lu}\p{Ll}+\s?){1,4},\s*ngày\s+\d)/u;
 /** A label alone on its line ("2.", "Điều 1.", "a)"): the text that follows belongs to it. */
 const LABEL_ONLY = /^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|Điều\s+\d+\.?|[-+•–])$/u;
+/** A line that ends a sentence (or a clause, a heading's colon). */
+const ENDED = /[.;:!?…]["”)]?$|\.\/\.$/u;
 const NOISE = [
     /^(?:Trang|Page)\s*\d+(?:\s*(?:\/|of|trên)\s*\d+)?$/iu,
     /^[-–]\s*\d{1,3}\s*[-–]$/u,
@@ -42,9 +44,11 @@ export function normaliseText(input: string): NormalisedText {
     }
     const nonEmpty = kept.length || 1;
     const short = kept.filter(l => l.text.length < 40).length;
-    // Text extracted from PDF breaks lines every few words (or letters); text from Word or the web
-    // has one paragraph per line.
-    const broken = short / nonEmpty > 0.35 && kept.filter(l => l.blankBefore).length / nonEmpty < 0.2;
+    // Text extracted from PDF breaks lines every few words (or letters), most of them mid-sentence:
+    // the next line goes on in lower case. Text from Word or the web has one paragraph per line, and
+    // may have as many short lines (headings, a letterhead, recipients), each ending its paragraph.
+    const midSentence = kept.filter((l, i) => i > 0 && /^\p{Ll}/u.test(l.text) && !ENDED.test(kept[i - 1].text)).length;
+    const broken = short / nonEmpty > 0.35 && kept.filter(l => l.blankBefore).length / nonEmpty < 0.2 && midSentence / nonEmpty > 0.1;
     const words = dictionary(kept.map(l => l.text));
     const paragraphs: string[] = [];
     for (const [i, line] of kept.entries()) {
@@ -67,7 +71,7 @@ function continues(previous: string, line: { text: string; indented: boolean; bl
     if (LABEL_ONLY.test(previous.trim())) {
         return true;
     }
-    const ended = /[.;:!?…]["”)]?$|\.\/\.$/u.test(previous);
+    const ended = ENDED.test(previous);
     // A paragraph cut by a page break goes on in lower case.
     if (!ended && (/^\p{Ll}/u.test(line.text) && !/^[a-zđ]\)/u.test(line.text) || /^[\d/]/u.test(line.text) && !START.test(line.text))) {
         return broken || !/^\p{Lu}[\p{Lu}\s,.\-–]+$/u.test(previous);
@@ -86,6 +90,11 @@ function continues(previous: string, line: { text: string; indented: boolean; bl
         return true;
     }
     if (START.test(line.text)) {
+        return false;
+    }
+    // The national motto, or a body's name in capitals, after a line in ordinary letters ("Số: 172/KH-UBND",
+    // then "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" when the header's two columns are read one after the other).
+    if (isCapitals(line.text) && line.text.split(' ').length >= 3 && !isCapitals(previous)) {
         return false;
     }
     // A heading in capitals ("III. TỔ CHỨC THỰC HIỆN", "KẾ HOẠCH"), then text in ordinary letters.

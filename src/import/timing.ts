@@ -3,6 +3,11 @@
  * "cuối năm 2020", "thường xuyên", "định kỳ 6 tháng", "đột xuất". Clauses of the language, in the
  * order the text gives them; nothing the text does not say.
  */
+const DAY_SOURCE = String.raw`(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?(?![\d/])`;
+const DAY = new RegExp(DAY_SOURCE, 'gu');
+const DAY_UNCAPTURED = DAY_SOURCE.replace(/\((?!\?)/g, '(?:');
+const DEADLINE_DAYS = new RegExp(String.raw`(trước|chậm nhất|hạn|trong)\s+(?:ngày\s+)?(${DAY_UNCAPTURED}(?:\s+và\s+(?:ngày\s+)?${DAY_UNCAPTURED})*)`, 'giu');
+
 export function timingsIn(text: string): string[] {
     const clauses: string[] = [];
     const add = (clause: string): void => {
@@ -10,9 +15,10 @@ export function timingsIn(text: string): string[] {
             clauses.push(clause);
         }
     };
-    for (const m of text.matchAll(/(trước|chậm nhất|hạn|trong)\s+(?:ngày\s+)?(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?(?![\d/])/giu)) {
-        const relation = m[1].toLowerCase() === 'chậm nhất' ? 'chậm nhất' : m[1].toLowerCase();
-        add(`${relation} ngày ${Number(m[2])}/${Number(m[3])}${m[4] ? `/${m[4]}` : ''}`);
+    // "trước ngày 15/6 và 15/12": every day the text gives, not only the first.
+    for (const m of text.matchAll(DEADLINE_DAYS)) {
+        const points = [...m[2].matchAll(DAY)].map(p => `${Number(p[1])}/${Number(p[2])}${p[3] ? `/${p[3]}` : ''}`);
+        add(`${m[1].toLowerCase()} ngày ${points.join(' và ')}`);
     }
     for (const m of text.matchAll(/(trước|trong|chậm nhất)?\s*tháng\s+(\d{1,2})\s*[/\-]\s*(\d{4})/giu)) {
         add(`${m[1] ? m[1].toLowerCase() : 'trong'} tháng ${Number(m[2])}/${m[3]}`);

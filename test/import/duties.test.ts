@@ -58,8 +58,8 @@ describe('assignments', () => {
 
     test('a body the registry lacks is declared with its name as printed, where the sentence shows it is one', async () => {
         const result = await importSnippet(head + '4. Sở Khoa học và Công nghệ chủ trì nghiên cứu ứng dụng công nghệ.');
-        expect(result.registry).toContain('cơ quan SO_KHVCN "Sở Khoa học và Công nghệ"');
-        expect(taskBlock(result.plan, 'Sở Khoa học')).toContain('chủ trì SO_KHVCN');
+        expect(result.registry).toContain('cơ quan SO_KHCN "Sở Khoa học và Công nghệ"');
+        expect(taskBlock(result.plan, 'Sở Khoa học')).toContain('chủ trì SO_KHCN');
         expect(unresolved(await loadDraft(result))).toEqual([]);
     });
 

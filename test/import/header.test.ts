@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { signerOf } from '../../src/import/header.js';
+import { readHeader, signerOf } from '../../src/import/header.js';
 import { clauses, expectLine, importSnippet, loadDraft, unresolved } from './import-helpers.js';
 
 const PLAN = [
@@ -46,6 +46,16 @@ describe('the header, recipients and signer', () => {
         expect(lines.filter(l => /^(nhiệm vụ|giao|đề nghị) /u.test(l))).toEqual([]);
     });
 
+    test('a letterhead read a line at a time: the issuer\'s name on two lines, the motto on two, both spellings of "HÒA"', () => {
+        for (const motto of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM']) {
+            const { header, used } = readHeader(['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: 172/KH-UBND', motto, 'Độc lập - Tự do - Hạnh phúc', 'Quảng Ngãi, ngày 09 tháng 10 năm 2023']);
+            expect(header).toEqual({ issuerText: 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI', number: '172/KH-UBND', place: 'Quảng Ngãi', date: '9/10/2023' });
+            expect([...used].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+        }
+        // A second line that is another body ("SỞ Y TẾ" under "UBND TỈNH QUẢNG NGÃI") is not joined to the first.
+        expect(readHeader(['UBND TỈNH QUẢNG NGÃI', 'SỞ Y TẾ', 'Số: 5/KH-SYT']).header.issuerText).toBe('UBND TỈNH QUẢNG NGÃI');
+    });
+
     test('NFD input gives the same draft', async () => {
         const nfc = await importSnippet(PLAN);
         const nfd = await importSnippet(PLAN.normalize('NFD'));
@@ -60,9 +70,13 @@ describe('the header, recipients and signer', () => {
     test('the signature block with each authority and the position', async () => {
         const result = await importSnippet(PLAN);
         expectLine(result.plan, 'người ký "Võ Tấn Đức" chức vụ "PHÓ CHỦ TỊCH" thay mặt "ỦY BAN NHÂN DÂN" ký thay "CHỦ TỊCH"');
+        // Two authorities (TM., KT.) are one valid signer, not a clause given twice.
+        const loaded = await loadDraft(result);
+        expect(loaded.diagnostics.filter(d => d.range.start.line === result.plan.split('\n').findIndex(l => l.includes('người ký')))).toEqual([]);
         expect(signerOf('GIÁM ĐỐC Huỳnh Minh Hoàn')).toBe('người ký "Huỳnh Minh Hoàn" chức vụ "GIÁM ĐỐC"');
         expect(signerOf('KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Hồng Quân')).toBe('người ký "Trần Hồng Quân" chức vụ "PHÓ CHỦ TỊCH" ký thay "CHỦ TỊCH"');
         expect(signerOf('TL. CHỦ TỊCH CHÁNH VĂN PHÒNG Nguyễn Văn Bình')).toBe('người ký "Nguyễn Văn Bình" chức vụ "CHÁNH VĂN PHÒNG" thừa lệnh "CHỦ TỊCH"');
+        expect(signerOf('GIÁM ĐỐC Lê Thị Ý')).toBe('người ký "Lê Thị Ý" chức vụ "GIÁM ĐỐC"');
         // No name at the end: not a signature block.
         expect(signerOf('Các sở, ban, ngành')).toBeUndefined();
     });

@@ -19,6 +19,12 @@ describe('numbering and sections', () => {
         expect(splitLabel('20/7 hằng năm')).toEqual({ text: '20/7 hằng năm' });
     });
 
+    test('"Trên đây là …", the closing formula, ends every list: it is not the last item\'s second paragraph', () => {
+        const tree = buildTree(['IV. TỔ CHỨC THỰC HIỆN', '5. Ủy ban nhân dân các huyện', 'Xây dựng kế hoạch.', 'Trên đây là Kế hoạch thực hiện Chương trình; yêu cầu các cơ quan triển khai thực hiện./.']);
+        expect(tree.map(i => i.label ?? i.text)).toEqual(['IV.', 'Trên đây là Kế hoạch thực hiện Chương trình; yêu cầu các cơ quan triển khai thực hiện./.']);
+        expect(tree[0].children[0].children.map(i => i.text)).toEqual(['Xây dựng kế hoạch.']);
+    });
+
     test('a scheme met again closes what opened after it; a paragraph without a number goes on with the item before it', () => {
         const tree = buildTree(['I. A', '1. B', '- c', '- d', 'Văn xuôi', '2. E', 'a) f', 'b) g', 'II. H']);
         expect(tree.map(i => i.label)).toEqual(['I.', 'II.']);

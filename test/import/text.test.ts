@@ -49,4 +49,21 @@ describe('normalising extracted text', () => {
             'Đồng Nai, ngày 31 tháng 7 năm 2017',
         ]);
     });
+
+    test('text from Word, one paragraph a line, is not taken for PDF however many short lines it has (headings, a header in two columns)', () => {
+        const long = 'Chủ trì, phối hợp với Sở Y tế tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí thực hiện Kế hoạch theo quy định, bảo đảm đúng tiến độ và hiệu quả.';
+        const text = [
+            'ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: 172/KH-UBND', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+            'KẾ HOẠCH', 'I. MỤC ĐÍCH', '1. Mục đích', long, '2. Sở Tài chính', long, '3. Sở Y tế', long,
+        ].join('\n');
+        expect(normaliseText(text).paragraphs).toEqual([
+            'ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'Số: 172/KH-UBND', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+            'KẾ HOẠCH', 'I. MỤC ĐÍCH', '1. Mục đích', long, '2. Sở Tài chính', long, '3. Sở Y tế', long,
+        ]);
+        // The same lines cut at a PDF page's width are rejoined, but never a number with the motto after it.
+        const cut = ['Số: 172/KH-UBND', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', '2. Sở Tài chính', 'chủ trì, phối hợp với Sở Y tế tham mưu', 'bố trí kinh phí.'].join('\n');
+        expect(normaliseText(cut).paragraphs).toEqual([
+            'Số: 172/KH-UBND', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', '2. Sở Tài chính chủ trì, phối hợp với Sở Y tế tham mưu bố trí kinh phí.',
+        ]);
+    });
 });

@@ -9,6 +9,9 @@ describe('deadlines and timing', () => {
         expect(timingsIn('tổ chức sơ kết vào Quý IV/2025')).toEqual(['hạn quý IV/2025']);
         expect(timingsIn('tổng kết cuối năm 2020')).toEqual(['hạn cuối năm 2020']);
         expect(timingsIn('chậm nhất ngày 15/12/2025')).toEqual(['chậm nhất ngày 15/12/2025']);
+        // Every day given, not only the first.
+        expect(timingsIn('báo cáo về UBND tỉnh trước ngày 15/6 và 15/12.')).toEqual(['trước ngày 15/6 và 15/12']);
+        expect(timingsIn('trước ngày 01/6 và ngày 15/11/2025, và 3 đơn vị')).toEqual(['trước ngày 1/6 và 15/11/2025']);
         expect(timingsIn('Xác định đây là nhiệm vụ thường xuyên của cơ quan')).toEqual(['thường xuyên']);
         // "thường xuyên" as an adverb ("thường xuyên rà soát") says nothing of when the duty is due.
         expect(timingsIn('Thường xuyên rà soát các địa bàn')).toEqual([]);
