@@ -10,6 +10,7 @@ import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver'
 import type { PreviewModel, PreviewParams } from './preview-json.js';
 import { PREVIEW_REQUEST } from './preview-json.js';
 import { previewModel } from './preview-model.js';
+import { builtText } from '../language/planspec-documents.js';
 import type { IdeServices } from './services.js';
 
 /** How long to wait for an edit that has arrived to be parsed, in steps of `STEP_MS`. */
@@ -57,6 +58,6 @@ export async function preview(shared: LangiumSharedServices, params: PreviewPara
 
 /** The text of the editor is not the text that was parsed. */
 function isStale(document: LangiumDocument): boolean {
-    const parsed = document.parseResult?.value?.$cstNode?.root.fullText;
+    const parsed = builtText(document);
     return parsed !== undefined && parsed !== document.textDocument.getText();
 }

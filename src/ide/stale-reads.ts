@@ -5,6 +5,7 @@ import type { CancellationToken, Hover, HoverParams, Position, Range } from 'vsc
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PlanspecDocumentBuilder } from '../language/planspec-document-builder.js';
+import { builtText } from '../language/planspec-documents.js';
 
 /**
  * The document as it was when its AST was built, and how positions move between that text and the
@@ -22,9 +23,8 @@ export interface BuiltView {
 
 /** The view of `document` as built, when the editor's text `current` is newer than its AST. */
 export function builtView(document: LangiumDocument, current: TextDocument): BuiltView | undefined {
-    const root = document.parseResult?.value;
-    const built = root?.$cstNode?.root.fullText;
-    if (!root || built === undefined) {
+    const built = builtText(document);
+    if (built === undefined) {
         return undefined;
     }
     const now = current.getText();

@@ -1,6 +1,7 @@
 import type { LangiumDocument, URI } from 'langium';
 import { Cancellation, DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { builtText } from './planspec-documents.js';
 
 /** What the builder needs of the update handler (PlanspecDocumentUpdateHandler). */
 interface PendingUpdates {
@@ -35,9 +36,7 @@ export class PlanspecDocumentBuilder extends DefaultDocumentBuilder {
         if (!open) {
             return false;
         }
-        const document = this.langiumDocuments.getDocument(uri);
-        const root = document?.state !== undefined && document.state >= DocumentState.Parsed ? document.parseResult?.value?.$cstNode?.root : undefined;
-        return root === undefined || root.fullText !== open.getText();
+        return builtText(this.langiumDocuments.getDocument(uri)) !== open.getText();
     }
 
     /** Waits until the document is parsed from the editor's current text, then for `state`. */

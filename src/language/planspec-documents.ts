@@ -1,5 +1,5 @@
 import type { AstNode, Cancellation, LangiumDocument, Mutable, Stream, URI } from 'langium';
-import { DefaultLangiumDocumentFactory, DefaultLangiumDocuments, stream } from 'langium';
+import { DefaultLangiumDocumentFactory, DefaultLangiumDocuments, DocumentState, stream } from 'langium';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /**
@@ -51,6 +51,14 @@ export class PlanspecDocumentFactory extends DefaultLangiumDocumentFactory {
 }
 
 const readVersions = new WeakMap<LangiumDocument, number>();
+
+/**
+ * The text a document's AST was parsed from; undefined before it is parsed, or while it waits to be
+ * parsed again (a changed document keeps its old AST until then).
+ */
+export function builtText(document: LangiumDocument | undefined): string | undefined {
+    return document !== undefined && document.state >= DocumentState.Parsed ? document.parseResult.value?.$cstNode?.root.fullText : undefined;
+}
 
 /**
  * The editor opened (or re-sent) the very text a document was built from: the editor's text becomes

@@ -4,7 +4,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import type { Connection, TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { adoptOpenText } from './planspec-documents.js';
+import { adoptOpenText, builtText } from './planspec-documents.js';
 
 /**
  * Quiet time after a keystroke that follows a pause before the edited documents are rebuilt: none.
@@ -101,9 +101,7 @@ export class PlanspecDocumentUpdateHandler extends DefaultDocumentUpdateHandler 
     /** The document, if its AST (fully built) is of this text. */
     protected builtFrom(text: TextDocument): LangiumDocument | undefined {
         const document = this.documents.getDocument(Uris.parse(text.uri));
-        const built = document !== undefined && document.state >= DocumentState.Validated
-            && document.parseResult.value.$cstNode?.root.fullText === text.getText();
-        return built ? document : undefined;
+        return document && document.state >= DocumentState.Validated && builtText(document) === text.getText() ? document : undefined;
     }
 
     /** Whether an edit of this document waits for a pause in typing. */

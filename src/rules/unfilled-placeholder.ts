@@ -6,6 +6,7 @@ import { forEachReference } from '../linter/support/references.js';
 import { isPlaceholderDate, isPlaceholderReference, isPlaceholderText } from '../semantics/placeholders.js';
 import { lineOf } from '../semantics/structure.js';
 import { propertyNode } from '../language/cst-property.js';
+import { builtText } from '../language/planspec-documents.js';
 
 /** Properties that hold a written date or day. */
 const DATE_PROPERTIES = new Set(['date', 'day']);
@@ -42,7 +43,7 @@ export default defineRule({
     },
     create(context) {
         // The visitor and what it calls are made once per file, not once per node: the rule reads every node.
-        const mayHoldPlaceholder = MAY_HOLD_PLACEHOLDER.test(context.document.parseResult.value.$cstNode?.root.fullText ?? '');
+        const mayHoldPlaceholder = MAY_HOLD_PLACEHOLDER.test(builtText(context.document) ?? '');
         return {
             '*'(node: AstNode) {
                 forEachReference(node, checkReference);
