@@ -112,14 +112,11 @@ export class PlanspecSemanticTokenProvider extends AbstractSemanticTokenProvider
         return builder;
     }
 
-    protected override async computeHighlighting(document: LangiumDocument, acceptor: SemanticTokenAcceptor, cancelToken: CancellationToken): Promise<void> {
-        this.highlightTree(document, acceptor, cancelToken);
-    }
-
     /**
-     * As Langium's computeHighlighting, but the range of a range request is applied here: Langium
-     * 4.4's `streamContents(node, { range })` skips the property after a single child outside the
-     * range (after `phạm vi X`, the whole file's declarations).
+     * Langium's computeHighlighting, which the entry points above replace, without its yields and with
+     * the range of a range request applied here: Langium 4.4's `streamContents(node, { range })` skips
+     * the property after a single child outside the range (after `phạm vi X`, the whole file's
+     * declarations).
      */
     protected highlightTree(document: LangiumDocument, acceptor: SemanticTokenAcceptor, cancelToken: CancellationToken): void {
         const range = this.currentRange;

@@ -70,6 +70,7 @@ export function limitNesting(text: string, max = MAX_NESTING): NestingCut {
                 break;
             }
             if (quote >= n) {
+                // Looked for from past an escaped quote the lexer will read anew after the bad one.
                 quote = -1;
             }
             continue;

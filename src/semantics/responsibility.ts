@@ -115,13 +115,18 @@ export function leadOwner(task: Task): Task | undefined {
     return source && isTask(source.node) ? source.node : undefined;
 }
 
+/** Whether the task names bodies of its own (`chủ trì`, `phối hợp với`, `cho`): else it takes its parent's. */
+function namesBodies(task: Task): boolean {
+    return task.leads.length > 0 || task.cooperatesWith.length > 0 || task.addressees.length > 0;
+}
+
 /** Whether the task's lead is explicitly unstated in the original (`chủ trì không nêu`), itself or through its parent. */
 export function leadUnstated(task: Task): boolean {
     for (let current: AstNode | undefined = task; isTask(current); current = current.$container) {
         if (current.leadUnstated) {
             return true;
         }
-        if (current.leads.length > 0 || current.cooperatesWith.length > 0 || current.addressees.length > 0) {
+        if (namesBodies(current)) {
             return false;
         }
     }
@@ -156,7 +161,7 @@ export function effectiveSupports(task: Task): Array<Reference<Party>> {
                 add(addressee.refs);
             }
         }
-        if (current.leads.length > 0 || current.cooperatesWith.length > 0 || current.addressees.length > 0 || !isTask(current.$container)) {
+        if (namesBodies(current) || !isTask(current.$container)) {
             break;
         }
         current = current.$container;
